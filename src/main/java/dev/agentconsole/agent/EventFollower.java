@@ -1,0 +1,78 @@
+package dev.agentconsole.agent;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * Reads a session's events until it settles (waits for the operator, or ends): long-poll, and
+ * when the stream says settled or has nothing new, drain what is left without waiting and ask
+ * the authoritative status. Positions carry over, so a follower can be resumed from
+ * {@link #position()} with nothing missed and nothing doubled.
+ */
+public final class EventFollower {
+
+    private final AgentBackend backend;
+    private final SessionId session;
+    private final Duration wait;
+    private volatile long position;
+
+    public EventFollower(AgentBackend backend, SessionId session, long from, Duration wait) {
+        this.backend = backend;
+        this.session = session;
+        this.position = from;
+        this.wait = wait;
+    }
+
+    public long position() {
+        return position;
+    }
+
+    /** Delivers every event to {@code sink} until the session settles; returns its final state. */
+    public SessionSnapshot followUntilSettled(Consumer<AgentEvent> sink) {
+        return followUntilSettled(sink, false);
+    }
+
+    /**
+     * @param afterCommand the operator just sent or commanded something: a "settled" status is
+     *                     only believed once the session was seen moving (or one long poll passed
+     *                     quietly), since a server may apply a message at the agent's next step
+     */
+    public SessionSnapshot followUntilSettled(Consumer<AgentEvent> sink, boolean afterCommand) {
+        boolean sawMovement = !afterCommand;
+        Duration nextWait = Duration.ZERO; // the first read only looks, so a settled session ends at once
+        while (true) {
+            checkInterrupted();
+            EventPage page = read(nextWait, sink);
+            boolean quiet = page.events().isEmpty();
+            sawMovement |= page.events().stream().anyMatch(e -> e instanceof AgentEvent.StatusChange s && !s.status().isSettled())
+                    || page.snapshot().map(s -> !s.status().isSettled()).orElse(false)
+                    || (quiet && !nextWait.isZero());
+            boolean maybeSettled = quiet || page.snapshot().map(s -> s.status().isSettled()).orElse(false);
+            if (maybeSettled && sawMovement) {
+                while (!read(Duration.ZERO, sink).events().isEmpty()) {
+                    checkInterrupted();
+                }
+                SessionSnapshot status = backend.status(session);
+                if (status.status().isSettled()) {
+                    return status;
+                }
+            }
+            nextWait = wait;
+        }
+    }
+
+    /** One read: delivers what came and moves the position past it. */
+    public EventPage read(Duration waitFor, Consumer<AgentEvent> sink) {
+        EventPage page = backend.events(session, position, waitFor);
+        page.events().forEach(sink);
+        position = page.next();
+        return page;
+    }
+
+    private static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("stopped following the session");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dev.agentconsole.agent.hcompany;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.EventPage;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.MessageRules;
+import dev.agentconsole.agent.MessageValidator;
+import dev.agentconsole.agent.NewSession;
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionInfo;
+import dev.agentconsole.agent.SessionSnapshot;
+import dev.agentconsole.agent.SessionSummary;
+import dev.agentconsole.agent.http.Endpoint;
+import dev.agentconsole.agent.http.ErrorDecoder;
+import dev.agentconsole.agent.http.HttpCaller;
+import dev.agentconsole.agent.http.HttpCaller.Repeat;
+import dev.agentconsole.agent.http.HttpStack;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/** H Company Agent Platform v2 over the shared OkHttp client. */
+public final class HCompanyBackend implements AgentBackend {
+
+    /** The official SDK's client-side limit, read conservatively (reference section 3). */
+    public static final long MAX_BODY_BYTES = 5_000_000;
+    public static final int MAX_WAIT_SECONDS = 25;
+
+    static final MessageRules RULES = new MessageRules(0, MAX_BODY_BYTES, true, true, 0, true);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+    private final Endpoint endpoint;
+    private final Provider provider;
+    private final OkHttpClient client;
+    private final OkHttpClient readerClient;
+    private final ObjectMapper json;
+    private final HttpCaller caller;
+    private final HEventMapper events;
+    private final MessageValidator validator;
+
+    /**
+     * @param provider {@code HCOMPANY}, or {@code DEMO} when the endpoint is the embedded emulator
+     */
+    public HCompanyBackend(Provider provider, Endpoint endpoint, HttpStack http, HttpCaller caller) {
+        this.provider = provider;
+        this.endpoint = endpoint;
+        this.client = http.client();
+        this.readerClient = http.readerClient();
+        this.json = http.json();
+        this.caller = caller;
+        this.events = new HEventMapper(json);
+        this.validator = new MessageValidator(RULES, "H");
+    }
+
+    public HCompanyBackend(Provider provider, Endpoint endpoint, HttpStack http) {
+        this(provider, endpoint, http, HttpCaller.standard(new ErrorDecoder(http.json())));
+    }
+
+    @Override
+    public Provider provider() {
+        return provider;
+    }
+
+    @Override
+    public MessageRules rules() {
+        return RULES;
+    }
+
+    @Override
+    public Optional<String> problemWith(Outgoing outgoing) {
+        return validator.problemWith(outgoing).or(() -> {
+            long size = encode(outgoing).length;
+            if (size <= MAX_BODY_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format(Locale.ROOT,
+                    "the request would be %,d bytes, %,d over H's limit of %,d: remove or shrink an image",
+                    size, size - MAX_BODY_BYTES, MAX_BODY_BYTES));
+        });
+    }
+
+    @Override
+    public void send(SessionId session, Outgoing outgoing) {
+        Optional<String> problem = problemWith(outgoing);
+        if (problem.isPresent()) {
+            throw new InvalidInputException(problem.get());
+        }
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "messages"))
+                .post(RequestBody.create(encode(outgoing), JSON))
+                .build();
+        caller.call(client, request, Repeat.ONCE);
+    }
+
+    byte[] encode(Outgoing outgoing) {
+        Object body = outgoing instanceof Outgoing.Batch batch
+                ? new HWire.Batch(HWire.Batch.TYPE, batch.messages().stream().map(HCompanyBackend::wire).toList())
+                : wire(outgoing.messages().get(0));
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a message as JSON", e);
+        }
+    }
+
+    private static HWire.UserMessage wire(OutgoingMessage m) {
+        return new HWire.UserMessage(HWire.UserMessage.TYPE, m.text(),
+                m.images().isEmpty() ? null : m.images(), m.callerId().orElse(null));
+    }
+
+    @Override
+    public EventPage events(SessionId session, long from, Duration wait) {
+        long waitSeconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, wait.toSeconds()));
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "changes")
+                .addQueryParameter("from_index", Long.toString(from))
+                .addQueryParameter("wait_for_seconds", Long.toString(waitSeconds)))
+                .get().build();
+        HttpCaller.Answer answer = caller.call(readerClient, request, Repeat.SAFE);
+        if (answer.code() == 204 || answer.body().length == 0) {
+            return EventPage.nothingNew(from);
+        }
+        HWire.Changes changes = read(answer, HWire.Changes.class);
+        List<JsonNode> raw = changes.newEvents() == null ? List.of() : changes.newEvents();
+        List<AgentEvent> mapped = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            mapped.add(events.map(from + i, raw.get(i)));
+        }
+        SessionSnapshot snapshot = new SessionSnapshot(AgentStatus.fromWire(changes.status()), changes.status(),
+                Optional.ofNullable(changes.metrics()).map(HWire.Metrics::steps),
+                Optional.ofNullable(changes.metrics()).map(HWire.Metrics::totalCost),
+                Optional.ofNullable(changes.error()), Optional.ofNullable(changes.errorCode()),
+                Optional.ofNullable(changes.outcome()));
+        return new EventPage(mapped, from + raw.size(), Optional.of(snapshot));
+    }
+
+    @Override
+    public SessionSnapshot status(SessionId session) {
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "status")).get().build();
+        return snapshot(read(caller.call(client, request, Repeat.SAFE), HWire.Status.class));
+    }
+
+    @Override
+    public SessionInfo session(SessionId session) {
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value())).get().build();
+        return info(read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+    }
+
+    @Override
+    public void pause(SessionId session) {
+        command(session, "pause");
+    }
+
+    @Override
+    public void resume(SessionId session) {
+        command(session, "resume");
+    }
+
+    @Override
+    public void stop(SessionId session) {
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value())).delete().build();
+        caller.call(client, request, Repeat.SAFE);
+    }
+
+    @Override
+    public Optional<ForceAnswer> forceAnswer() {
+        return Optional.of(session -> command(session, "force_answer"));
+    }
+
+    /** Pause, resume and force answer are idempotent on the server: repeating one is harmless. */
+    private void command(SessionId session, String name) {
+        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), name)).post(EMPTY).build();
+        caller.call(client, request, Repeat.SAFE);
+    }
+
+    @Override
+    public SessionInfo create(NewSession newSession) {
+        if (newSession.agent().isBlank()) {
+            throw new InvalidInputException("the agent name is empty: H needs the name of an agent to run");
+        }
+        newSession.firstMessage().ifPresent(m -> validator.problemWith(m).ifPresent(p -> {
+            throw new InvalidInputException("first message: " + p);
+        }));
+        HWire.CreateSession body = new HWire.CreateSession(newSession.agent().strip(),
+                newSession.firstMessage().map(m -> List.of(wire(m))).orElse(null),
+                newSession.idleTimeout().map(Duration::toSeconds).orElse(null));
+        // The key makes a create safe to repeat after an uncertain failure: the server answers
+        // a repeat with the session it already made.
+        Request request = authorized(endpoint.url("api", "v2", "sessions"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(RequestBody.create(write(body), JSON))
+                .build();
+        return info(read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+    }
+
+    @Override
+    public List<SessionSummary> list(int page, int size) {
+        Request request = authorized(endpoint.url("api", "v2", "sessions")
+                .addQueryParameter("page", Integer.toString(Math.max(1, page)))
+                .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size))))
+                .addQueryParameter("sort", "-created_at"))
+                .get().build();
+        HWire.SummaryPage result = read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
+        List<SessionSummary> out = new ArrayList<>();
+        for (HWire.Summary s : result.items() == null ? List.<HWire.Summary>of() : result.items()) {
+            if (s.id() == null || !SessionId.isValid(s.id())) {
+                continue;
+            }
+            Optional<String> first = Optional.ofNullable(s.firstMessage()).map(n -> n.path("message").asText(null));
+            out.add(new SessionSummary(SessionId.parse(s.id()), s.agent() == null ? "" : s.agent(),
+                    AgentStatus.fromWire(s.status()), s.status(), first, instant(s.createdAt())));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        caller.close();
+    }
+
+    private Request.Builder authorized(okhttp3.HttpUrl.Builder url) {
+        return new Request.Builder().url(url.build())
+                .header("Authorization", endpoint.token().authorizationHeader())
+                .header("Accept", "application/json");
+    }
+
+    private SessionInfo info(HWire.Session s) {
+        if (s.id() == null || !SessionId.isValid(s.id())) {
+            throw new AgentException(new AgentError.Unexpected(200, "the session in the answer has no valid id"));
+        }
+        String agent = s.request() != null && s.request().path("agent").isTextual() ? s.request().path("agent").asText() : "";
+        Optional<String> answer = Optional.ofNullable(s.latestAnswer()).filter(n -> !n.isNull())
+                .map(n -> n.isContainerNode() ? events.pretty(n) : n.asText());
+        SessionSnapshot snapshot = s.status() == null ? SessionSnapshot.of(null) : snapshot(s.status());
+        return new SessionInfo(SessionId.parse(s.id()), agent, snapshot, Optional.ofNullable(s.agentViewUrl()),
+                answer, instant(s.createdAt()));
+    }
+
+    private static SessionSnapshot snapshot(HWire.Status s) {
+        return new SessionSnapshot(AgentStatus.fromWire(s.status()), s.status(), Optional.ofNullable(s.steps()),
+                Optional.empty(), Optional.ofNullable(s.error()), Optional.ofNullable(s.errorCode()),
+                Optional.ofNullable(s.outcome()));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        return text == null ? Optional.empty() : Optional.of(HEventMapper.timestamp(new com.fasterxml.jackson.databind.node.TextNode(text)));
+    }
+
+    private <T> T read(HttpCaller.Answer answer, Class<T> type) {
+        try {
+            T value = json.readValue(answer.body(), type);
+            if (value == null) {
+                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(),
+                    "the answer is not the JSON H documents: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
+        }
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a request as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.agentconsole.agent.http;
+
+import dev.agentconsole.agent.Provider;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A bearer token. It never prints itself: {@link #toString()} is redacted so that a token cannot
+ * reach a log line, an exception message or a transcript by accident.
+ */
+public final class ApiToken {
+
+    public static final String REDACTED = "‹redacted›";
+
+    private final String value;
+
+    public ApiToken(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("an API key cannot be blank");
+        }
+        this.value = value.strip();
+    }
+
+    /** The first of the provider's variables that is set and not blank. */
+    public static Optional<ApiToken> fromEnvironment(Provider provider, Map<String, String> env) {
+        for (String name : provider.tokenVariables()) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return Optional.of(new ApiToken(v));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Only for the {@code Authorization} header. */
+    String reveal() {
+        return value;
+    }
+
+    public String authorizationHeader() {
+        return "Bearer " + value;
+    }
+
+    /** Replaces every occurrence of this token in {@code text}. */
+    public String redactFrom(String text) {
+        return text == null ? null : text.replace(value, REDACTED);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiToken[" + REDACTED + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiToken t && t.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.agentconsole.agent.http;
+
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Runs one logical request through {@link RetryPolicy}: maps answers to {@link AgentError}s,
+ * tells a clean network failure from an uncertain one, and tracks calls in flight so a backend
+ * can cancel them all when its session is closed.
+ */
+public final class HttpCaller {
+
+    /** Whether a request the server may already have read can be sent again. */
+    public enum Repeat {
+        /** Reads, and writes that are idempotent (DELETE, pause, a create with an idempotency key). */
+        SAFE,
+        /** Messages: a second copy would be a duplicate instruction to the agent. */
+        ONCE
+    }
+
+    /** A successful (2xx) answer. */
+    public record Answer(int code, Headers headers, byte[] body) {}
+
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final long MAX_ERROR_BODY = 64 * 1024;
+
+    private final RetryPolicy policy;
+    private final ErrorDecoder decoder;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public HttpCaller(RetryPolicy policy, ErrorDecoder decoder, Sleeper sleeper, RandomGenerator random, Clock clock) {
+        this.policy = policy;
+        this.decoder = decoder;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public static HttpCaller standard(ErrorDecoder decoder) {
+        return new HttpCaller(RetryPolicy.standard(), decoder, d -> Thread.sleep(d.toMillis()),
+                RandomGenerator.getDefault(), Clock.systemUTC());
+    }
+
+    public Answer call(OkHttpClient client, Request request, Repeat repeat) {
+        for (int attempt = 1; ; attempt++) {
+            if (closed) {
+                throw new CancellationException("the session was closed");
+            }
+            RequestProgress progress = new RequestProgress();
+            Call call = client.newCall(request.newBuilder().tag(RequestProgress.class, progress).build());
+            inFlight.add(call);
+            Duration wait;
+            try (Response response = call.execute()) {
+                int code = response.code();
+                if (response.isSuccessful()) {
+                    ResponseBody body = response.body();
+                    return new Answer(code, response.headers(), body.bytes());
+                }
+                Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
+                AgentError error = decoder.decode(code, response.peekBody(MAX_ERROR_BODY).bytes(), retryAfter);
+                boolean again = RetryPolicy.isRetryableStatus(code) && attempt < policy.maxAttempts()
+                        && retryAfter.map(d -> d.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
+                if (!again) {
+                    throw new AgentException(error);
+                }
+                wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt, random);
+            } catch (IOException e) {
+                if (call.isCanceled() || closed) {
+                    throw new CancellationException("cancelled: " + request.method() + " " + request.url().encodedPath());
+                }
+                boolean written = progress.written();
+                if (written && repeat == Repeat.ONCE) {
+                    throw new AgentException(new AgentError.Uncertain(describe(e)));
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    throw new AgentException(written ? new AgentError.Uncertain(describe(e))
+                            : new AgentError.Network(describe(e)));
+                }
+                wait = policy.backoff(attempt, random);
+            } finally {
+                inFlight.remove(call);
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while waiting to retry");
+            }
+        }
+    }
+
+    /** Cancels every call in flight and refuses new ones. */
+    public void close() {
+        closed = true;
+        inFlight.forEach(Call::cancel);
+    }
+
+    /** Cancels every call in flight; later calls go ahead. */
+    public void cancelInFlight() {
+        inFlight.forEach(Call::cancel);
+    }
+
+    /** A short cause without any header (so never a token). */
+    static String describe(IOException e) {
+        String kind;
+        if (e instanceof UnknownHostException) {
+            kind = "unknown host";
+        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            kind = "connection refused";
+        } else if (e instanceof InterruptedIOException) {
+            kind = "timed out";
+        } else {
+            kind = "connection failed";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? kind : kind + " (" + m + ")";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.agentconsole.agent.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one {@link OkHttpClient} and the one {@link ObjectMapper} of the application. Readers get a
+ * variant with a long read timeout through {@code newBuilder()} (sharing pool and dispatcher).
+ * {@link #close()} shuts the dispatcher's non-daemon threads and the pool down so the JVM exits.
+ */
+public final class HttpStack implements AutoCloseable {
+
+    /** Longer than H's longest long-poll (25 s) plus a margin for a slow network. */
+    public static final Duration READER_READ_TIMEOUT = Duration.ofSeconds(45);
+
+    private final OkHttpClient client;
+    private final OkHttpClient readerClient;
+    private final ObjectMapper json;
+
+    public HttpStack() {
+        this(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    public HttpStack(Duration connectTimeout, Duration readTimeout) {
+        this.client = new OkHttpClient.Builder()
+                // OkHttp would otherwise silently re-send a POST the server already read.
+                .retryOnConnectionFailure(false)
+                // An https -> http redirect must never carry a token in the clear.
+                .followSslRedirects(false)
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .eventListenerFactory(WrittenMarker::new)
+                .build();
+        this.readerClient = client.newBuilder()
+                .readTimeout(READER_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        this.json = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .build();
+    }
+
+    /** For sends and commands: default read timeout, no silent retry. */
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /** For long polls and event streams. */
+    public OkHttpClient readerClient() {
+        return readerClient;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    /**
+     * Marks a request's {@link RequestProgress} once the whole request is on the wire: after the
+     * body, or after the headers for a request without one. That moment decides whether a
+     * failure is a clean network error or an uncertain send.
+     */
+    private static final class WrittenMarker extends EventListener {
+        private final RequestProgress progress;
+
+        WrittenMarker(Call call) {
+            this.progress = call.request().tag(RequestProgress.class);
+        }
+
+        @Override
+        public void requestHeadersEnd(Call call, okhttp3.Request request) {
+            if (progress != null && request.body() == null) {
+                progress.markWritten();
+            }
+        }
+
+        @Override
+        public void requestBodyEnd(Call call, long byteCount) {
+            if (progress != null) {
+                progress.markWritten();
+            }
+        }
+
+        @Override
+        public void requestFailed(Call call, IOException ioe) {
+            // a failure while writing leaves the mark unset: the server cannot act on half a request
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.agentconsole.app;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.hcompany.HCompanyBackend;
+import dev.agentconsole.agent.http.ApiToken;
+import dev.agentconsole.agent.http.Endpoint;
+import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ScriptClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * The composition root: builds the one HTTP stack and hands out backends bound to a provider.
+ * Everything it made is closed with it (clients' threads, emulators), so the process can exit.
+ */
+public final class Services implements AutoCloseable {
+
+    public static final String H_DEFAULT_BASE_URL = "https://agp.eu.hcompany.ai";
+    /** How fast the demo's scripted agent moves: slow enough to read, quick enough to watch. */
+    public static final Duration DEMO_STEP = Duration.ofMillis(900);
+
+    private final Map<String, String> environment;
+    private final HttpStack http = new HttpStack();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+
+    public Services(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public HttpStack http() {
+        return http;
+    }
+
+    /** A backend connected to a provider, and the emulator behind it for the demo. */
+    public record Connection(AgentBackend backend, Optional<Emulator> emulator) {}
+
+    /**
+     * Connects to a provider. The demo starts an emulator on a free loopback port; the others
+     * need a token in the environment and refuse plain http to anything but loopback.
+     *
+     * @throws InvalidInputException with a specific message when a token or URL is missing or bad
+     */
+    public Connection connect(Provider provider, Optional<String> baseUrl) {
+        if (provider == Provider.DEMO) {
+            Emulator emulator = Emulator.start(0, ScriptClock.ticking(DEMO_STEP));
+            owned.add(emulator);
+            Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
+            return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http)), Optional.of(emulator));
+        }
+        if (provider == Provider.AGI) {
+            throw new InvalidInputException("the AGI Inc provider is not available in this version yet: use demo or hcompany");
+        }
+        ApiToken token = ApiToken.fromEnvironment(provider, environment).orElseThrow(() ->
+                new InvalidInputException("no API key for " + provider.displayName() + ": set "
+                        + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
+                        + " in the environment; keys are never taken on the command line"));
+        HttpUrl url;
+        try {
+            url = Endpoint.parseBaseUrl(baseUrl.orElse(H_DEFAULT_BASE_URL));
+            return new Connection(remember(new HCompanyBackend(provider, new Endpoint(url, token), http)), Optional.empty());
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    private AgentBackend remember(AgentBackend backend) {
+        owned.add(backend);
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                System.getLogger("services").log(System.Logger.Level.DEBUG, "closing failed", e);
+            }
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.agentconsole.cli;
+
+import dev.agentconsole.agent.AgentException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine;
+
+/** Runs the command line: parses, dispatches, and turns every failure into a message and an exit code. */
+public final class Cli {
+
+    private Cli() {}
+
+    public static CliContext systemContext() {
+        return new CliContext(System.getenv(),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+
+    public static int run(String[] args, CliContext context) {
+        CommandLine cli = new CommandLine(new RootCommand(context));
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            int code = exitCodeFor(e);
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            context.err().println(prefixFor(code) + message);
+            if (code == ExitCodes.INTERNAL) {
+                e.printStackTrace(context.err());
+            }
+            context.err().flush();
+            return code;
+        });
+        // picocli answers its own parse errors (unknown option, missing value) with exit code 2.
+        return cli.execute(args);
+    }
+
+    static int exitCodeFor(Exception e) {
+        if (e instanceof AgentException agent) {
+            return ExitCodes.of(agent.error());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.BAD_INPUT; // InvalidInputException and every other refused input
+        }
+        if (e instanceof CancellationException || e instanceof InterruptedException) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String prefixFor(int code) {
+        return switch (code) {
+            case ExitCodes.BAD_INPUT -> "bad input: ";
+            case ExitCodes.REFUSED -> "refused: ";
+            case ExitCodes.NETWORK -> "no answer: ";
+            default -> "error: ";
+        };
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"agent-console " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

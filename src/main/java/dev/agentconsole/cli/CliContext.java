@@ -1,0 +1,8 @@
+package dev.agentconsole.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** What a command may touch of the outside world; tests hand in their own. */
+public record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, BufferedReader in) {}

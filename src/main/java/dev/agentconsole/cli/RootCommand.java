@@ -1,0 +1,66 @@
+package dev.agentconsole.cli;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.NewSession;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.app.Services;
+import dev.agentconsole.emulator.Emulator;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "agent-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        subcommands = {SendCommand.class, WatchCommand.class, EmulatorCommand.class},
+        description = {"A console for operators who steer live web agents (H Agent Platform v2).",
+                "With no command: a conversation with the bound session (default: a fresh demo session on "
+                        + "the embedded emulator)."},
+        footer = {"", "Environment: HAI_API_KEY (else H_API_KEY) for --provider hcompany. Keys are never taken "
+                + "on the command line."})
+final class RootCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--caller-id", paramLabel = "ID", description = "H caller_id for the messages you type.")
+    String callerId;
+
+    RootCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<SessionId> session = target.sessionId();
+        if (callerId != null && callerId.isBlank()) {
+            throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
+        }
+        try (Services services = new Services(context.environment())) {
+            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
+            AgentBackend backend = connection.backend();
+            SessionId id = session.orElseGet(() -> createDemoSession(backend));
+            connection.emulator().ifPresentOrElse(
+                    e -> context.out().println("Demo session " + id + " on the embedded emulator at " + e.baseUrl()),
+                    () -> context.out().println("Session " + id + " on " + backend.provider().displayName()));
+            EventPrinter printer = new EventPrinter(context.out(), false, services.http().json());
+            return new TerminalConversation(backend, id, context, printer, Optional.ofNullable(callerId),
+                    connection.emulator().isPresent()).run();
+        }
+    }
+
+    /** A fresh demo session, created through the API like any other. */
+    SessionId createDemoSession(AgentBackend backend) {
+        return backend.create(new NewSession("demo-web-agent", Optional.of(OutgoingMessage.text(Emulator.DEMO_TASK)),
+                Optional.of(Duration.ofHours(1)))).id();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.agentconsole.cli;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.app.Services;
+import dev.agentconsole.attach.ImageFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Sends one message, or with --batch one batch of lines, to a session.",
+                "Exit codes: 0 sent, 2 bad input (nothing sent), 3 refused by the server, 4 network or uncertain."})
+final class SendCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand parent;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--caller-id", paramLabel = "X", description = "H caller_id (default: the server's \"user\").")
+    String callerId;
+
+    @Option(names = "--image", paramLabel = "FILE", description = "Attach an image (PNG, JPEG, GIF, WebP, BMP); repeatable. "
+            + "With --batch, images go with the first line.")
+    List<Path> images = new ArrayList<>();
+
+    @Option(names = "--batch", description = "Each MESSAGE is one line of one batch, processed in order.")
+    boolean batch;
+
+    @Parameters(arity = "1..*", paramLabel = "MESSAGE",
+            description = "The message; several words are joined with spaces unless --batch is given.")
+    List<String> message;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        Optional<SessionId> session = target.sessionId();
+        if (callerId != null && callerId.isBlank()) {
+            throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
+        }
+        try (Services services = new Services(ctx.environment())) {
+            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
+            AgentBackend backend = connection.backend();
+            List<String> dataUris = new ArrayList<>();
+            for (Path image : images) {
+                if (!backend.rules().acceptsImages()) {
+                    throw new InvalidInputException(backend.provider().displayName() + " takes no images: leave out --image");
+                }
+                dataUris.add(ImageFiles.readAsDataUri(image, backend.rules().maxBodyBytes()));
+            }
+            Outgoing outgoing = outgoing(dataUris);
+            backend.problemWith(outgoing).ifPresent(p -> {
+                throw new InvalidInputException(p);
+            });
+            SessionId id = session.orElseGet(() -> {
+                SessionId fresh = parent.createDemoSession(backend);
+                ctx.err().println("demo session " + fresh + " on " + connection.emulator().orElseThrow().baseUrl());
+                return fresh;
+            });
+            backend.send(id, outgoing);
+            int n = outgoing.messages().size();
+            ctx.out().println("accepted: " + (outgoing instanceof Outgoing.Batch ? "batch of " + n + (n == 1 ? " line" : " lines")
+                    : "1 message") + (dataUris.isEmpty() ? "" : " with " + dataUris.size() + " image(s)") + " to session " + id);
+            ctx.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private Outgoing outgoing(List<String> dataUris) {
+        if (!batch) {
+            return new Outgoing.Single(line(String.join(" ", message), dataUris));
+        }
+        List<OutgoingMessage> lines = new ArrayList<>();
+        for (int i = 0; i < message.size(); i++) {
+            lines.add(line(message.get(i), i == 0 ? dataUris : List.of()));
+        }
+        return new Outgoing.Batch(lines);
+    }
+
+    private OutgoingMessage line(String text, List<String> dataUris) {
+        OutgoingMessage m = OutgoingMessage.text(text).withImages(dataUris);
+        return callerId == null ? m : m.withCallerId(callerId);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentconsole.cli;
+
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Which provider, server and session a command talks to. */
+public final class TargetOptions {
+
+    @Option(names = "--provider", paramLabel = "demo|hcompany",
+            description = "Who to talk to: demo (the embedded emulator, default) or hcompany (H Agent Platform v2).")
+    String provider = "demo";
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The provider's base URL (hcompany default: https://agp.eu.hcompany.ai). "
+                    + "Plain http:// only to this machine.")
+    String baseUrl;
+
+    @Option(names = "--session", paramLabel = "ID", description = "The session's id (a UUID).")
+    String session;
+
+    public Provider provider() {
+        try {
+            return Provider.fromCli(provider.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    public Optional<String> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /**
+     * The session to talk to: required for real providers, refused for the demo (which makes a
+     * fresh one), so a mistyped command never talks to a session the operator did not mean.
+     */
+    public Optional<SessionId> sessionId() {
+        Provider p = provider();
+        if (p == Provider.DEMO) {
+            if (session != null) {
+                throw new InvalidInputException("--session does not go with --provider demo: the demo makes a fresh "
+                        + "session; use --provider hcompany to reach an existing one");
+            }
+            if (baseUrl != null) {
+                throw new InvalidInputException("--base-url does not go with --provider demo: the demo runs its own "
+                        + "emulator; use --provider hcompany --base-url URL to reach a server");
+            }
+            return Optional.empty();
+        }
+        if (session == null) {
+            throw new InvalidInputException("--session is required with --provider " + p.cliName()
+                    + ": give the id of the session to talk to");
+        }
+        String problem = SessionId.problemWith(session);
+        if (problem != null) {
+            throw new InvalidInputException(problem);
+        }
+        return Optional.of(SessionId.parse(session));
+    }
+}

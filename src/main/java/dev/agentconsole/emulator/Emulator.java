@@ -1,0 +1,208 @@
+package dev.agentconsole.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A real HTTP server on a loopback port speaking H's Agent Platform v2 at its real paths, with
+ * scripted agents, for demos and tests with no account. It parses JSON generically and shares
+ * no wire classes with the clients, so a wrong field name in a client cannot pass its tests.
+ */
+public final class Emulator implements AutoCloseable {
+
+    /** The task a demo session starts with. */
+    public static final String DEMO_TASK = "Book a hotel in Kyoto near Kiyomizu-dera for June 15-20, under $200 a night.";
+
+    /** Largest request body H accepts (reference section 3). */
+    static final int MAX_BODY_BYTES = 5_000_000;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScriptClock clock;
+    private final String token;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final Map<String, HSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Long> requestCounts = new ConcurrentHashMap<>();
+    private final AtomicLong requestTotal = new AtomicLong();
+    private final HApi hApi;
+
+    private Emulator(int port, String token, ScriptClock clock) throws IOException {
+        this.token = token;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        // Long polls hold a thread each for up to 25 s: a pool, never the server's single thread.
+        this.workers = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "emulator-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.hApi = new HApi(this, json);
+        server.createContext("/", this::handle);
+        server.setExecutor(workers);
+        server.start();
+        clock.start(this::tickAll);
+    }
+
+    /** Starts on {@code port} (0 = any free port) with a token of its own. */
+    public static Emulator start(int port, ScriptClock clock) {
+        return start(port, newToken(), clock);
+    }
+
+    public static Emulator start(int port, String token, ScriptClock clock) {
+        try {
+            return new Emulator(port, token, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A demo token in H's key format; only this emulator knows it. */
+    public static String newToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return "hk-demo-" + HexFormat.of().formatHex(bytes);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The bearer token this emulator requires. */
+    public String token() {
+        return token;
+    }
+
+    public ScriptClock clock() {
+        return clock;
+    }
+
+    /** Creates a session with the demo task, as a POST /api/v2/sessions would. */
+    public String createDemoSession() {
+        return hApi.createSession("demo-web-agent", HApi.DEMO_TASK, Duration.ofHours(1).toSeconds()).id;
+    }
+
+    /** Every message this session received, in order, exactly as it arrived. */
+    public List<HSession.Received> receivedMessages(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(HSession::received).orElse(List.of());
+    }
+
+    /** The session's status as the emulator holds it, or empty when it does not exist. */
+    public Optional<String> sessionStatus(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId)).map(HSession::status);
+    }
+
+    /** How many requests reached a route, e.g. {@code "POST /api/v2/sessions/{id}/messages"}. */
+    public long requestCount(String route) {
+        return requestCounts.getOrDefault(route, 0L);
+    }
+
+    public long requestCount() {
+        return requestTotal.get();
+    }
+
+    Map<String, HSession> sessions() {
+        return sessions;
+    }
+
+    java.time.Instant now() {
+        return clock.now();
+    }
+
+    private void tickAll() {
+        for (HSession s : sessions.values()) {
+            try {
+                s.tick();
+            } catch (RuntimeException e) {
+                System.getLogger("emulator").log(System.Logger.Level.WARNING, "scripted agent failed a step", e);
+            }
+        }
+    }
+
+    void count(String route) {
+        requestCounts.merge(route, 1L, Long::sum);
+        requestTotal.incrementAndGet();
+    }
+
+    boolean authorized(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header != null && header.equals("Bearer " + token);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Reply reply;
+            try {
+                reply = hApi.handle(exchange);
+            } catch (RuntimeException e) {
+                System.getLogger("emulator").log(System.Logger.Level.WARNING, "emulator handler failed", e);
+                reply = Reply.message(500, "Internal Server Error");
+            }
+            if (reply == null) {
+                return; // the handler chose to answer nothing (a dropped connection)
+            }
+            send(exchange, reply);
+        }
+    }
+
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (reply.body() == null) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Reads at most {@code limit} bytes; empty when the body is larger. */
+    static Optional<byte[]> readBody(HttpExchange exchange, int limit) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                in.skip(Long.MAX_VALUE);
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        }
+    }
+
+    ObjectNode newObject() {
+        return json.createObjectNode();
+    }
+
+    @Override
+    public void close() {
+        clock.close();
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
