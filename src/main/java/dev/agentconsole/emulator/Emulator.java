@@ -107,7 +107,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Every message this session received, in order, exactly as it arrived. */
-    public List<HSession.Received> receivedMessages(String sessionId) {
+    public List<ReceivedMessage> receivedMessages(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId)).map(HSession::received).orElse(List.of());
     }
 
@@ -188,7 +188,8 @@ public final class Emulator implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                in.skip(Long.MAX_VALUE);
+                // Drain so the client, still uploading, gets to read the 413.
+                in.transferTo(OutputStream.nullOutputStream());
                 return Optional.empty();
             }
             return Optional.of(bytes);

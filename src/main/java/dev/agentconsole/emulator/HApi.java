@@ -105,7 +105,7 @@ final class HApi {
             if (body.isEmpty()) {
                 return Reply.message(413, "Request body too large: at most " + Emulator.MAX_BODY_BYTES + " bytes");
             }
-            List<HSession.Received> messages = new ArrayList<>();
+            List<ReceivedMessage> messages = new ArrayList<>();
             Reply invalid = parseMessages(body.get(), messages);
             if (invalid != null) {
                 return invalid;
@@ -151,7 +151,7 @@ final class HApi {
     // ---- POST /messages -------------------------------------------------------------------
 
     /** Validates a UserMessageEvent | UserMessageBatch body; fills {@code out} or returns the 422. */
-    private Reply parseMessages(byte[] body, List<HSession.Received> out) {
+    private Reply parseMessages(byte[] body, List<ReceivedMessage> out) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -213,7 +213,7 @@ final class HApi {
         return problems.isEmpty() ? null : Reply.invalid(problems);
     }
 
-    private void userMessage(JsonNode m, List<Object> at, List<Reply.Problem> problems, List<HSession.Received> out) {
+    private void userMessage(JsonNode m, List<Object> at, List<Reply.Problem> problems, List<ReceivedMessage> out) {
         int before = problems.size();
         JsonNode message = m.get("message");
         if (message == null) {
@@ -246,7 +246,7 @@ final class HApi {
             }
         }
         if (problems.size() == before) {
-            out.add(new HSession.Received(message.asText(), caller == null ? "user" : caller.asText(), images, emulator.now()));
+            out.add(new ReceivedMessage(message.asText(), caller == null ? "user" : caller.asText(), images, emulator.now()));
         }
     }
 
@@ -354,11 +354,11 @@ final class HApi {
         }
         Long idle = positiveLong(root, "idle_timeout_s", problems);
         positiveLong(root, "max_steps", problems);
-        List<HSession.Received> first = new ArrayList<>();
+        List<ReceivedMessage> first = new ArrayList<>();
         JsonNode messages = root.get("messages");
         if (messages != null && !messages.isNull()) {
             if (messages.isTextual()) {
-                first.add(new HSession.Received(messages.asText(), "user", List.of(), emulator.now()));
+                first.add(new ReceivedMessage(messages.asText(), "user", List.of(), emulator.now()));
             } else if (messages.isObject()) {
                 userMessage(messages, List.of("body", "messages"), problems, first);
             } else if (messages.isArray()) {

@@ -27,8 +27,6 @@ final class HSession {
     static final Set<String> TERMINAL = Set.of("completed", "failed", "timed_out", "interrupted");
     private static final BigDecimal COST_PER_STEP = new BigDecimal("0.0042");
 
-    /** A message as the emulator received it, for tests to compare with what was sent. */
-    record Received(String text, String callerId, List<String> images, Instant at) {}
 
     private enum Stage { TASK, CHOOSING, BOOKED }
 
@@ -57,7 +55,7 @@ final class HSession {
     private String task;
     private final List<ObjectNode> events = new ArrayList<>();
     private final Deque<Runnable> plan = new ArrayDeque<>();
-    private final List<Received> received = new ArrayList<>();
+    private final List<ReceivedMessage> received = new ArrayList<>();
 
     HSession(String id, String agent, ObjectNode request, String task, Long idleTimeoutSeconds,
              String liveViewUrl, ObjectMapper json, Supplier<Instant> clock) {
@@ -100,7 +98,7 @@ final class HSession {
         return List.copyOf(events);
     }
 
-    synchronized List<Received> received() {
+    synchronized List<ReceivedMessage> received() {
         return List.copyOf(received);
     }
 
@@ -183,8 +181,8 @@ final class HSession {
     // ---- what the operator does -----------------------------------------------------------
 
     /** Messages arrive: echoed at once, and the agent reacts to their text from its next step. */
-    synchronized void receive(List<Received> messages) {
-        for (Received m : messages) {
+    synchronized void receive(List<ReceivedMessage> messages) {
+        for (ReceivedMessage m : messages) {
             received.add(m);
             ObjectNode data = nodes.objectNode();
             data.put("kind", "message_event");
@@ -213,7 +211,7 @@ final class HSession {
         } else if (!status.equals("running")) {
             setStatus("running");
         }
-        String text = String.join("\n", messages.stream().map(Received::text).toList());
+        String text = String.join("\n", messages.stream().map(ReceivedMessage::text).toList());
         int images = messages.stream().mapToInt(m -> m.images().size()).sum();
         plan.clear();
         planReply(text, images);

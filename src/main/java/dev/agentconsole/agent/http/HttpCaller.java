@@ -83,7 +83,7 @@ public final class HttpCaller {
                     return new Answer(code, response.headers(), body.bytes());
                 }
                 Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
-                AgentError error = decoder.decode(code, response.peekBody(MAX_ERROR_BODY).bytes(), retryAfter);
+                AgentError error = decoder.decode(code, redacted(response.peekBody(MAX_ERROR_BODY).bytes(), request), retryAfter);
                 boolean again = RetryPolicy.isRetryableStatus(code) && attempt < policy.maxAttempts()
                         && retryAfter.map(d -> d.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
                 if (!again) {
@@ -113,6 +113,17 @@ public final class HttpCaller {
                 throw new CancellationException("interrupted while waiting to retry");
             }
         }
+    }
+
+    /** A server that echoes the key back in an error must not put it into our messages. */
+    private static byte[] redacted(byte[] body, Request request) {
+        String auth = request.header("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= 7) {
+            return body;
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String secret = auth.substring(7);
+        return text.contains(secret) ? text.replace(secret, ApiToken.REDACTED).getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
     }
 
     /** Cancels every call in flight and refuses new ones. */
