@@ -25,6 +25,8 @@ public final class Services implements AutoCloseable {
     public static final String H_DEFAULT_BASE_URL = "https://agp.eu.hcompany.ai";
     /** How fast the demo's scripted agent moves: slow enough to read, quick enough to watch. */
     public static final Duration DEMO_STEP = Duration.ofMillis(900);
+    /** Overrides {@link #DEMO_STEP} in milliseconds (1 to 60000), e.g. for a slower live demo. */
+    public static final String DEMO_STEP_VARIABLE = "AGENT_CONSOLE_DEMO_STEP_MS";
 
     private final Map<String, String> environment;
     private final HttpStack http = new HttpStack();
@@ -49,7 +51,7 @@ public final class Services implements AutoCloseable {
      */
     public Connection connect(Provider provider, Optional<String> baseUrl) {
         if (provider == Provider.DEMO) {
-            Emulator emulator = Emulator.start(0, ScriptClock.ticking(DEMO_STEP));
+            Emulator emulator = Emulator.start(0, ScriptClock.ticking(demoStep()));
             owned.add(emulator);
             Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
             return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http)), Optional.of(emulator));
@@ -70,6 +72,23 @@ public final class Services implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
+    }
+
+    private Duration demoStep() {
+        String value = environment.get(DEMO_STEP_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEMO_STEP;
+        }
+        try {
+            long ms = Long.parseLong(value.strip());
+            if (ms >= 1 && ms <= 60_000) {
+                return Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the message below
+        }
+        throw new InvalidInputException(DEMO_STEP_VARIABLE + " must be a whole number of milliseconds from 1 to 60000, got '"
+                + value + "'");
     }
 
     private AgentBackend remember(AgentBackend backend) {

@@ -1,0 +1,146 @@
+package dev.agentconsole.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ScriptClock;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input at the command line: each case exits 2 with a message that names the problem, and
+ * the emulator it points at receives nothing at all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliBadInputTest {
+
+    @TempDir
+    static Path files;
+
+    static Emulator emulator;
+    static String url;
+    static String session;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws IOException {
+        emulator = Emulator.start(0, ScriptClock.manual());
+        url = emulator.baseUrl();
+        session = emulator.createDemoSession();
+        env = Map.of("HAI_API_KEY", emulator.token());
+        Files.write(files.resolve("empty.png"), new byte[0]);
+        Files.writeString(files.resolve("notes.png"), "these are my notes, not a picture");
+        Files.writeString(files.resolve("drawing.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        Files.createDirectories(files.resolve("folder.png"));
+        try (RandomAccessFile big = new RandomAccessFile(files.resolve("huge.png").toFile(), "rw")) {
+            big.setLength(200L * 1024 * 1024); // sparse: refused from its size, never read
+        }
+        byte[] png = Files.readAllBytes(Path.of("src/test/resources/images/small.png"));
+        byte[] threeMb = new byte[3_000_000];
+        System.arraycopy(png, 0, threeMb, 0, png.length);
+        Files.write(files.resolve("three-mb-a.png"), threeMb);
+        Files.write(files.resolve("three-mb-b.png"), threeMb);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    static String[] h(String... rest) {
+        List<String> args = new ArrayList<>(List.of("send", "--provider", "hcompany", "--base-url", url, "--session", session));
+        args.addAll(List.of(rest));
+        return args.toArray(String[]::new);
+    }
+
+    static String img(String name) {
+        return files.resolve(name).toString();
+    }
+
+    static Stream<Arguments> cases() {
+        String sid = session;
+        return Stream.of(
+                Arguments.of("blank message", h("   "), "only white space"),
+                Arguments.of("empty message", h(""), "the message is empty"),
+                Arguments.of("broken character", h("bad \uD800 char"), "lone UTF-16 surrogate"),
+                Arguments.of("no message at all", h(), "Missing required parameter: 'MESSAGE'"),
+                Arguments.of("unknown option", h("--bogus", "hi"), "Unknown option: '--bogus'"),
+                Arguments.of("malformed session id", new String[] {"send", "--provider", "hcompany", "--base-url", url,
+                        "--session", "3f2b8c1e-0a4d-4e5f-9b6a", "hi"}, "is not a UUID"),
+                Arguments.of("session id with a bad character", new String[] {"send", "--provider", "hcompany", "--base-url", url,
+                        "--session", "3f2b8c1e-0a4d-4e5f-9b6a-7c8d9e0f1a2z", "hi"}, "only hex digits"),
+                Arguments.of("missing session", new String[] {"send", "--provider", "hcompany", "--base-url", url, "hi"},
+                        "--session is required"),
+                Arguments.of("unknown provider", new String[] {"send", "--provider", "openai", "hi"}, "unknown provider 'openai'"),
+                Arguments.of("session with the demo", new String[] {"send", "--session", sid, "hi"},
+                        "--session does not go with --provider demo"),
+                Arguments.of("base URL with the demo", new String[] {"send", "--base-url", url, "hi"},
+                        "--base-url does not go with --provider demo"),
+                Arguments.of("token over plain http to another host", new String[] {"send", "--provider", "hcompany",
+                        "--base-url", "http://agents.example.com", "--session", sid, "hi"}, "refusing to send an API key over plain http"),
+                Arguments.of("base URL that is no URL", new String[] {"send", "--provider", "hcompany",
+                        "--base-url", "agp.eu.hcompany.ai", "--session", sid, "hi"}, "is not an http:// or https:// URL"),
+                Arguments.of("base URL with a query", new String[] {"send", "--provider", "hcompany",
+                        "--base-url", url + "/?debug=1", "--session", sid, "hi"}, "must not carry a query"),
+                Arguments.of("blank caller id", h("--caller-id", " ", "hi"), "--caller-id is blank"),
+                Arguments.of("blank line in a batch", h("--batch", "first", "  ", "third"), "line 2 of the batch"),
+                Arguments.of("image that does not exist", h("--image", img("missing.png"), "hi"), "does not exist"),
+                Arguments.of("empty image file", h("--image", img("empty.png"), "hi"), "is empty (0 bytes)"),
+                Arguments.of("text file named .png", h("--image", img("notes.png"), "hi"), "is not an image this console can send"),
+                Arguments.of("SVG image", h("--image", img("drawing.svg"), "hi"), "is not an image this console can send"),
+                Arguments.of("folder as image", h("--image", img("folder.png"), "hi"), "is a folder"),
+                Arguments.of("200 MB image", h("--image", img("huge.png"), "hi"), "more than the 5,000,000 a request may carry"),
+                Arguments.of("two images over the request limit", h("--image", img("three-mb-a.png"), "--image", img("three-mb-b.png"), "hi"),
+                        "over H's limit of 5,000,000"),
+                Arguments.of("negative --from", new String[] {"watch", "--provider", "hcompany", "--base-url", url, "--session", sid,
+                        "--from", "-1"}, "--from must be 0 or more"),
+                Arguments.of("port out of range", new String[] {"emulator", "--port", "70000"}, "--port must be 0 to 65535"),
+                Arguments.of("demo pace that is no number", new String[] {"watch"}, "AGENT_CONSOLE_DEMO_STEP_MS must be"),
+                Arguments.of("watch without session", new String[] {"watch", "--provider", "hcompany", "--base-url", url},
+                        "--session is required"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputExitsTwoWithASpecificMessageAndSendsNothing(String what, String[] args, String expected) {
+        long before = emulator.requestCount();
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("AGENT_CONSOLE_DEMO_STEP_MS", what.startsWith("demo pace") ? "fast" : "");
+        CliRun run = CliRun.of(environment, args);
+        assertEquals(ExitCodes.BAD_INPUT, run.code(), what + "\nstdout: " + run.out() + "\nstderr: " + run.err());
+        assertTrue(run.err().contains(expected), what + ": expected '" + expected + "' in\n" + run.err());
+        assertEquals(before, emulator.requestCount(), what + ": nothing reaches the server");
+        assertFalse(run.err().contains(emulator.token()), "the token is never printed");
+        assertEquals(0, emulator.receivedMessages(session).size());
+    }
+
+    @ParameterizedTest(name = "no token in {0}")
+    @MethodSource("tokenlessEnvironments")
+    void aMissingTokenNamesTheVariablesToSet(String what, Map<String, String> environment) {
+        CliRun run = CliRun.of(environment, h("hi"));
+        assertEquals(ExitCodes.BAD_INPUT, run.code());
+        assertTrue(run.err().contains("set HAI_API_KEY (or H_API_KEY) in the environment"), run.err());
+        assertEquals(0, emulator.receivedMessages(session).size());
+    }
+
+    static Stream<Arguments> tokenlessEnvironments() {
+        return Stream.of(Arguments.of("an empty environment", Map.of()),
+                Arguments.of("a blank HAI_API_KEY", Map.of("HAI_API_KEY", "  ")),
+                Arguments.of("only the AGI key", Map.of("AGI_API_KEY", "agi-123")));
+    }
+}

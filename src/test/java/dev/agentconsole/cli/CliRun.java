@@ -1,0 +1,23 @@
+package dev.agentconsole.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs the CLI in-process with its own environment, captured output and given input. */
+record CliRun(int code, String out, String err) {
+
+    static CliRun of(Map<String, String> env, String... args) {
+        return withInput(env, "", args);
+    }
+
+    static CliRun withInput(Map<String, String> env, String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true),
+                new BufferedReader(new StringReader(input))));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
