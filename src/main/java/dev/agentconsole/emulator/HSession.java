@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -27,8 +24,6 @@ final class HSession {
     static final Set<String> TERMINAL = Set.of("completed", "failed", "timed_out", "interrupted");
     private static final BigDecimal COST_PER_STEP = new BigDecimal("0.0042");
 
-
-    private enum Stage { TASK, CHOOSING, BOOKED }
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final ObjectMapper json;
@@ -51,10 +46,8 @@ final class HSession {
     private Instant idleSince;
     private int steps;
     private BigDecimal cost = BigDecimal.ZERO;
-    private Stage stage = Stage.TASK;
-    private String task;
+    private final DemoAgent script = new DemoAgent();
     private final List<ObjectNode> events = new ArrayList<>();
-    private final Deque<Runnable> plan = new ArrayDeque<>();
     private final List<ReceivedMessage> received = new ArrayList<>();
 
     HSession(String id, String agent, ObjectNode request, String task, Long idleTimeoutSeconds,
@@ -62,14 +55,13 @@ final class HSession {
         this.id = id;
         this.agent = agent;
         this.request = request;
-        this.task = task;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.liveViewUrl = liveViewUrl;
         this.json = json;
         this.clock = clock;
         this.createdAt = clock.get();
         if (task != null) {
-            planTask();
+            script.task(task);
         }
     }
 
@@ -199,9 +191,8 @@ final class HSession {
             }
             append("AgentEvent", data);
         }
-        if (task == null) {
-            task = messages.get(0).text();
-            planTask();
+        if (!script.hasTask()) {
+            script.task(messages.get(0).text());
             return;
         }
         if (TERMINAL.contains(status)) {
@@ -213,8 +204,7 @@ final class HSession {
         }
         String text = String.join("\n", messages.stream().map(ReceivedMessage::text).toList());
         int images = messages.stream().mapToInt(m -> m.images().size()).sum();
-        plan.clear();
-        planReply(text, images);
+        script.reply(text, images);
     }
 
     /** @return false when a finished session cannot be paused */
@@ -243,10 +233,8 @@ final class HSession {
         if (TERMINAL.contains(status)) {
             return false;
         }
-        plan.clear();
-        String best = stage == Stage.BOOKED ? "The booking is done (see my previous answer)."
-                : "Best option so far: Sakura Inn at $140/night, 25 minutes from Kiyomizu-dera. Nothing is booked yet.";
-        answer(nodes.textNode(best), "partial");
+        DemoAgent.Beat.Finish answer = script.forceAnswer();
+        answer(answer.answer(), answer.outcome());
         return true;
     }
 
@@ -254,7 +242,7 @@ final class HSession {
         if (TERMINAL.contains(status)) {
             return;
         }
-        plan.clear();
+        script.clear();
         finishedAt = clock.get();
         setStatus("interrupted");
         ObjectNode data = nodes.objectNode();
@@ -278,106 +266,43 @@ final class HSession {
         if (status.equals("paused") || TERMINAL.contains(status) || status.equals("idle")) {
             return;
         }
-        Runnable next = plan.poll();
-        if (next != null) {
-            next.run();
-        }
+        script.next().ifPresent(this::render);
     }
 
-    // ---- the script --------------------------------------------------------------------------
+    // ---- the script, in H's wire format ------------------------------------------------------
 
-    private void planTask() {
-        plan.add(() -> {
+    private void render(DemoAgent.Beat beat) {
+        if (beat instanceof DemoAgent.Beat.Start) {
             startedAt = clock.get();
             append("AgentStartedEvent", nodes.objectNode());
             setStatus("running");
             ObjectNode live = nodes.objectNode();
             live.put("live_view_url", liveViewUrl);
             append("LiveViewUrlEvent", live);
-        });
-        plan.add(() -> think("The task: \u201c" + shorten(task) + "\u201d. I'll search a booking site for hotels "
-                        + "in Kyoto near Kiyomizu-dera for June 15-20, under $200 a night.",
-                "Opening the booking site", "navigate", "url", "https://booking.example/search?city=Kyoto"));
-        plan.add(() -> observe("Search results: 14 hotels in Higashiyama, Kyoto",
-                DemoPictures.page("booking.example - Kyoto, Jun 15-20",
-                        List.of("Hotel Gion - $185/night - 5 min walk", "Sakura Inn - $140/night - 25 min",
-                                "Kyoto Grand - $320/night - 10 min"), -1)));
-        plan.add(() -> think("Two hotels fit the budget: Hotel Gion ($185, 5 minutes' walk from the temple) and "
-                        + "Sakura Inn ($140, 25 minutes away). The third is over budget.",
-                "Comparing the two candidates", "scroll", "direction", "down"));
-        plan.add(() -> {
-            stage = Stage.CHOOSING;
-            answer(nodes.textNode("I found two hotels under $200: Hotel Gion ($185/night, 5 minutes' walk from "
-                    + "Kiyomizu-dera) and Sakura Inn ($140/night, 25 minutes away). Which one should I book: "
-                    + "the closer one or the cheaper one?"), null);
-        });
-    }
-
-    private void planReply(String text, int images) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (images > 0) {
-            plan.add(() -> think("The operator attached " + images + (images == 1 ? " screenshot" : " screenshots")
-                    + "; I'll take it into account.", null, null, null, null));
-        }
-        boolean stop = t.matches("(?s).*\\b(stop|cancel|neither|none|nothing|never ?mind)\\b.*");
-        boolean cheap = t.matches("(?s).*(cheap|sakura|140|budget|less expensive|second).*");
-        boolean close = t.matches("(?s).*(clos|near|gion|185|walk|temple|first).*");
-        if (stage == Stage.BOOKED) {
-            plan.add(() -> think("Follow-up from the operator: \u201c" + shorten(text) + "\u201d.",
-                    "Checking the booking page", "navigate", "url", "https://booking.example/my-bookings"));
-            plan.add(() -> answer(nodes.textNode("Done: \u201c" + shorten(text)
-                    + "\u201d. Your booking is unchanged. Anything else?"), "success"));
-        } else if (stop) {
-            plan.add(() -> think("The operator wrote \u201c" + shorten(text) + "\u201d: I will not book anything.",
-                    null, null, null, null));
-            plan.add(() -> answer(nodes.textNode("Understood: I have not booked either hotel."), "blocked"));
-        } else if (cheap && close) {
-            plan.add(() -> think("The reply \u201c" + shorten(text) + "\u201d mentions both hotels; I need one.",
-                    null, null, null, null));
-            plan.add(() -> answer(nodes.textNode("You mentioned both. Please pick one: Hotel Gion (closer, "
-                    + "$185/night) or Sakura Inn (cheaper, $140/night)?"), null));
-        } else if (cheap || close) {
-            String hotel = cheap ? "Sakura Inn" : "Hotel Gion";
-            int price = cheap ? 140 : 185;
-            plan.add(() -> think("The operator chose the " + (cheap ? "cheaper" : "closer") + " option (\u201c"
-                            + shorten(text) + "\u201d): booking " + hotel + ".",
-                    "Opening " + hotel, "click", "selector", "#hotel-" + (cheap ? "sakura-inn" : "hotel-gion")));
-            plan.add(() -> observe(hotel + ": room selection",
-                    DemoPictures.page(hotel + " - choose a room", List.of("Standard twin - $" + price + "/night",
-                            "Deluxe double - $" + (price + 60) + "/night"), 0)));
-            plan.add(() -> think("Filling in the dates June 15-20 and confirming the standard room.",
-                    "Confirming the booking", "click", "selector", "#confirm"));
-            plan.add(() -> {
-                stage = Stage.BOOKED;
-                ObjectNode booking = nodes.objectNode();
-                booking.put("hotel", hotel);
-                booking.put("price_per_night_usd", price);
-                booking.put("check_in", "2026-06-15");
-                booking.put("check_out", "2026-06-20");
-                booking.put("total_usd", price * 5);
-                booking.put("confirmation", cheap ? "SK-4821" : "HG-1937");
-                answer(booking, "success");
-            });
-        } else {
-            plan.add(() -> think("The operator wrote \u201c" + shorten(text) + "\u201d, which does not pick one of "
-                    + "the two hotels.", null, null, null, null));
-            plan.add(() -> answer(nodes.textNode("Sorry, I need a choice before I book: Hotel Gion (closer, "
-                    + "$185/night) or Sakura Inn (cheaper, $140/night)?"), null));
+        } else if (beat instanceof DemoAgent.Beat.Think t) {
+            think(t);
+        } else if (beat instanceof DemoAgent.Beat.Observe o) {
+            observe(o.text(), o.pngBase64());
+        } else if (beat instanceof DemoAgent.Beat.Ask a) {
+            // H has no question type: the agent answers with its question and goes idle.
+            answer(nodes.textNode(a.question()), null);
+        } else if (beat instanceof DemoAgent.Beat.Finish f) {
+            answer(f.answer(), f.outcome());
         }
     }
 
-    private void think(String reasoning, String content, String tool, String argName, String argValue) {
+    private void think(DemoAgent.Beat.Think t) {
         ObjectNode data = nodes.objectNode();
         data.put("kind", "policy_event");
-        data.put("reasoning_content", reasoning);
-        data.put("content", content);
+        data.put("reasoning_content", t.reasoning());
+        data.put("content", t.summary());
         ArrayNode tools = data.putArray("tool_reqs");
-        if (tool != null) {
+        t.action().ifPresent(action -> {
             ObjectNode req = tools.addObject();
-            req.put("tool_name", tool);
-            req.putObject("args").put(argName, argValue);
+            req.put("tool_name", action.tool());
+            req.putObject("args").put(action.argName(), action.argValue());
             req.put("id", "call_" + (events.size() + 1));
-        }
+        });
         data.putArray("validation_errors");
         append("AgentEvent", data);
         step();
@@ -453,11 +378,6 @@ final class HSession {
         event.put("timestamp", clock.get().toString());
         events.add(event);
         notifyAll();
-    }
-
-    private static String shorten(String s) {
-        String oneLine = s.replace('\n', ' ').strip();
-        return oneLine.length() > 120 ? oneLine.substring(0, 117) + "..." : oneLine;
     }
 
     ObjectMapper json() {
