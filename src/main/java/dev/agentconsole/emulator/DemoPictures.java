@@ -17,6 +17,18 @@ final class DemoPictures {
 
     private DemoPictures() {}
 
+    /** The same picture as a JPEG (AGI's screenshot endpoint answers JPEG), base64. */
+    static String toJpeg(String pngBase64) {
+        try {
+            BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(pngBase64)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, "jpg", out);
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A results page with one highlighted card per line, as base64 PNG. */
     static String page(String title, List<String> cards, int highlighted) {
         int w = 480;

@@ -45,6 +45,10 @@ public final class Emulator implements AutoCloseable {
     private final Map<String, Long> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong requestTotal = new AtomicLong();
     private final HApi hApi;
+    private final AgiApi agiApi;
+    private final Map<String, AgiSession> agiSessions = new ConcurrentHashMap<>();
+    private final Faults faults = new Faults();
+    private volatile Duration heartbeat = Duration.ofSeconds(30);
 
     private Emulator(int port, String token, ScriptClock clock) throws IOException {
         this.token = token;
@@ -58,6 +62,7 @@ public final class Emulator implements AutoCloseable {
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.hApi = new HApi(this, json);
+        this.agiApi = new AgiApi(this, json);
         server.createContext("/", this::handle);
         server.setExecutor(workers);
         server.start();
@@ -106,14 +111,75 @@ public final class Emulator implements AutoCloseable {
         return hApi.createSession("demo-web-agent", HApi.DEMO_TASK, Duration.ofHours(1).toSeconds()).id;
     }
 
-    /** Every message this session received, in order, exactly as it arrived. */
-    public List<ReceivedMessage> receivedMessages(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId)).map(HSession::received).orElse(List.of());
+    /** Creates an AGI session and gives it the demo task, as POST /v1/sessions and /message would. */
+    public String createAgiDemoSession() {
+        AgiSession session = agiApi.createSession("agi-0");
+        session.receive(DEMO_TASK, null);
+        return session.id;
     }
 
-    /** The session's status as the emulator holds it, or empty when it does not exist. */
+    /** Creates an AGI session with no task yet (status ready). */
+    public String createAgiSession() {
+        return agiApi.createSession("agi-0").id;
+    }
+
+    /** Every message this session (H or AGI) received, in order, exactly as it arrived. */
+    public List<ReceivedMessage> receivedMessages(String sessionId) {
+        HSession h = sessions.get(sessionId);
+        if (h != null) {
+            return h.received();
+        }
+        return Optional.ofNullable(agiSessions.get(sessionId)).map(AgiSession::received).orElse(List.of());
+    }
+
+    /**
+     * Messages that arrived more than once with the same text and caller in one session: what a
+     * client that re-sends without saying so would cause.
+     */
+    public long duplicateCount() {
+        long duplicates = 0;
+        for (String id : allSessionIds()) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ReceivedMessage m : receivedMessages(id)) {
+                if (!seen.add(m.callerId() + "\u0000" + m.text())) {
+                    duplicates++;
+                }
+            }
+        }
+        return duplicates;
+    }
+
+    private List<String> allSessionIds() {
+        List<String> ids = new java.util.ArrayList<>(sessions.keySet());
+        ids.addAll(agiSessions.keySet());
+        return ids;
+    }
+
+    /** The session's status as the emulator holds it (AGI: execution status), or empty when it does not exist. */
     public Optional<String> sessionStatus(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId)).map(HSession::status);
+        HSession h = sessions.get(sessionId);
+        if (h != null) {
+            return Optional.of(h.status());
+        }
+        return Optional.ofNullable(agiSessions.get(sessionId)).map(AgiSession::executionStatus);
+    }
+
+    /** The faults to inject; add rules at any time. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** How often an idle SSE stream sends a heartbeat (AGI sends one about every 30 s). */
+    public void heartbeatEvery(Duration interval) {
+        this.heartbeat = interval;
+    }
+
+    Duration heartbeat() {
+        return heartbeat;
+    }
+
+    Map<String, AgiSession> agiSessions() {
+        return agiSessions;
     }
 
     /** How many requests reached a route, e.g. {@code "POST /api/v2/sessions/{id}/messages"}. */
@@ -134,16 +200,19 @@ public final class Emulator implements AutoCloseable {
     }
 
     private void tickAll() {
-        for (HSession s : sessions.values()) {
+        List<Runnable> ticks = new java.util.ArrayList<>();
+        sessions.values().forEach(s -> ticks.add(s::tick));
+        agiSessions.values().forEach(s -> ticks.add(s::tick));
+        for (Runnable tick : ticks) {
             try {
-                s.tick();
+                tick.run();
             } catch (RuntimeException e) {
                 System.getLogger("emulator").log(System.Logger.Level.WARNING, "scripted agent failed a step", e);
             }
         }
     }
 
-    void count(String route) {
+    private void count(String route) {
         requestCounts.merge(route, 1L, Long::sum);
         requestTotal.incrementAndGet();
     }
@@ -155,31 +224,81 @@ public final class Emulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            ApiRequest request = ApiRequest.of(exchange);
+            count(request.route());
+            Optional<Faults.Fault> fault = faults.take(request.route(), request.sessionId().orElse(""));
+            request = request.withFault(fault);
+            if (fault.isPresent() && fault.get() instanceof Faults.Fault.Status status) {
+                Reply injected = Reply.message(status.code(), "injected fault: HTTP " + status.code());
+                send(exchange, status.retryAfter().map(r -> new Reply(injected.status(), injected.body(), Map.of("Retry-After", r)))
+                        .orElse(injected), null);
+                return;
+            }
+            if (fault.isPresent() && fault.get() instanceof Faults.Fault.Delay delay) {
+                Thread.sleep(delay.delay().toMillis());
+            }
+            if (request.hasFault(Faults.Fault.UnknownEventType.class)) {
+                request.sessionId().map(sessions::get).ifPresent(HSession::appendUnknownEvent);
+                request.sessionId().map(agiSessions::get).ifPresent(AgiSession::appendUnknownMessage);
+            }
             Reply reply;
             try {
-                reply = hApi.handle(exchange);
+                reply = api(request).handle(request);
             } catch (RuntimeException e) {
                 System.getLogger("emulator").log(System.Logger.Level.WARNING, "emulator handler failed", e);
                 reply = Reply.message(500, "Internal Server Error");
             }
-            if (reply == null) {
-                return; // the handler chose to answer nothing (a dropped connection)
+            if (reply == Reply.STREAMED) {
+                return;
             }
-            send(exchange, reply);
+            if (reply == null || request.hasFault(Faults.Fault.DropAfterRead.class)) {
+                return; // closing the exchange unanswered drops the connection
+            }
+            send(exchange, reply, fault.orElse(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void send(HttpExchange exchange, Reply reply) throws IOException {
+    private Api api(ApiRequest request) {
+        List<String> parts = request.parts();
+        if (parts.size() >= 2 && parts.get(0).equals("api") && parts.get(1).equals("v2")) {
+            return hApi::handle;
+        }
+        if (!parts.isEmpty() && parts.get(0).equals("v1")) {
+            return agiApi::handle;
+        }
+        return r -> Reply.detail(404, "Not Found");
+    }
+
+    /** One emulated API. */
+    @FunctionalInterface
+    interface Api {
+        Reply handle(ApiRequest request) throws IOException;
+    }
+
+    private void send(HttpExchange exchange, Reply reply, Faults.Fault fault) throws IOException, InterruptedException {
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         if (reply.body() == null) {
             exchange.sendResponseHeaders(reply.status(), -1);
             return;
         }
         byte[] bytes = json.writeValueAsBytes(reply.body());
+        if (fault instanceof Faults.Fault.MalformedJson) {
+            bytes = java.util.Arrays.copyOf(bytes, Math.max(1, bytes.length / 2));
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            if (fault instanceof Faults.Fault.SlowBody slow) {
+                for (int i = 0; i < bytes.length; i += slow.chunkBytes()) {
+                    out.write(bytes, i, Math.min(slow.chunkBytes(), bytes.length - i));
+                    out.flush();
+                    Thread.sleep(slow.pause().toMillis());
+                }
+            } else {
+                out.write(bytes);
+            }
         }
     }
 

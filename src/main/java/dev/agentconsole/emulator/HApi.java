@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +33,6 @@ final class HApi {
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
     private static final Pattern DATA_URI = Pattern.compile("data:image/[a-zA-Z0-9.+-]+;base64,([A-Za-z0-9+/=\\s]*)", Pattern.DOTALL);
-    private static final String PREFIX = "/api/v2/sessions";
 
     private final Emulator emulator;
     private final ObjectMapper json;
@@ -48,15 +44,12 @@ final class HApi {
         this.json = json;
     }
 
-    Reply handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        List<String> parts = segments(path);
-        String route = route(method, parts);
-        emulator.count(route);
-
-        if (!path.startsWith(PREFIX)) {
+    Reply handle(ApiRequest request) throws IOException {
+        HttpExchange exchange = request.exchange();
+        String method = request.method();
+        Map<String, String> query = request.query();
+        List<String> parts = request.parts();
+        if (parts.size() < 3 || !parts.get(2).equals("sessions")) {
             return Reply.detail(404, "Not Found");
         }
         if (!emulator.authorized(exchange)) {
@@ -504,38 +497,6 @@ final class HApi {
         List<Object> l = new ArrayList<>(base);
         l.add(part);
         return l;
-    }
-
-    private static String route(String method, List<String> parts) {
-        List<String> shape = new ArrayList<>(parts);
-        if (shape.size() >= 4 && !shape.get(3).equals("quota")) {
-            shape.set(3, "{id}");
-        }
-        return method + " /" + String.join("/", shape);
-    }
-
-    private static List<String> segments(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                parts.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
-            }
-        }
-        return parts;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.putIfAbsent(k, v);
-        }
-        return q;
     }
 
     private static String canonical(String uuid) {

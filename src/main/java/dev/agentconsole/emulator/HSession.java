@@ -250,6 +250,14 @@ final class HSession {
         append("AgentCompletionEvent", data);
     }
 
+    /** Fault injection: an event type no client knows, kept in the log like any other. */
+    synchronized void appendUnknownEvent() {
+        ObjectNode data = nodes.objectNode();
+        data.put("note", "injected by the emulator");
+        data.put("seq", events.size());
+        append("EmulatorMysteryEvent", data);
+    }
+
     // ---- the clock ---------------------------------------------------------------------------
 
     synchronized void tick() {

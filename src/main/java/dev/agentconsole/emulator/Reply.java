@@ -10,6 +10,9 @@ import java.util.Map;
 /** An answer the emulator sends: status, optional JSON body, extra headers. */
 record Reply(int status, JsonNode body, Map<String, String> headers) {
 
+    /** The handler already wrote its answer (a stream). */
+    static final Reply STREAMED = new Reply(0, null, Map.of());
+
     static Reply json(int status, JsonNode body) {
         return new Reply(status, body, Map.of());
     }
