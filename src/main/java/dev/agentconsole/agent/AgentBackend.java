@@ -43,6 +43,12 @@ public interface AgentBackend extends AutoCloseable {
     /** Makes the agent answer now with what it has (H only). */
     Optional<ForceAnswer> forceAnswer();
 
+    /** A pushed event stream with lower latency than {@link #events} (AGI's SSE), where the provider has one. */
+    Optional<LiveEvents> liveEvents();
+
+    /** The agent's browser as a picture right now (AGI), where the provider offers it. */
+    Optional<Screenshots> screenshots();
+
     SessionInfo create(NewSession request);
 
     /** The newest sessions first, one page of at most {@code size}. */
@@ -56,4 +62,12 @@ public interface AgentBackend extends AutoCloseable {
     interface ForceAnswer {
         void forceAnswer(SessionId session);
     }
+
+    @FunctionalInterface
+    interface Screenshots {
+        Screenshot take(SessionId session);
+    }
+
+    /** A screenshot of the agent's browser: a data URI, and the page it shows. */
+    record Screenshot(String dataUri, String url, String title) {}
 }

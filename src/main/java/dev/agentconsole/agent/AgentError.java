@@ -103,6 +103,22 @@ public sealed interface AgentError {
         }
     }
 
+    /**
+     * A batch sent line by line (AGI) stopped at a failure: the first {@code accepted} lines
+     * arrived, line {@code accepted + 1} failed with {@code cause}, the rest were not sent.
+     */
+    record BatchStopped(int accepted, int total, AgentError cause) implements AgentError {
+        public String summary() {
+            int failed = accepted + 1;
+            String rest = failed < total ? "; lines " + (failed + 1) + "-" + total + " were not sent" : "";
+            if (failed + 1 == total) {
+                rest = "; line " + total + " was not sent";
+            }
+            return (accepted == 0 ? "no line was accepted" : accepted == 1 ? "line 1 was accepted" : "lines 1-" + accepted + " were accepted")
+                    + "; line " + failed + " of " + total + " failed: " + cause.summary() + rest;
+        }
+    }
+
     /** The server answered with something this client cannot read (a protocol fault). */
     record Unexpected(int status, String serverMessage) implements AgentError {
         public String summary() {

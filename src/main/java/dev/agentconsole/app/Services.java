@@ -3,6 +3,7 @@ package dev.agentconsole.app;
 import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.agi.AgiBackend;
 import dev.agentconsole.agent.hcompany.HCompanyBackend;
 import dev.agentconsole.agent.http.ApiToken;
 import dev.agentconsole.agent.http.Endpoint;
@@ -23,6 +24,7 @@ import okhttp3.HttpUrl;
 public final class Services implements AutoCloseable {
 
     public static final String H_DEFAULT_BASE_URL = "https://agp.eu.hcompany.ai";
+    public static final String AGI_DEFAULT_BASE_URL = "https://api.agi.tech";
     /** How fast the demo's scripted agent moves: slow enough to read, quick enough to watch. */
     public static final Duration DEMO_STEP = Duration.ofMillis(900);
     /** Overrides {@link #DEMO_STEP} in milliseconds (1 to 60000), e.g. for a slower live demo. */
@@ -56,17 +58,17 @@ public final class Services implements AutoCloseable {
             Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
             return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http)), Optional.of(emulator));
         }
-        if (provider == Provider.AGI) {
-            throw new InvalidInputException("the AGI Inc provider is not available in this version yet: use demo or hcompany");
-        }
         ApiToken token = ApiToken.fromEnvironment(provider, environment).orElseThrow(() ->
                 new InvalidInputException("no API key for " + provider.displayName() + ": set "
                         + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
                         + " in the environment; keys are never taken on the command line"));
         HttpUrl url;
         try {
-            url = Endpoint.parseBaseUrl(baseUrl.orElse(H_DEFAULT_BASE_URL));
-            return new Connection(remember(new HCompanyBackend(provider, new Endpoint(url, token), http)), Optional.empty());
+            url = Endpoint.parseBaseUrl(baseUrl.orElse(provider == Provider.AGI ? AGI_DEFAULT_BASE_URL : H_DEFAULT_BASE_URL));
+            Endpoint endpoint = new Endpoint(url, token);
+            AgentBackend backend = provider == Provider.AGI ? new AgiBackend(endpoint, http)
+                    : new HCompanyBackend(provider, endpoint, http);
+            return new Connection(remember(backend), Optional.empty());
         } catch (InvalidInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,9 @@ public final class ExitCodes {
     private ExitCodes() {}
 
     public static int of(AgentError error) {
+        if (error instanceof AgentError.BatchStopped stopped) {
+            return of(stopped.cause());
+        }
         if (error instanceof AgentError.Network || error instanceof AgentError.Uncertain
                 || error instanceof AgentError.Unavailable) {
             return NETWORK;

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "agent-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         subcommands = {SendCommand.class, WatchCommand.class, EmulatorCommand.class},
-        description = {"A console for operators who steer live web agents (H Agent Platform v2).",
+        description = {"A console for operators who steer live web agents (H Agent Platform v2, AGI Inc v1).",
                 "With no command: a conversation with the bound session (default: a fresh demo session on "
                         + "the embedded emulator)."},
-        footer = {"", "Environment: HAI_API_KEY (else H_API_KEY) for --provider hcompany. Keys are never taken "
-                + "on the command line."})
+        footer = {"", "Environment: HAI_API_KEY (else H_API_KEY) for --provider hcompany, AGI_API_KEY for --provider agi. "
+                + "Keys are never taken on the command line."})
 final class RootCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -36,6 +36,10 @@ final class SendCommand implements Callable<Integer> {
             + "With --batch, images go with the first line.")
     List<Path> images = new ArrayList<>();
 
+    @Option(names = "--start-url", paramLabel = "URL",
+            description = "AGI: the page the agent starts from (http/https, at most 2,000 characters). With --batch it goes with the first line.")
+    String startUrl;
+
     @Option(names = "--batch", description = "Each MESSAGE is one line of one batch, processed in order.")
     boolean batch;
 
@@ -56,7 +60,8 @@ final class SendCommand implements Callable<Integer> {
             List<String> dataUris = new ArrayList<>();
             for (Path image : images) {
                 if (!backend.rules().acceptsImages()) {
-                    throw new InvalidInputException(backend.provider().displayName() + " takes no images: leave out --image");
+                    throw new InvalidInputException("AGI takes no images: leave out --image (describe what the agent "
+                            + "should look at in the message instead)");
                 }
                 dataUris.add(ImageFiles.readAsDataUri(image, backend.rules().maxBodyBytes()));
             }
@@ -80,17 +85,20 @@ final class SendCommand implements Callable<Integer> {
 
     private Outgoing outgoing(List<String> dataUris) {
         if (!batch) {
-            return new Outgoing.Single(line(String.join(" ", message), dataUris));
+            return new Outgoing.Single(line(String.join(" ", message), dataUris, true));
         }
         List<OutgoingMessage> lines = new ArrayList<>();
         for (int i = 0; i < message.size(); i++) {
-            lines.add(line(message.get(i), i == 0 ? dataUris : List.of()));
+            lines.add(line(message.get(i), i == 0 ? dataUris : List.of(), i == 0));
         }
         return new Outgoing.Batch(lines);
     }
 
-    private OutgoingMessage line(String text, List<String> dataUris) {
+    private OutgoingMessage line(String text, List<String> dataUris, boolean first) {
         OutgoingMessage m = OutgoingMessage.text(text).withImages(dataUris);
+        if (first && startUrl != null) {
+            m = m.withStartUrl(startUrl);
+        }
         return callerId == null ? m : m.withCallerId(callerId);
     }
 }

@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 /** Which provider, server and session a command talks to. */
 public final class TargetOptions {
 
-    @Option(names = "--provider", paramLabel = "demo|hcompany",
-            description = "Who to talk to: demo (the embedded emulator, default) or hcompany (H Agent Platform v2).")
+    @Option(names = "--provider", paramLabel = "demo|hcompany|agi",
+            description = "Who to talk to: demo (the embedded emulator, default), hcompany (H Agent Platform v2) "
+                    + "or agi (AGI Inc v1).")
     String provider = "demo";
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "The provider's base URL (hcompany default: https://agp.eu.hcompany.ai). "
+            description = "The provider's base URL (hcompany: https://agp.eu.hcompany.ai, agi: https://api.agi.tech). "
                     + "Plain http:// only to this machine.")
     String baseUrl;
 

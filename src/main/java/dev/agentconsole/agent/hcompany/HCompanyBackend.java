@@ -185,6 +185,16 @@ public final class HCompanyBackend implements AgentBackend {
         return Optional.of(session -> command(session, "force_answer"));
     }
 
+    @Override
+    public Optional<dev.agentconsole.agent.LiveEvents> liveEvents() {
+        return Optional.empty(); // H has no push stream: /changes is long-polled
+    }
+
+    @Override
+    public Optional<Screenshots> screenshots() {
+        return Optional.empty();
+    }
+
     /** Pause, resume and force answer are idempotent on the server: repeating one is harmless. */
     private void command(SessionId session, String name) {
         Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), name)).post(EMPTY).build();

@@ -1,0 +1,318 @@
+package dev.agentconsole.agent.agi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.EventPage;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.LiveEvents;
+import dev.agentconsole.agent.MessageRules;
+import dev.agentconsole.agent.MessageValidator;
+import dev.agentconsole.agent.NewSession;
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionInfo;
+import dev.agentconsole.agent.SessionSnapshot;
+import dev.agentconsole.agent.SessionSummary;
+import dev.agentconsole.agent.http.Endpoint;
+import dev.agentconsole.agent.http.ErrorDecoder;
+import dev.agentconsole.agent.http.HttpCaller;
+import dev.agentconsole.agent.http.HttpCaller.Repeat;
+import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.agent.http.RetryPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * AGI Inc Agent Sessions API v1. Reading is polling {@code /messages?after_id=} (positions are
+ * message ids); {@link #liveEvents()} adds the SSE stream. A batch goes out one message per line,
+ * each after the previous one was accepted. "Stop" cancels the current task; the session lives on.
+ */
+public final class AgiBackend implements AgentBackend {
+
+    public static final int MAX_MESSAGE_CODE_POINTS = 10_000;
+    public static final int MAX_START_URL_CHARS = 2_000;
+    static final MessageRules RULES = new MessageRules(MAX_MESSAGE_CODE_POINTS, 0, false, false, MAX_START_URL_CHARS, false);
+    /** AGI has no long poll: a reader waiting for news asks this often. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(1000);
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+
+    private final Endpoint endpoint;
+    private final OkHttpClient client;
+    private final OkHttpClient readerClient;
+    private final ObjectMapper json;
+    private final HttpCaller caller;
+    private final ErrorDecoder errors;
+    private final AgiMessageMapper mapper;
+    private final MessageValidator validator = new MessageValidator(RULES, "AGI");
+    private final Duration pollInterval;
+    private final List<AgiEventStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public AgiBackend(Endpoint endpoint, HttpStack http, HttpCaller caller, Duration pollInterval) {
+        this.endpoint = endpoint;
+        this.client = http.client();
+        this.readerClient = http.readerClient();
+        this.json = http.json();
+        this.caller = caller;
+        this.errors = new ErrorDecoder(json);
+        this.mapper = new AgiMessageMapper(json);
+        this.pollInterval = pollInterval;
+    }
+
+    public AgiBackend(Endpoint endpoint, HttpStack http) {
+        this(endpoint, http, HttpCaller.standard(new ErrorDecoder(http.json())), POLL_INTERVAL);
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.AGI;
+    }
+
+    @Override
+    public MessageRules rules() {
+        return RULES;
+    }
+
+    @Override
+    public Optional<String> problemWith(Outgoing outgoing) {
+        return validator.problemWith(outgoing);
+    }
+
+    @Override
+    public void send(SessionId session, Outgoing outgoing) {
+        problemWith(outgoing).ifPresent(p -> {
+            throw new InvalidInputException(p);
+        });
+        List<OutgoingMessage> lines = outgoing.messages();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                sendOne(session, lines.get(i));
+            } catch (AgentException e) {
+                if (outgoing instanceof Outgoing.Batch && lines.size() > 1) {
+                    throw new AgentException(new AgentError.BatchStopped(i, lines.size(), e.error()));
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void sendOne(SessionId session, OutgoingMessage m) {
+        byte[] body = write(new AgiWire.SendMessage(m.text(), m.startUrl().orElse(null)));
+        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "message"))
+                .post(RequestBody.create(body, JSON)).build();
+        caller.call(client, request, Repeat.ONCE);
+    }
+
+    @Override
+    public EventPage events(SessionId session, long from, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            EventPage page = poll(session, from);
+            long left = deadline - System.nanoTime();
+            if (!page.events().isEmpty() || left <= 0 || page.snapshot().map(s -> s.status().isSettled()).orElse(false)) {
+                return page;
+            }
+            try {
+                Thread.sleep(Math.min(pollInterval.toMillis(), Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("stopped reading");
+            }
+            if (closed) {
+                throw new CancellationException("the session was closed");
+            }
+        }
+    }
+
+    private EventPage poll(SessionId session, long from) {
+        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "messages")
+                .addQueryParameter("after_id", Long.toString(from))).get().build();
+        AgiWire.Messages answer = read(caller.call(readerClient, request, Repeat.SAFE), AgiWire.Messages.class);
+        List<AgentEvent> events = new ArrayList<>();
+        long next = from;
+        for (JsonNode m : answer.messages() == null ? List.<JsonNode>of() : answer.messages()) {
+            long id = m.path("id").asLong(0);
+            if (id <= from) {
+                continue; // a server that ignores after_id must not make us show a message twice
+            }
+            events.add(mapper.map(m));
+            next = Math.max(next, id);
+        }
+        events.sort(java.util.Comparator.comparingLong(AgentEvent::position));
+        return new EventPage(events, next, Optional.of(SessionSnapshot.of(answer.status())));
+    }
+
+    /** Execution status, except that a paused lifecycle shows as paused (reference section 3). */
+    @Override
+    public SessionSnapshot status(SessionId session) {
+        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "status")).get().build();
+        AgiWire.Status execution = read(caller.call(client, request, Repeat.SAFE), AgiWire.Status.class);
+        AgiWire.Session lifecycle = fetchSession(session);
+        if ("paused".equals(lifecycle.status())) {
+            return SessionSnapshot.of("paused");
+        }
+        return SessionSnapshot.of(execution.status());
+    }
+
+    @Override
+    public SessionInfo session(SessionId session) {
+        return info(fetchSession(session));
+    }
+
+    private AgiWire.Session fetchSession(SessionId session) {
+        Request request = authorized(endpoint.url("v1", "sessions", session.value())).get().build();
+        return read(caller.call(client, request, Repeat.SAFE), AgiWire.Session.class);
+    }
+
+    @Override
+    public void pause(SessionId session) {
+        command(session, "pause");
+    }
+
+    @Override
+    public void resume(SessionId session) {
+        command(session, "resume");
+    }
+
+    /** Cancels the current task; the session takes the next message as a new task. */
+    @Override
+    public void stop(SessionId session) {
+        command(session, "cancel");
+    }
+
+    private void command(SessionId session, String name) {
+        Request request = authorized(endpoint.url("v1", "sessions", session.value(), name)).post(EMPTY).build();
+        caller.call(client, request, Repeat.SAFE);
+    }
+
+    @Override
+    public Optional<ForceAnswer> forceAnswer() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<LiveEvents> liveEvents() {
+        return Optional.of((session, after, listener) -> {
+            Request request = authorized(endpoint.url("v1", "sessions", session.value(), "events")
+                    .addQueryParameter("include_history", "true"))
+                    .header("Accept", "text/event-stream").get().build();
+            AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors, RetryPolicy.standard(),
+                    listener);
+            streams.add(stream);
+            stream.start();
+            return stream;
+        });
+    }
+
+    @Override
+    public Optional<Screenshots> screenshots() {
+        return Optional.of(session -> {
+            Request request = authorized(endpoint.url("v1", "sessions", session.value(), "screenshot")).get().build();
+            AgiWire.Screenshot s = read(caller.call(client, request, Repeat.SAFE), AgiWire.Screenshot.class);
+            return new Screenshot(s.screenshot(), s.url(), s.title());
+        });
+    }
+
+    @Override
+    public SessionInfo create(NewSession newSession) {
+        newSession.firstMessage().ifPresent(m -> validator.problemWith(m).ifPresent(p -> {
+            throw new InvalidInputException("first message: " + p);
+        }));
+        String agent = newSession.agent().isBlank() ? "agi-0" : newSession.agent().strip();
+        // No idempotency key on AGI: a create is sent once; an uncertain one shows in the session list.
+        Request request = authorized(endpoint.url("v1", "sessions"))
+                .post(RequestBody.create(write(new AgiWire.CreateSession(agent)), JSON)).build();
+        SessionInfo info = info(read(caller.call(client, request, Repeat.ONCE), AgiWire.Session.class));
+        newSession.firstMessage().ifPresent(m -> sendOne(info.id(), m));
+        return info;
+    }
+
+    @Override
+    public List<SessionSummary> list(int page, int size) {
+        Request request = authorized(endpoint.url("v1", "sessions")).get().build();
+        HttpCaller.Answer answer = caller.call(client, request, Repeat.SAFE);
+        List<AgiWire.Session> rows;
+        try {
+            rows = json.readValue(answer.body(), json.getTypeFactory().constructCollectionType(List.class, AgiWire.Session.class));
+        } catch (IOException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(), "the session list is not the JSON AGI documents"));
+        }
+        List<SessionSummary> out = new ArrayList<>();
+        for (AgiWire.Session s : rows) {
+            if (s.sessionId() != null && SessionId.isValid(s.sessionId())) {
+                out.add(new SessionSummary(SessionId.parse(s.sessionId()), s.agentName() == null ? "" : s.agentName(),
+                        AgentStatus.fromWire(s.status()), s.status(), Optional.empty(), instant(s.createdAt())));
+            }
+        }
+        int from = Math.max(0, (Math.max(1, page) - 1) * size);
+        return from >= out.size() ? List.of() : out.subList(from, Math.min(out.size(), from + size));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        streams.forEach(AgiEventStream::close);
+        caller.close();
+    }
+
+    private SessionInfo info(AgiWire.Session s) {
+        if (s.sessionId() == null || !SessionId.isValid(s.sessionId())) {
+            throw new AgentException(new AgentError.Unexpected(200, "the session in the answer has no valid id"));
+        }
+        return new SessionInfo(SessionId.parse(s.sessionId()), s.agentName() == null ? "" : s.agentName(),
+                SessionSnapshot.of(s.status()), Optional.ofNullable(s.vncUrl()), Optional.empty(), instant(s.createdAt()));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        return text == null ? Optional.empty()
+                : Optional.of(AgiMessageMapper.timestamp(new com.fasterxml.jackson.databind.node.TextNode(text)));
+    }
+
+    private Request.Builder authorized(okhttp3.HttpUrl.Builder url) {
+        return new Request.Builder().url(url.build())
+                .header("Authorization", endpoint.token().authorizationHeader())
+                .header("Accept", "application/json");
+    }
+
+    private <T> T read(HttpCaller.Answer answer, Class<T> type) {
+        try {
+            T value = json.readValue(answer.body(), type);
+            if (value == null) {
+                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(),
+                    "the answer is not the JSON AGI documents: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
+        }
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a request as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.agentconsole.agent.agi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.LiveEvents;
+import dev.agentconsole.agent.http.ErrorDecoder;
+import dev.agentconsole.agent.http.RetryPolicy;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/**
+ * Reads AGI's SSE stream on its own daemon thread. Messages are deduplicated by id (a reconnect
+ * replays the history), heartbeats are passed on, and after {@code done} or {@code error} the
+ * stream ends without reconnecting. Other drops reconnect with backoff, a bounded number of times
+ * in a row; any event received resets that count.
+ */
+public final class AgiEventStream implements LiveEvents.Subscription {
+
+    static final int MAX_FAILURES_IN_A_ROW = 5;
+
+    private final OkHttpClient client;
+    private final Request request;
+    private final AgiMessageMapper mapper;
+    private final ObjectMapper json;
+    private final ErrorDecoder errors;
+    private final LiveEvents.Listener listener;
+    private final RetryPolicy backoff;
+    private final Thread thread;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger duplicatesSkipped = new AtomicInteger();
+    private volatile long maxSeen;
+    private volatile boolean closed;
+    private volatile Call current;
+
+    AgiEventStream(OkHttpClient client, Request request, long afterPosition, ObjectMapper json, ErrorDecoder errors,
+                   RetryPolicy backoff, LiveEvents.Listener listener) {
+        this.client = client;
+        this.request = request;
+        this.maxSeen = afterPosition;
+        this.json = json;
+        this.mapper = new AgiMessageMapper(json);
+        this.errors = errors;
+        this.backoff = backoff;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "agi-sse-" + request.url().pathSegments().get(2));
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** How many times the stream connected (1 + reconnects). */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Messages a reconnect replayed that were already delivered. */
+    public int duplicatesSkipped() {
+        return duplicatesSkipped.get();
+    }
+
+    /** The largest message id delivered: where a poller would resume. */
+    public long position() {
+        return maxSeen;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Call c = current;
+        if (c != null) {
+            c.cancel();
+        }
+        thread.interrupt();
+    }
+
+    private void run() {
+        int failures = 0;
+        while (!closed) {
+            Handler handler = new Handler(maxSeen);
+            Call call = client.newCall(request);
+            current = call;
+            connections.incrementAndGet();
+            try (Response response = call.execute()) {
+                if (!response.isSuccessful()) {
+                    AgentError error = errors.decode(response.code(), response.peekBody(64 * 1024).bytes(),
+                            RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now()));
+                    if (!RetryPolicy.isRetryableStatus(response.code())) {
+                        listener.onFailure(error);
+                        return;
+                    }
+                    failures++;
+                } else {
+                    EventSources.processResponse(response, handler);
+                    if (handler.ended != null) {
+                        listener.onEnded(handler.ended);
+                        return;
+                    }
+                    failures = handler.received ? 0 : failures + 1;
+                }
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                failures++;
+            }
+            if (closed) {
+                break;
+            }
+            if (failures >= MAX_FAILURES_IN_A_ROW) {
+                listener.onFailure(new AgentError.Network("the event stream dropped " + failures + " times in a row"));
+                return;
+            }
+            try {
+                Thread.sleep(backoff.backoff(Math.max(1, failures), RandomGenerator.getDefault()).toMillis());
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        listener.onEnded("closed");
+    }
+
+    /** Handles one connection's events. */
+    private final class Handler extends EventSourceListener {
+        private final long replayUntil;
+        private long lastIdThisConnection;
+        private boolean received;
+        private String ended;
+
+        Handler(long replayUntil) {
+            this.replayUntil = replayUntil;
+        }
+
+        @Override
+        public void onEvent(EventSource source, String id, String type, String data) {
+            received = true;
+            String event = type == null ? "message" : type;
+            switch (event) {
+                case "heartbeat" -> listener.onHeartbeat(Instant.now());
+                case "paused", "resumed" -> {
+                    // these carry no id: during a replay of the history they were delivered already
+                    if (lastIdThisConnection >= replayUntil) {
+                        AgentStatus status = event.equals("paused") ? AgentStatus.PAUSED : AgentStatus.RUNNING;
+                        listener.onEvent(new AgentEvent.StatusChange(maxSeen, Instant.now(), status, event));
+                    }
+                }
+                default -> message(id, event, data);
+            }
+        }
+
+        private void message(String id, String event, String data) {
+            JsonNode m;
+            try {
+                m = json.readTree(data);
+            } catch (IOException e) {
+                return; // a broken line is skipped; the poller is the primary reader and will have it
+            }
+            long messageId = id != null && id.matches("\\d+") ? Long.parseLong(id) : m.path("id").asLong(0);
+            lastIdThisConnection = Math.max(lastIdThisConnection, messageId);
+            if (messageId <= maxSeen) {
+                duplicatesSkipped.incrementAndGet();
+            } else {
+                maxSeen = messageId;
+                listener.onEvent(mapper.map(m));
+            }
+            if (event.equals("done") || event.equals("error")) {
+                ended = event;
+            }
+        }
+    }
+}
