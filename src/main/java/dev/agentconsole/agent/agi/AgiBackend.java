@@ -213,10 +213,10 @@ public final class AgiBackend implements AgentBackend {
     public Optional<LiveEvents> liveEvents() {
         return Optional.of((session, after, listener) -> {
             Request request = authorized(endpoint.url("v1", "sessions", session.value(), "events")
-                    .addQueryParameter("include_history", "true"))
+                    .addQueryParameter("include_history", "false"))
                     .header("Accept", "text/event-stream").get().build();
             AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors, RetryPolicy.standard(),
-                    listener);
+                    from -> poll(session, from).events(), listener);
             streams.add(stream);
             stream.start();
             return stream;

@@ -21,10 +21,12 @@ import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 
 /**
- * Reads AGI's SSE stream on its own daemon thread. Messages are deduplicated by id (a reconnect
- * replays the history), heartbeats are passed on, and after {@code done} or {@code error} the
- * stream ends without reconnecting. Other drops reconnect with backoff, a bounded number of times
- * in a row; any event received resets that count.
+ * Reads AGI's SSE stream on its own daemon thread. Each connection asks for no history and, once
+ * subscribed, fills the gap since the last message it delivered from {@code /messages?after_id=}
+ * (the documented, resumable reader), so a drop loses nothing and needs no Last-Event-ID; messages
+ * are deduplicated by id. Heartbeats are passed on. After {@code done} or {@code error} the
+ * stream ends without reconnecting; other drops reconnect with backoff, a bounded number of times
+ * in a row, and any event received resets that count.
  */
 public final class AgiEventStream implements LiveEvents.Subscription {
 
@@ -37,16 +39,21 @@ public final class AgiEventStream implements LiveEvents.Subscription {
     private final ErrorDecoder errors;
     private final LiveEvents.Listener listener;
     private final RetryPolicy backoff;
+    private final java.util.function.LongFunction<java.util.List<AgentEvent>> catchUp;
     private final Thread thread;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger duplicatesSkipped = new AtomicInteger();
     private volatile long maxSeen;
     private volatile boolean closed;
     private volatile Call current;
+    /** Set once a DONE or ERROR message was delivered, whichever way it came. */
+    private volatile String endedBy;
 
     AgiEventStream(OkHttpClient client, Request request, long afterPosition, ObjectMapper json, ErrorDecoder errors,
-                   RetryPolicy backoff, LiveEvents.Listener listener) {
+                   RetryPolicy backoff, java.util.function.LongFunction<java.util.List<AgentEvent>> catchUp,
+                   LiveEvents.Listener listener) {
         this.client = client;
+        this.catchUp = catchUp;
         this.request = request;
         this.maxSeen = afterPosition;
         this.json = json;
@@ -90,7 +97,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
     private void run() {
         int failures = 0;
         while (!closed) {
-            Handler handler = new Handler(maxSeen);
+            Handler handler = new Handler();
             Call call = client.newCall(request);
             current = call;
             connections.incrementAndGet();
@@ -104,9 +111,14 @@ public final class AgiEventStream implements LiveEvents.Subscription {
                     }
                     failures++;
                 } else {
-                    EventSources.processResponse(response, handler);
-                    if (handler.ended != null) {
-                        listener.onEnded(handler.ended);
+                    for (AgentEvent missed : catchUp.apply(maxSeen)) {
+                        deliver(missed);
+                    }
+                    if (endedBy == null) {
+                        EventSources.processResponse(response, handler);
+                    }
+                    if (endedBy != null) {
+                        listener.onEnded(endedBy);
                         return;
                     }
                     failures = handler.received ? 0 : failures + 1;
@@ -133,16 +145,23 @@ public final class AgiEventStream implements LiveEvents.Subscription {
         listener.onEnded("closed");
     }
 
+    private void deliver(AgentEvent event) {
+        if (event.position() <= maxSeen) {
+            duplicatesSkipped.incrementAndGet();
+            return;
+        }
+        maxSeen = event.position();
+        listener.onEvent(event);
+        if (event instanceof AgentEvent.Answer) {
+            endedBy = "done";
+        } else if (event instanceof AgentEvent.Failure) {
+            endedBy = "error";
+        }
+    }
+
     /** Handles one connection's events. */
     private final class Handler extends EventSourceListener {
-        private final long replayUntil;
-        private long lastIdThisConnection;
         private boolean received;
-        private String ended;
-
-        Handler(long replayUntil) {
-            this.replayUntil = replayUntil;
-        }
 
         @Override
         public void onEvent(EventSource source, String id, String type, String data) {
@@ -151,33 +170,26 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             switch (event) {
                 case "heartbeat" -> listener.onHeartbeat(Instant.now());
                 case "paused", "resumed" -> {
-                    // these carry no id: during a replay of the history they were delivered already
-                    if (lastIdThisConnection >= replayUntil) {
-                        AgentStatus status = event.equals("paused") ? AgentStatus.PAUSED : AgentStatus.RUNNING;
-                        listener.onEvent(new AgentEvent.StatusChange(maxSeen, Instant.now(), status, event));
-                    }
+                    AgentStatus status = event.equals("paused") ? AgentStatus.PAUSED : AgentStatus.RUNNING;
+                    listener.onEvent(new AgentEvent.StatusChange(maxSeen, Instant.now(), status, event));
                 }
-                default -> message(id, event, data);
+                default -> message(source, id, event, data);
             }
         }
 
-        private void message(String id, String event, String data) {
+        private void message(EventSource source, String id, String event, String data) {
             JsonNode m;
             try {
                 m = json.readTree(data);
             } catch (IOException e) {
                 return; // a broken line is skipped; the poller is the primary reader and will have it
             }
-            long messageId = id != null && id.matches("\\d+") ? Long.parseLong(id) : m.path("id").asLong(0);
-            lastIdThisConnection = Math.max(lastIdThisConnection, messageId);
-            if (messageId <= maxSeen) {
-                duplicatesSkipped.incrementAndGet();
-            } else {
-                maxSeen = messageId;
-                listener.onEvent(mapper.map(m));
+            if (!m.has("id") && id != null && id.matches("\\d+")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("id", Long.parseLong(id));
             }
-            if (event.equals("done") || event.equals("error")) {
-                ended = event;
+            deliver(mapper.map(m));
+            if (endedBy != null) {
+                source.cancel(); // done or error: the server closes, and we do not wait for it to
             }
         }
     }
