@@ -35,6 +35,7 @@ class CliBadInputTest {
     static Emulator emulator;
     static String url;
     static String session;
+    static String agiSession;
     static Map<String, String> env;
 
     @BeforeAll
@@ -42,7 +43,8 @@ class CliBadInputTest {
         emulator = Emulator.start(0, ScriptClock.manual());
         url = emulator.baseUrl();
         session = emulator.createDemoSession();
-        env = Map.of("HAI_API_KEY", emulator.token());
+        agiSession = emulator.createAgiSession();
+        env = Map.of("HAI_API_KEY", emulator.token(), "AGI_API_KEY", emulator.token());
         Files.write(files.resolve("empty.png"), new byte[0]);
         Files.writeString(files.resolve("notes.png"), "these are my notes, not a picture");
         Files.writeString(files.resolve("drawing.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
@@ -110,6 +112,14 @@ class CliBadInputTest {
                 Arguments.of("negative --from", new String[] {"watch", "--provider", "hcompany", "--base-url", url, "--session", sid,
                         "--from", "-1"}, "--from must be 0 or more"),
                 Arguments.of("port out of range", new String[] {"emulator", "--port", "70000"}, "--port must be 0 to 65535"),
+                Arguments.of("an image on AGI", new String[] {"send", "--provider", "agi", "--base-url", url, "--session", agiSession,
+                        "--image", "src/test/resources/images/small.png", "look"}, "AGI takes no images"),
+                Arguments.of("a start URL on H", h("--start-url", "https://booking.example", "go"), "H takes no start URL"),
+                Arguments.of("a start URL that is not http", new String[] {"send", "--provider", "agi", "--base-url", url,
+                        "--session", agiSession, "--start-url", "file:///etc/passwd", "go"}, "must begin with http:// or https://"),
+                Arguments.of("a message over AGI's 10,000", new String[] {"send", "--provider", "agi", "--base-url", url,
+                        "--session", agiSession, "x".repeat(10_001)}, "1 over AGI's limit of 10,000"),
+                Arguments.of("a bad fault spec", new String[] {"emulator", "--port", "0", "--fault", "explode"}, "--fault: no fault kind"),
                 Arguments.of("demo pace that is no number", new String[] {"watch"}, "AGENT_CONSOLE_DEMO_STEP_MS must be"),
                 Arguments.of("watch without session", new String[] {"watch", "--provider", "hcompany", "--base-url", url},
                         "--session is required"));
@@ -127,6 +137,7 @@ class CliBadInputTest {
         assertEquals(before, emulator.requestCount(), what + ": nothing reaches the server");
         assertFalse(run.err().contains(emulator.token()), "the token is never printed");
         assertEquals(0, emulator.receivedMessages(session).size());
+        assertEquals(0, emulator.receivedMessages(agiSession).size());
     }
 
     @ParameterizedTest(name = "no token in {0}")
@@ -142,5 +153,12 @@ class CliBadInputTest {
         return Stream.of(Arguments.of("an empty environment", Map.of()),
                 Arguments.of("a blank HAI_API_KEY", Map.of("HAI_API_KEY", "  ")),
                 Arguments.of("only the AGI key", Map.of("AGI_API_KEY", "agi-123")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingAgiTokenNamesAgiApiKey() {
+        CliRun run = CliRun.of(Map.of("HAI_API_KEY", "hk-1"), "send", "--provider", "agi", "--base-url", url, "--session", agiSession, "hi");
+        assertEquals(ExitCodes.BAD_INPUT, run.code());
+        assertTrue(run.err().contains("set AGI_API_KEY in the environment"), run.err());
     }
 }

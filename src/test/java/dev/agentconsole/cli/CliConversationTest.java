@@ -105,6 +105,39 @@ class CliConversationTest {
     }
 
     @Test
+    void onAgiTheStartUrlArrivesAndTheQuestionIsAnswered() {
+        String agi = emulator.createAgiDemoSession();
+        Map<String, String> agiEnv = Map.of("AGI_API_KEY", emulator.token());
+        String[] target = {"--provider", "agi", "--base-url", emulator.baseUrl(), "--session", agi};
+        CliRun first = CliRun.of(agiEnv, concat(new String[] {"watch"}, target));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("question   I found two hotels"), first.out());
+        assertTrue(first.err().contains("waiting for input"), first.err());
+        CliRun send = CliRun.of(agiEnv, concat(concat(new String[] {"send"}, target),
+                new String[] {"--start-url", "https://booking.example/sakura", "the cheaper one"}));
+        assertEquals(0, send.code(), send.err());
+        CliRun second = CliRun.of(agiEnv, concat(new String[] {"watch"}, target));
+        assertTrue(second.out().contains("Sakura Inn"), second.out());
+        assertTrue(second.err().contains("is finished"), second.err());
+    }
+
+    @Test
+    void anAgiBatchIsSentLineByLineInOrder() {
+        String agi = emulator.createAgiSession();
+        CliRun send = CliRun.of(Map.of("AGI_API_KEY", emulator.token()), "send", "--provider", "agi", "--base-url", emulator.baseUrl(),
+                "--session", agi, "--batch", "one", "two", "three");
+        assertEquals(0, send.code(), send.err());
+        assertEquals(List.of("one", "two", "three"), emulator.receivedMessages(agi).stream().map(ReceivedMessage::text).toList());
+        assertEquals(3, emulator.requestCount("POST /v1/sessions/{id}/message"));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void anUnknownSessionIsRefusedWithExitThree() {
         session = "00000000-0000-4000-8000-000000000000";
         CliRun run = CliRun.of(env, target("send", "hello"));
