@@ -111,7 +111,8 @@ public final class HCompanyBackend implements AgentBackend {
         caller.call(client, request, Repeat.ONCE);
     }
 
-    byte[] encode(Outgoing outgoing) {
+    /** The exact request body {@link #send} would write for {@code outgoing}. */
+    public byte[] encode(Outgoing outgoing) {
         Object body = outgoing instanceof Outgoing.Batch batch
                 ? new HWire.Batch(HWire.Batch.TYPE, batch.messages().stream().map(HCompanyBackend::wire).toList())
                 : wire(outgoing.messages().get(0));

@@ -1,0 +1,295 @@
+package dev.agentconsole.bench;
+
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.hcompany.HCompanyBackend;
+import dev.agentconsole.agent.http.ApiToken;
+import dev.agentconsole.agent.http.Endpoint;
+import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ReceivedMessage;
+import dev.agentconsole.emulator.ScriptClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark on this machine and rewrites BENCHMARKS.md. Each figure is measured next
+ * to its baseline in the same run, and reported as a median with its spread and as a ratio.
+ * Run with {@code mvn -B -Pbench -DskipTests verify}.
+ */
+public final class BenchmarkRunner {
+
+    private final Path root;
+    private final List<String> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private BenchmarkRunner(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+        BenchmarkRunner runner = new BenchmarkRunner(root);
+        runner.encoding();
+        runner.latencyAndBatch();
+        runner.cliAgainstCurl();
+        runner.write();
+    }
+
+    // ---- JSON encoding of a 5 MB image message (JMH) ------------------------------------------
+
+    private void encoding() throws RunnerException {
+        System.out.println("== JMH: encoding a 5 MB image message");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(EncodeBenchmark.class.getName())
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(8).measurementTime(TimeValue.seconds(1))
+                .jvmArgs("-Xms1g", "-Xmx1g")
+                .build()).run();
+        Stats encode = null;
+        Stats copy = null;
+        for (RunResult r : results) {
+            var s = r.getPrimaryResult().getStatistics();
+            double[] values = new double[(int) s.getN()];
+            var it = s.getRawData();
+            int i = 0;
+            while (it.hasNext()) {
+                var e = it.next();
+                for (int k = 0; k < e.getValue() && i < values.length; k++) {
+                    values[i++] = e.getKey();
+                }
+            }
+            Stats stats = Stats.of(values);
+            if (r.getParams().getBenchmark().endsWith("encodeFiveMegabyteMessage")) {
+                encode = stats;
+            } else {
+                copy = stats;
+            }
+        }
+        EncodeBenchmark probe = new EncodeBenchmark();
+        probe.setUp();
+        int bodyBytes = probe.bodyLength();
+        probe.tearDown();
+        row(String.format(Locale.ROOT, "JSON encoding of a message with a 3.7 MB image (body %,d bytes), per message", bodyBytes),
+                encode.describe("ms"),
+                "copying the same bytes once: " + copy.describe("ms"), ratio(encode.median(), copy.median()));
+    }
+
+    // ---- in-process latency and the 1,000-line batch ---------------------------------------------
+
+    private void latencyAndBatch() throws Exception {
+        System.out.println("== in-process: submit to arrival, and 1,000 lines as one batch");
+        try (Emulator emulator = Emulator.start(0, ScriptClock.manual()); HttpStack http = new HttpStack()) {
+            HCompanyBackend backend = new HCompanyBackend(Provider.DEMO,
+                    new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http);
+            HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+            int warmup = 300;
+            int measured = 2000;
+            List<Double> client = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (int round = 0; round < warmup + measured; round++) {
+                SessionId session = SessionId.parse(emulator.createDemoSession());
+                long t0 = System.nanoTime();
+                backend.send(session, new Outgoing.Single(OutgoingMessage.text("latency " + round)));
+                double viaClient = arrivalMicros(emulator, session, t0);
+                String uri = emulator.baseUrl() + "/api/v2/sessions/" + session + "/messages";
+                HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                        .header("Authorization", "Bearer " + emulator.token()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"user_message\",\"message\":\"raw " + round + "\"}"))
+                        .build();
+                long t1 = System.nanoTime();
+                jdk.send(request, HttpResponse.BodyHandlers.discarding());
+                double viaJdk = arrivalMicros(emulator, session, t1);
+                if (round >= warmup) {
+                    client.add(viaClient);
+                    raw.add(viaJdk);
+                }
+            }
+            Stats c = Stats.of(client);
+            Stats r = Stats.of(raw);
+            row("Submit to arrival at the emulator, console client (validate, encode, OkHttp), p50",
+                    Stats.fmt(c.median()) + " µs (p99 " + Stats.fmt(c.percentile(99)) + " µs, n=" + c.n() + ")",
+                    "the JDK's HttpClient posting the same JSON: p50 " + Stats.fmt(r.median()) + " µs, p99 "
+                            + Stats.fmt(r.percentile(99)) + " µs", ratio(c.median(), r.median()) + " (p99 "
+                            + ratio(c.percentile(99), r.percentile(99)) + ")");
+
+            List<OutgoingMessage> lines = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                lines.add(OutgoingMessage.text("queued instruction number " + i + ": check the next listing and note its price"));
+            }
+            List<Double> batch = new ArrayList<>();
+            List<Double> singles = new ArrayList<>();
+            for (int round = 0; round < 12; round++) {
+                SessionId a = SessionId.parse(emulator.createDemoSession());
+                long t0 = System.nanoTime();
+                backend.send(a, new Outgoing.Batch(lines));
+                double took = (System.nanoTime() - t0) / 1e6;
+                if (emulator.receivedMessages(a.value()).size() != 1000) {
+                    throw new IllegalStateException("the batch did not arrive whole");
+                }
+                if (round >= 2) {
+                    batch.add(took);
+                }
+                if (round % 3 == 0) {
+                    SessionId b = SessionId.parse(emulator.createDemoSession());
+                    long s0 = System.nanoTime();
+                    for (OutgoingMessage line : lines) {
+                        backend.send(b, new Outgoing.Single(line));
+                    }
+                    if (round > 0) {
+                        singles.add((System.nanoTime() - s0) / 1e6);
+                    }
+                }
+            }
+            Stats bs = Stats.of(batch);
+            Stats ss = Stats.of(singles);
+            row("1,000 queued lines sent as one H batch (encode, send, 202)", bs.describe("ms"),
+                    "the same 1,000 lines as 1,000 single messages: " + ss.describe("ms"), ratio(bs.median(), ss.median()));
+            backend.close();
+        }
+    }
+
+    private static double arrivalMicros(Emulator emulator, SessionId session, long start) {
+        List<ReceivedMessage> got = emulator.receivedMessages(session.value());
+        return (got.get(got.size() - 1).arrivalNanos() - start) / 1e3;
+    }
+
+    // ---- whole program: the CLI against curl ---------------------------------------------------------
+
+    private void cliAgainstCurl() throws Exception {
+        System.out.println("== processes: agent-console send vs curl");
+        Path jar = root.resolve("target/agent-console.jar");
+        if (!Files.exists(jar)) {
+            notes.add("CLI vs curl skipped: target/agent-console.jar is missing (run through the bench profile's verify).");
+            return;
+        }
+        if (!commandExists("curl")) {
+            notes.add("CLI vs curl skipped: curl is not installed (apt-get install curl).");
+            return;
+        }
+        try (Emulator emulator = Emulator.start(0, ScriptClock.manual())) {
+            String session = emulator.createDemoSession();
+            Path headers = Files.createTempFile("bench-headers", ".txt");
+            Files.writeString(headers, "Authorization: Bearer " + emulator.token() + "\nContent-Type: application/json\n");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<Double> cli = new ArrayList<>();
+            List<Double> curl = new ArrayList<>();
+            int runs = 15;
+            for (int i = -2; i < runs; i++) {
+                double a = timeProcess(List.of(java, "-jar", jar.toString(), "send", "--provider", "hcompany", "--base-url",
+                        emulator.baseUrl(), "--session", session, "message " + i), Map.of("HAI_API_KEY", emulator.token()));
+                double b = timeProcess(List.of("curl", "-sS", "-o", "/dev/null", "-w", "", "-X", "POST", "-H", "@" + headers,
+                        "--data", "{\"type\":\"user_message\",\"message\":\"curl " + i + "\"}",
+                        emulator.baseUrl() + "/api/v2/sessions/" + session + "/messages"), Map.of());
+                if (i >= 0) {
+                    cli.add(a);
+                    curl.add(b);
+                }
+            }
+            Files.deleteIfExists(headers);
+            int expected = 2 * (runs + 2);
+            if (emulator.receivedMessages(session).size() != expected) {
+                throw new IllegalStateException("expected " + expected + " messages, got " + emulator.receivedMessages(session).size());
+            }
+            Stats c = Stats.of(cli);
+            Stats u = Stats.of(curl);
+            row("`agent-console send` to the standalone emulator, per message, JVM start included", c.describe("ms"),
+                    "curl sending the same message: " + u.describe("ms"), ratio(c.median(), u.median()));
+        }
+    }
+
+    private static double timeProcess(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        int code = p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (code != 0) {
+            throw new IllegalStateException(command.get(0) + " exited " + code + ": " + new String(out, StandardCharsets.UTF_8));
+        }
+        return ms;
+    }
+
+    private static boolean commandExists(String name) {
+        try {
+            return new ProcessBuilder("sh", "-c", "command -v " + name).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    // ---- the report ---------------------------------------------------------------------------------------
+
+    private void row(String figure, String measured, String baseline, String ratio) {
+        rows.add("| " + figure + " | " + measured + " | " + baseline + " | " + ratio + " |");
+        System.out.println(figure + ": " + measured + " | " + baseline + " | " + ratio);
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.2f×", a / b);
+    }
+
+    private void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Rewritten by `mvn -B -Pbench -DskipTests verify` (about 70 s here). Every figure is measured next to its\n");
+        md.append("baseline in the same run, on the machine below; a ratio is figure ÷ baseline (medians). Nothing here\n");
+        md.append("is a timed test: the suite never fails on speed.\n\n");
+        md.append("Measured on ").append(LocalDate.now()).append(": ").append(machine()).append("\n\n");
+        md.append("| figure | median (spread) | baseline, same run | ratio |\n|---|---|---|---|\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        md.append("\nHow each is measured:\n\n");
+        md.append("- **Encoding**: JMH, 1 fork, 3 × 1 s warm-up, 8 × 1 s measurement; the spread is over iterations. The\n"
+                + "  baseline copies the finished body once: the least any encoder must do.\n");
+        md.append("- **Submit to arrival**: 300 warm-up rounds, then 2,000; each round sends one message with the console's\n"
+                + "  client and one with the JDK's HttpClient to the in-process emulator (loopback), timed from the call to\n"
+                + "  the moment the emulator has parsed the request.\n");
+        md.append("- **Batch**: 1,000 lines of ~80 characters as one `batch` request (10 timed rounds after 2 warm-ups)\n"
+                + "  against the same lines as 1,000 requests (3 timed rounds).\n");
+        md.append("- **CLI vs curl**: a new process per message (2 warm-ups, then 15 interleaved runs each); the console's\n"
+                + "  figure includes JVM start-up, option parsing, validation and the HTTPS-ready client.\n");
+        notes.forEach(n -> md.append("\n").append(n).append('\n'));
+        Files.writeString(root.resolve("BENCHMARKS.md"), md.toString());
+        System.out.println("wrote " + root.resolve("BENCHMARKS.md"));
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        String memory = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, ", %.0f GiB",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: the processor count and JVM still say enough
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + ")" + memory + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+    }
+}
