@@ -10,6 +10,7 @@ import dev.agentconsole.agent.http.Endpoint;
 import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.ui.console.Connector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import okhttp3.HttpUrl;
  * The composition root: builds the one HTTP stack and hands out backends bound to a provider.
  * Everything it made is closed with it (clients' threads, emulators), so the process can exit.
  */
-public final class Services implements AutoCloseable {
+public final class Services implements AutoCloseable, Connector {
 
     public static final String H_DEFAULT_BASE_URL = "https://agp.eu.hcompany.ai";
     public static final String AGI_DEFAULT_BASE_URL = "https://api.agi.tech";
@@ -33,6 +34,7 @@ public final class Services implements AutoCloseable {
     private final Map<String, String> environment;
     private final HttpStack http = new HttpStack();
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private Emulator demo;
 
     public Services(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -53,22 +55,56 @@ public final class Services implements AutoCloseable {
      */
     public Connection connect(Provider provider, Optional<String> baseUrl) {
         if (provider == Provider.DEMO) {
-            Emulator emulator = Emulator.start(0, ScriptClock.ticking(demoStep()));
-            owned.add(emulator);
+            Emulator emulator = demoEmulator();
             Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
             return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http)), Optional.of(emulator));
         }
-        ApiToken token = ApiToken.fromEnvironment(provider, environment).orElseThrow(() ->
+        return new Connection(remember(backend(provider, baseUrl, Optional.empty())), Optional.empty());
+    }
+
+    /** The demo's emulator: started on first use, one per process. */
+    public synchronized Emulator demoEmulator() {
+        if (demo == null) {
+            demo = Emulator.start(0, ScriptClock.ticking(demoStep()));
+            owned.add(demo);
+        }
+        return demo;
+    }
+
+    @Override
+    public AgentBackend open(Provider provider, Optional<String> baseUrl, Optional<String> windowToken) {
+        if (provider == Provider.DEMO) {
+            Emulator emulator = demoEmulator();
+            return new HCompanyBackend(Provider.DEMO,
+                    new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http);
+        }
+        return backend(provider, baseUrl, windowToken);
+    }
+
+    @Override
+    public boolean hasEnvironmentToken(Provider provider) {
+        return ApiToken.fromEnvironment(provider, environment).isPresent();
+    }
+
+    @Override
+    public String defaultBaseUrl(Provider provider) {
+        return provider == Provider.AGI ? AGI_DEFAULT_BASE_URL : H_DEFAULT_BASE_URL;
+    }
+
+    @Override
+    public String demoTask() {
+        return Emulator.DEMO_TASK;
+    }
+
+    private AgentBackend backend(Provider provider, Optional<String> baseUrl, Optional<String> windowToken) {
+        ApiToken token = ApiToken.fromEnvironment(provider, environment)
+                .or(() -> windowToken.filter(t -> !t.isBlank()).map(ApiToken::new)).orElseThrow(() ->
                 new InvalidInputException("no API key for " + provider.displayName() + ": set "
                         + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
-                        + " in the environment; keys are never taken on the command line"));
-        HttpUrl url;
+                        + " in the environment (or type it into the window's key field); keys are never taken on the command line"));
         try {
-            url = Endpoint.parseBaseUrl(baseUrl.orElse(provider == Provider.AGI ? AGI_DEFAULT_BASE_URL : H_DEFAULT_BASE_URL));
-            Endpoint endpoint = new Endpoint(url, token);
-            AgentBackend backend = provider == Provider.AGI ? new AgiBackend(endpoint, http)
-                    : new HCompanyBackend(provider, endpoint, http);
-            return new Connection(remember(backend), Optional.empty());
+            Endpoint endpoint = new Endpoint(Endpoint.parseBaseUrl(baseUrl.orElse(defaultBaseUrl(provider))), token);
+            return provider == Provider.AGI ? new AgiBackend(endpoint, http) : new HCompanyBackend(provider, endpoint, http);
         } catch (InvalidInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -5,7 +5,7 @@ import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.SessionId;
-import dev.agentconsole.app.Services;
+import dev.agentconsole.app.ConsoleApp;
 import dev.agentconsole.emulator.Emulator;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,9 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "agent-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        subcommands = {SendCommand.class, WatchCommand.class, EmulatorCommand.class},
+        subcommands = {SendCommand.class, WatchCommand.class, ChatCommand.class, EmulatorCommand.class},
         description = {"A console for operators who steer live web agents (H Agent Platform v2, AGI Inc v1).",
-                "With no command: a conversation with the bound session (default: a fresh demo session on "
+                "With no command: the window, bound to the session given (default: a fresh demo session on "
                         + "the embedded emulator)."},
         footer = {"", "Environment: HAI_API_KEY (else H_API_KEY) for --provider hcompany, AGI_API_KEY for --provider agi. "
                 + "Keys are never taken on the command line."})
@@ -45,17 +45,22 @@ final class RootCommand implements Callable<Integer> {
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
-        try (Services services = new Services(context.environment())) {
-            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
-            AgentBackend backend = connection.backend();
-            SessionId id = session.orElseGet(() -> createDemoSession(backend));
-            connection.emulator().ifPresentOrElse(
-                    e -> context.out().println("Demo session " + id + " on the embedded emulator at " + e.baseUrl()),
-                    () -> context.out().println("Session " + id + " on " + backend.provider().displayName()));
-            EventPrinter printer = new EventPrinter(context.out(), false, services.http().json());
-            return new TerminalConversation(backend, id, context, printer, Optional.ofNullable(callerId),
-                    connection.emulator().isPresent()).run();
+        target.baseUrl().ifPresent(dev.agentconsole.agent.http.Endpoint::parseBaseUrl);
+        if (!hasDisplay(context.environment())) {
+            throw new InvalidInputException("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): "
+                    + "use 'agent-console chat' for a conversation in the terminal");
         }
+        ConsoleApp.launch(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
+                Optional.ofNullable(callerId));
+        return ExitCodes.OK;
+    }
+
+    static boolean hasDisplay(java.util.Map<String, String> env) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
     /** A fresh demo session, created through the API like any other. */

@@ -177,7 +177,7 @@ class CliConversationTest {
 
     @Test
     void theTerminalConversationAnswersForItselfWhenThereIsNoInput() {
-        CliRun run = CliRun.withInput(Map.of("AGENT_CONSOLE_DEMO_STEP_MS", "30"), "");
+        CliRun run = CliRun.withInput(Map.of("AGENT_CONSOLE_DEMO_STEP_MS", "30"), "", "chat");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("(no input: the demo answers for you)"), run.out());
         assertTrue(run.out().contains("Sakura Inn"), run.out());
@@ -185,7 +185,7 @@ class CliConversationTest {
 
     @Test
     void theTerminalConversationSendsWhatTheOperatorTypes() {
-        CliRun run = CliRun.withInput(env, "the closer one\n/quit\n", "--provider", "hcompany",
+        CliRun run = CliRun.withInput(env, "the closer one\n/quit\n", "chat", "--provider", "hcompany",
                 "--base-url", emulator.baseUrl(), "--session", session);
         assertEquals(0, run.code(), run.err());
         assertEquals("the closer one", emulator.receivedMessages(session).get(0).text());

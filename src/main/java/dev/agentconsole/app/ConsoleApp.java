@@ -1,0 +1,109 @@
+package dev.agentconsole.app;
+
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.Theme;
+import dev.agentconsole.ui.console.ConsoleView;
+import dev.agentconsole.ui.console.ConsoleViewModel;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The window. Options arrive as {@code --provider=P}, {@code --base-url=U}, {@code --session=S},
+ * {@code --caller-id=C} (checked by the CLI before launch). With no session, the demo opens a
+ * fresh demo session; a real provider waits for the operator to pick or paste one.
+ */
+public final class ConsoleApp extends Application {
+
+    private Services services;
+    private ExecutorService io;
+    private ConsoleViewModel vm;
+    private Timeline staleCheck;
+    private ImageLoader images;
+
+    /** Starts the JavaFX application and returns when the window closed. */
+    public static void launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
+                              Optional<String> callerId) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        provider.ifPresent(p -> args.add("--provider=" + p.cliName()));
+        baseUrl.ifPresent(u -> args.add("--base-url=" + u));
+        session.ifPresent(s -> args.add("--session=" + s));
+        callerId.ifPresent(c -> args.add("--caller-id=" + c));
+        Application.launch(ConsoleApp.class, args.toArray(String[]::new));
+    }
+
+    @Override
+    public void init() {
+        services = new Services(System.getenv());
+        AtomicInteger n = new AtomicInteger();
+        io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "io-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = new Theme();
+        theme.apply();
+        vm = new ConsoleViewModel(services, Platform::runLater, io, Instant::now);
+        images = new ImageLoader();
+        ConsoleView view = new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
+        Scene scene = new Scene(view, 1280, 820);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
+        view.installKeys(scene);
+        stage.setTitle("Agent Console");
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
+        stage.setScene(scene);
+        vm.boundSessionProperty().addListener((o, was, now) -> stage.setTitle("Agent Console · " + vm.describe()));
+        stage.show();
+        view.focusComposer();
+
+        staleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.checkStale()));
+        staleCheck.setCycleCount(Timeline.INDEFINITE);
+        staleCheck.play();
+
+        Map<String, String> options = getParameters().getNamed();
+        Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
+        vm.providerProperty().set(provider);
+        Optional.ofNullable(options.get("base-url")).ifPresent(vm.baseUrlProperty()::set);
+        Optional.ofNullable(options.get("caller-id")).ifPresent(vm.composer().callerIdProperty()::set);
+        Optional<String> session = Optional.ofNullable(options.get("session"));
+        if (session.isPresent()) {
+            vm.sessionTextProperty().set(session.get());
+            vm.connect();
+        } else if (provider == Provider.DEMO) {
+            vm.newSession();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (staleCheck != null) {
+            staleCheck.stop();
+        }
+        if (vm != null) {
+            vm.close();
+        }
+        if (images != null) {
+            images.close();
+        }
+        io.shutdown();
+        services.close();
+    }
+}

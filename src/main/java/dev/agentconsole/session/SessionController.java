@@ -1,0 +1,342 @@
+package dev.agentconsole.session;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.EventPage;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One bound session: a reader that follows its events for as long as it is bound (reconnecting
+ * with backoff through network faults), an ordered sender, and the operator's commands. All work
+ * happens on its own daemon threads; the listener is called on them, never on the FX thread.
+ * It owns the backend and closes it.
+ */
+public final class SessionController implements AutoCloseable {
+
+    /** What the controller reports. Called on background threads. */
+    public interface Listener {
+        void onEvents(List<AgentEvent> events);
+
+        void onSnapshot(SessionSnapshot snapshot);
+
+        void onConnection(ConnectionState state, Optional<AgentError> cause);
+
+        void onDelivery(Delivery delivery);
+
+        /** A pause, resume, stop or force answer failed. */
+        void onCommandFailed(String command, AgentError error);
+
+        /** The server answered a read: the session is not stale. */
+        default void onContact(Instant at) {
+        }
+    }
+
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final AgentBackend backend;
+    private final SessionId session;
+    private final Listener listener;
+    private final Duration longPoll;
+    private final ExecutorService sender;
+    private final ExecutorService commands;
+    private final Thread reader;
+    private final AtomicLong nextDelivery = new AtomicLong(1);
+    private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
+    /** Lines sent and not yet echoed, in send order: delivery id and the line. */
+    private final List<PendingLine> awaitingEcho = new ArrayList<>();
+    private volatile boolean running = true;
+    private volatile long position;
+
+    private record PendingLine(long deliveryId, String callerId, String text) {}
+
+    public SessionController(AgentBackend backend, SessionId session, Listener listener, Duration longPoll) {
+        this.backend = backend;
+        this.session = session;
+        this.listener = listener;
+        this.longPoll = longPoll;
+        this.sender = Executors.newSingleThreadExecutor(daemon("sender-" + session));
+        this.commands = Executors.newSingleThreadExecutor(daemon("commands-" + session));
+        this.reader = daemon("reader-" + session).newThread(this::read);
+    }
+
+    public SessionId session() {
+        return session;
+    }
+
+    public AgentBackend backend() {
+        return backend;
+    }
+
+    /** Starts following the session from its first event. */
+    public void start() {
+        reader.start();
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private void read() {
+        listener.onConnection(ConnectionState.CONNECTING, Optional.empty());
+        try {
+            listener.onSnapshot(backend.status(session));
+        } catch (AgentException e) {
+            if (endsTheSession(e.error())) {
+                listener.onConnection(ConnectionState.ENDED, Optional.of(e.error()));
+                return;
+            }
+        } catch (CancellationException e) {
+            return;
+        }
+        int failures = 0;
+        boolean live = false;
+        while (running) {
+            try {
+                EventPage page = backend.events(session, position, longPoll);
+                listener.onContact(Instant.now());
+                if (!live || failures > 0) {
+                    listener.onConnection(ConnectionState.LIVE, Optional.empty());
+                    live = true;
+                }
+                failures = 0;
+                if (!page.events().isEmpty()) {
+                    matchEchoes(page.events());
+                    listener.onEvents(page.events());
+                }
+                position = page.next();
+                if (page.events().isEmpty() || page.snapshot().isEmpty()) {
+                    listener.onSnapshot(backend.status(session));
+                } else {
+                    page.snapshot().ifPresent(listener::onSnapshot);
+                }
+            } catch (AgentException e) {
+                if (!running) {
+                    return;
+                }
+                if (endsTheSession(e.error())) {
+                    listener.onConnection(ConnectionState.ENDED, Optional.of(e.error()));
+                    return;
+                }
+                failures++;
+                listener.onConnection(ConnectionState.RECONNECTING, Optional.of(e.error()));
+                if (!sleep(backoff(failures))) {
+                    return;
+                }
+            } catch (CancellationException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean endsTheSession(AgentError error) {
+        return error instanceof AgentError.NotFound || error instanceof AgentError.Unauthorized
+                || error instanceof AgentError.Forbidden;
+    }
+
+    static Duration backoff(int failures) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures - 1, 5));
+        return Duration.ofSeconds(seconds);
+    }
+
+    private boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The agent's stream echoes operator messages: match them, in send order, on caller id and text. */
+    private void matchEchoes(List<AgentEvent> events) {
+        List<Delivery> seen = new ArrayList<>();
+        synchronized (awaitingEcho) {
+            for (AgentEvent e : events) {
+                if (!(e instanceof AgentEvent.Message m)) {
+                    continue;
+                }
+                for (Iterator<PendingLine> it = awaitingEcho.iterator(); it.hasNext(); ) {
+                    PendingLine line = it.next();
+                    if (line.text().equals(m.text()) && line.callerId().equals(m.callerId())) {
+                        it.remove();
+                        long id = line.deliveryId();
+                        if (awaitingEcho.stream().noneMatch(p -> p.deliveryId() == id)) {
+                            Delivery d = deliveries.get(id);
+                            if (d != null && d.state() != DeliveryState.DROPPED && d.state() != DeliveryState.FAILED) {
+                                seen.add(update(d.with(DeliveryState.SEEN, Optional.empty())));
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        seen.forEach(listener::onDelivery);
+    }
+
+    // ---- sending -------------------------------------------------------------------------------
+
+    /** Queues a send; the returned delivery is QUEUED and moves on through {@link Listener#onDelivery}. */
+    public Delivery send(Outgoing outgoing) {
+        Delivery d = new Delivery(nextDelivery.getAndIncrement(), outgoing, DeliveryState.QUEUED, Optional.empty(), 1);
+        deliveries.put(d.id(), d);
+        listener.onDelivery(d);
+        sender.execute(() -> deliver(d.id()));
+        return d;
+    }
+
+    /** Stops the current task (AGI) and then sends, in that order, on the sender's thread. */
+    public Delivery stopThenSend(Outgoing outgoing) {
+        Delivery d = new Delivery(nextDelivery.getAndIncrement(), outgoing, DeliveryState.QUEUED, Optional.empty(), 1);
+        deliveries.put(d.id(), d);
+        listener.onDelivery(d);
+        sender.execute(() -> {
+            try {
+                backend.stop(session);
+            } catch (AgentException e) {
+                listener.onCommandFailed("stop", e.error());
+            } catch (CancellationException e) {
+                return;
+            }
+            deliver(d.id());
+        });
+        return d;
+    }
+
+    /** Sends a FAILED or UNCERTAIN delivery again (the operator's decision). */
+    public void resend(long deliveryId) {
+        Delivery d = deliveries.get(deliveryId);
+        if (d == null || !d.state().resendable()) {
+            return;
+        }
+        listener.onDelivery(update(d.resent()));
+        sender.execute(() -> deliver(deliveryId));
+    }
+
+    /** The operator gives up on a FAILED or UNCERTAIN delivery. */
+    public void drop(long deliveryId) {
+        Delivery d = deliveries.get(deliveryId);
+        if (d == null || !d.state().resendable()) {
+            return;
+        }
+        synchronized (awaitingEcho) {
+            awaitingEcho.removeIf(p -> p.deliveryId() == deliveryId);
+        }
+        listener.onDelivery(update(d.with(DeliveryState.DROPPED, d.cause())));
+    }
+
+    private void deliver(long id) {
+        Delivery d = deliveries.get(id);
+        if (d == null || d.state() != DeliveryState.QUEUED || !running) {
+            return;
+        }
+        listener.onDelivery(update(d.with(DeliveryState.SENDING, Optional.empty())));
+        synchronized (awaitingEcho) {
+            awaitingEcho.removeIf(p -> p.deliveryId() == id);
+            for (OutgoingMessage m : d.outgoing().messages()) {
+                awaitingEcho.add(new PendingLine(id, m.callerId().orElse("user"), m.text()));
+            }
+        }
+        try {
+            backend.send(session, d.outgoing());
+            Delivery now = deliveries.get(id);
+            if (now.state() == DeliveryState.SENDING) {
+                listener.onDelivery(update(now.with(DeliveryState.ACCEPTED, Optional.empty())));
+            }
+        } catch (AgentException e) {
+            AgentError error = e.error();
+            boolean uncertain = error instanceof AgentError.Uncertain
+                    || error instanceof AgentError.BatchStopped b && b.cause() instanceof AgentError.Uncertain;
+            if (!uncertain) {
+                synchronized (awaitingEcho) {
+                    awaitingEcho.removeIf(p -> p.deliveryId() == id);
+                }
+            }
+            listener.onDelivery(update(deliveries.get(id).with(uncertain ? DeliveryState.UNCERTAIN : DeliveryState.FAILED,
+                    Optional.of(error))));
+        } catch (InvalidInputException e) {
+            synchronized (awaitingEcho) {
+                awaitingEcho.removeIf(p -> p.deliveryId() == id);
+            }
+            listener.onDelivery(update(deliveries.get(id).with(DeliveryState.FAILED,
+                    Optional.of(new AgentError.Invalid(0, e.getMessage(), List.of())))));
+        } catch (CancellationException e) {
+            // closing: the delivery stays where it was
+        }
+    }
+
+    private Delivery update(Delivery d) {
+        deliveries.put(d.id(), d);
+        return d;
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    public void pause() {
+        command("pause", () -> backend.pause(session));
+    }
+
+    public void resume() {
+        command("resume", () -> backend.resume(session));
+    }
+
+    public void stop() {
+        command("stop", () -> backend.stop(session));
+    }
+
+    public void forceAnswer() {
+        backend.forceAnswer().ifPresent(f -> command("force answer", () -> f.forceAnswer(session)));
+    }
+
+    private void command(String name, Runnable action) {
+        commands.execute(() -> {
+            try {
+                action.run();
+                listener.onSnapshot(backend.status(session));
+            } catch (AgentException e) {
+                listener.onCommandFailed(name, e.error());
+            } catch (CancellationException e) {
+                // closing
+            }
+        });
+    }
+
+    /** Stops reading and sending, cancels calls in flight, and waits briefly for the threads. */
+    @Override
+    public void close() {
+        running = false;
+        backend.close();
+        sender.shutdownNow();
+        commands.shutdownNow();
+        reader.interrupt();
+        try {
+            reader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.agentconsole.ui;
+
+/** Style classes of app.css, named once so views and the stylesheet agree. */
+public final class Styles {
+    public static final String STYLESHEET = "/dev/agentconsole/ui/app.css";
+
+    public static final String ROOT = "console";
+    public static final String HEADER = "header";
+    public static final String CONNECTION_ROW = "connection-row";
+    public static final String CONTROL_ROW = "control-row";
+    public static final String STATUS_CHIP = "status-chip";
+    public static final String STALE = "stale-mark";
+    public static final String METRICS = "metrics";
+    public static final String TRANSCRIPT = "transcript";
+    public static final String ROW = "row";
+    public static final String BUBBLE = "bubble";
+    public static final String OPERATOR = "operator";
+    public static final String THOUGHT = "thought";
+    public static final String QUESTION = "question";
+    public static final String ANSWER = "answer";
+    public static final String OBSERVATION = "observation";
+    public static final String MESSAGE = "message";
+    public static final String STATUS_LINE = "status-line";
+    public static final String ERROR = "error";
+    public static final String NOTE = "note";
+    public static final String OTHER = "other";
+    public static final String CAPTION = "caption";
+    public static final String BODY = "body";
+    public static final String MONO = "mono";
+    public static final String DELIVERY = "delivery";
+    public static final String THUMBNAIL = "thumbnail";
+    public static final String PILL = "new-pill";
+    public static final String COMPOSER = "composer";
+    public static final String QUOTE = "quote";
+    public static final String PROBLEM = "problem";
+    public static final String COUNT = "count";
+    public static final String QUEUE = "queue";
+    public static final String CONFIRMATION = "confirmation";
+    public static final String NOTICE = "notice";
+    public static final String EMPTY = "empty-state";
+
+    private Styles() {}
+
+    /** The chip's class for an agent status, e.g. {@code status-running}. */
+    public static String statusClass(String status) {
+        return "status-" + status.replace(' ', '-');
+    }
+}

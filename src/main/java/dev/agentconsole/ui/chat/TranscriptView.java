@@ -1,0 +1,427 @@
+package dev.agentconsole.ui.chat;
+
+import dev.agentconsole.session.DeliveryState;
+import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The transcript: a virtualised list of rows (operator messages with their delivery state, the
+ * agent's thoughts, questions, answers, observations, errors, status lines). It follows the newest
+ * row unless the operator scrolled up; then a "n new" pill offers the way back down.
+ */
+public final class TranscriptView extends StackPane {
+
+    /** What a row's buttons ask for. */
+    public record Actions(Consumer<String> reply, LongConsumer resend, LongConsumer drop) {}
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final int THUMBNAIL_WIDTH = 240;
+    /** Thumbnails get a fixed box so a row keeps its height when the picture arrives. */
+    private static final int THUMBNAIL_HEIGHT = 150;
+
+    private final ListView<TranscriptEntry> list;
+    private final Button pill = new Button();
+    private final Actions actions;
+    private final Set<String> expanded = new HashSet<>();
+    private final ImageLoader images;
+    private boolean following = true;
+    private int unseen;
+
+    public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
+        this.actions = actions;
+        this.images = images;
+        list = new ListView<>(model.entries());
+        list.setId("transcript");
+        list.getStyleClass().add(Styles.TRANSCRIPT);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new EntryCell());
+        list.setAccessibleText("Transcript of the conversation with the agent");
+        list.setFocusTraversable(true);
+        Label empty = new Label("Connect to a session, or start a demo, to see the agent at work.");
+        empty.getStyleClass().add(Styles.EMPTY);
+        list.setPlaceholder(empty);
+
+        MenuItem copy = new MenuItem("Copy", Icons.of(Feather.COPY));
+        copy.setOnAction(e -> copySelection());
+        list.setContextMenu(new ContextMenu(copy));
+        list.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+
+        pill.setId("newPill");
+        pill.getStyleClass().add(Styles.PILL);
+        pill.setGraphic(Icons.of(Feather.ARROW_DOWN));
+        pill.setVisible(false);
+        pill.managedProperty().bind(pill.visibleProperty());
+        pill.setAccessibleText("Jump to the newest messages");
+        pill.setOnAction(e -> scrollToEnd());
+        StackPane.setAlignment(pill, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(pill, new javafx.geometry.Insets(0, 0, 14, 0));
+        getChildren().addAll(list, pill);
+
+        model.entries().addListener((ListChangeListener<TranscriptEntry>) change -> {
+            int added = 0;
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced()) {
+                    added += change.getAddedSize();
+                }
+                if (change.wasRemoved() && change.getList().isEmpty()) {
+                    expanded.clear();
+                    unseen = 0;
+                    following = true;
+                }
+            }
+            if (added == 0) {
+                return;
+            }
+            if (following) {
+                list.scrollTo(Math.max(0, list.getItems().size() - 1));
+            } else {
+                unseen += added;
+                showPill();
+            }
+        });
+        // Following stops when the operator scrolls up, and resumes at the bottom.
+        list.skinProperty().addListener((o, was, skin) -> watchScrollBar());
+    }
+
+    public ListView<TranscriptEntry> list() {
+        return list;
+    }
+
+    private void watchScrollBar() {
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                bar.valueProperty().addListener((o, was, now) -> {
+                    boolean atBottom = now.doubleValue() >= bar.getMax() - 0.001;
+                    if (atBottom) {
+                        following = true;
+                        unseen = 0;
+                        pill.setVisible(false);
+                    } else if (now.doubleValue() < was.doubleValue()) {
+                        following = false;
+                    }
+                });
+            }
+        }
+    }
+
+    private void showPill() {
+        pill.setText(unseen + (unseen == 1 ? " new" : " new"));
+        pill.setVisible(true);
+    }
+
+    public void scrollToEnd() {
+        following = true;
+        unseen = 0;
+        pill.setVisible(false);
+        list.scrollTo(Math.max(0, list.getItems().size() - 1));
+    }
+
+    private void copySelection() {
+        String text = list.getSelectionModel().getSelectedItems().stream().map(TranscriptEntry::copyText)
+                .collect(Collectors.joining("\n\n"));
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void enlarge(String key, String uri, Node owner) {
+        images.load(key + "#full", uri, 0, full -> showLarge(full, owner));
+    }
+
+    private void showLarge(Image full, Node owner) {
+        if (getScene() == null) {
+            return;
+        }
+        ImageView view = new ImageView(full);
+        view.setPreserveRatio(true);
+        view.setFitWidth(Math.min(1000, getScene().getWidth() - 80));
+        StackPane frame = new StackPane(view);
+        frame.getStyleClass().addAll(Styles.BUBBLE, Styles.OBSERVATION);
+        Popup popup = new Popup();
+        popup.setAutoHide(true);
+        popup.setHideOnEscape(true);
+        popup.getContent().add(frame);
+        view.setOnMouseClicked(e -> popup.hide());
+        var bounds = getScene().getWindow();
+        popup.show(owner, bounds.getX() + 40, bounds.getY() + 60);
+    }
+
+    /** One row; its graphic is rebuilt for each entry (rows are immutable). */
+    private final class EntryCell extends ListCell<TranscriptEntry> {
+
+        EntryCell() {
+            setAccessibleRole(AccessibleRole.LIST_ITEM);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+        }
+
+        @Override
+        protected void updateItem(TranscriptEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            setText(null);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            setGraphic(render(entry));
+            setAccessibleText(entry.copyText());
+        }
+
+        private Node render(TranscriptEntry entry) {
+            if (entry instanceof TranscriptEntry.Operator o) {
+                return operator(o);
+            }
+            if (entry instanceof TranscriptEntry.Thought t) {
+                return thought(t);
+            }
+            if (entry instanceof TranscriptEntry.Question q) {
+                Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
+                reply.getStyleClass().add("small");
+                reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
+                reply.setOnAction(e -> actions.reply().accept(q.text()));
+                return left(bubble(Styles.QUESTION, caption("Question", q), body(q.text(), false), reply));
+            }
+            if (entry instanceof TranscriptEntry.Answer a) {
+                String title = "Answer" + a.outcome().map(o -> " · " + o).orElse("")
+                        + a.errorCode().map(c -> " · " + c).orElse("");
+                return left(bubble(Styles.ANSWER, caption(title, a), body(a.text(), a.structured())));
+            }
+            if (entry instanceof TranscriptEntry.Observation o) {
+                VBox box = bubble(Styles.OBSERVATION, caption("Saw", o));
+                o.text().ifPresent(t -> box.getChildren().add(body(t, false)));
+                o.image().ifPresent(uri -> box.getChildren().add(thumbnail(o.key(), uri)));
+                return left(box);
+            }
+            if (entry instanceof TranscriptEntry.Message m) {
+                VBox box = bubble(Styles.MESSAGE, caption(m.callerId().isEmpty() ? "Message" : m.callerId(), m), body(m.text(), false));
+                for (int i = 0; i < m.images().size(); i++) {
+                    box.getChildren().add(thumbnail(m.key() + "#" + i, m.images().get(i)));
+                }
+                return left(box);
+            }
+            if (entry instanceof TranscriptEntry.Status s) {
+                Separator l = new Separator();
+                Separator r = new Separator();
+                HBox.setHgrow(l, Priority.ALWAYS);
+                HBox.setHgrow(r, Priority.ALWAYS);
+                HBox line = new HBox(l, new Label(s.label() + " · " + TIME.format(s.at())), r);
+                line.getStyleClass().add(Styles.STATUS_LINE);
+                return line;
+            }
+            if (entry instanceof TranscriptEntry.Error err) {
+                return left(bubble(Styles.ERROR, caption("Error", err), body(err.message(), false)));
+            }
+            if (entry instanceof TranscriptEntry.Note n) {
+                return left(bubble(Styles.NOTE, body(n.text(), false)));
+            }
+            TranscriptEntry.Other other = (TranscriptEntry.Other) entry;
+            return left(bubble(Styles.OTHER, caption("Event " + other.type(), other), body(other.raw(), true)));
+        }
+
+        private Node operator(TranscriptEntry.Operator o) {
+            VBox box = bubble(Styles.OPERATOR);
+            String title = o.batch() ? "You · batch of " + o.lines().size() : "You";
+            title += o.callerId().map(c -> " as " + c).orElse("");
+            box.getChildren().add(caption(title, o));
+            if (o.batch()) {
+                for (int i = 0; i < o.lines().size(); i++) {
+                    box.getChildren().add(body((i + 1) + ". " + o.lines().get(i), false));
+                }
+            } else {
+                box.getChildren().add(body(o.lines().get(0), false));
+            }
+            o.startUrl().ifPresent(u -> box.getChildren().add(caption("start at " + u)));
+            for (int i = 0; i < o.images().size(); i++) {
+                box.getChildren().add(thumbnail(o.key() + "#" + i, o.images().get(i)));
+            }
+            Label state = new Label(deliveryText(o.state()));
+            state.getStyleClass().addAll(Styles.DELIVERY, o.state().name().toLowerCase(java.util.Locale.ROOT));
+            state.setId("delivery-" + o.deliveryId());
+            HBox footer = new HBox(8, state);
+            footer.setAlignment(Pos.CENTER_RIGHT);
+            if (o.state().resendable()) {
+                o.cause().ifPresent(c -> {
+                    Label cause = new Label(c);
+                    cause.setWrapText(true);
+                    cause.getStyleClass().add(Styles.PROBLEM);
+                    box.getChildren().add(cause);
+                });
+                Button resend = new Button(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry",
+                        Icons.of(Feather.REFRESH_CW));
+                resend.getStyleClass().add("small");
+                resend.setOnAction(e -> actions.resend().accept(o.deliveryId()));
+                Button drop = new Button("Drop", Icons.of(Feather.X));
+                drop.getStyleClass().add("small");
+                drop.setOnAction(e -> actions.drop().accept(o.deliveryId()));
+                footer.getChildren().addAll(resend, drop);
+            }
+            box.getChildren().add(footer);
+            HBox row = new HBox(box);
+            row.setAlignment(Pos.CENTER_RIGHT);
+            box.maxWidthProperty().bind(list.widthProperty().multiply(0.72));
+            return row;
+        }
+
+        private Node thought(TranscriptEntry.Thought t) {
+            boolean open = expanded.contains(t.key());
+            VBox box = bubble(Styles.THOUGHT);
+            if (!t.text().isEmpty()) {
+                Label text = body(t.text(), false);
+                if (!open) {
+                    text.setMaxHeight(Region.USE_PREF_SIZE);
+                    text.setWrapText(true);
+                    text.setPrefHeight(Region.USE_COMPUTED_SIZE);
+                    text.setText(firstLines(t.text()));
+                }
+                box.getChildren().add(text);
+            }
+            for (String action : t.actions()) {
+                Label a = new Label(action, Icons.of(Feather.MOUSE_POINTER));
+                a.getStyleClass().addAll(Styles.CAPTION, Styles.MONO);
+                a.setWrapText(true);
+                box.getChildren().add(a);
+            }
+            if (t.text().length() > 160) {
+                Hyperlink toggle = new Hyperlink(open ? "less" : "more");
+                toggle.setOnAction(e -> {
+                    if (!expanded.remove(t.key())) {
+                        expanded.add(t.key());
+                    }
+                    updateItem(getItem(), false);
+                });
+                box.getChildren().add(toggle);
+            }
+            return left(box);
+        }
+
+        private Node thumbnail(String key, String uri) {
+            ImageView view = new ImageView(images.cached(key));
+            view.setFitWidth(THUMBNAIL_WIDTH);
+            view.setFitHeight(THUMBNAIL_HEIGHT);
+            view.setPreserveRatio(true);
+            view.getStyleClass().add(Styles.THUMBNAIL);
+            view.setUserData(key);
+            StackPane holder = new StackPane(view);
+            holder.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            holder.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            holder.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            holder.setAlignment(Pos.TOP_LEFT);
+            if (view.getImage() == null) {
+                images.load(key, uri, THUMBNAIL_WIDTH * 2, image -> {
+                    if (key.equals(view.getUserData())) {
+                        view.setImage(image);
+                    }
+                });
+            }
+            setUp(view, key, uri);
+            return holder;
+        }
+
+        private void setUp(ImageView view, String key, String uri) {
+            Tooltip.install(view, new Tooltip("Click to enlarge"));
+            view.setAccessibleText("Screenshot; click to enlarge");
+            view.setOnMouseClicked(e -> enlarge(key, uri, view));
+        }
+
+        private VBox bubble(String kind, Node... children) {
+            VBox box = new VBox(children);
+            box.getStyleClass().addAll(Styles.BUBBLE, kind);
+            box.maxWidthProperty().bind(list.widthProperty().multiply(0.82));
+            return box;
+        }
+
+        private Node left(VBox box) {
+            HBox row = new HBox(box);
+            row.setAlignment(Pos.CENTER_LEFT);
+            return row;
+        }
+
+        private Label caption(String title, TranscriptEntry e) {
+            return caption(title + " · " + TIME.format(e.at()));
+        }
+
+        private Label caption(String text) {
+            Label l = new Label(text);
+            l.getStyleClass().add(Styles.CAPTION);
+            return l;
+        }
+
+        private Label body(String text, boolean mono) {
+            Label l = new Label(text);
+            l.getStyleClass().add(Styles.BODY);
+            if (mono) {
+                l.getStyleClass().add(Styles.MONO);
+            }
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
+        }
+    }
+
+    private static String firstLines(String text) {
+        String oneLine = text.replace('\n', ' ');
+        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "…";
+    }
+
+    static String deliveryText(DeliveryState state) {
+        return switch (state) {
+            case QUEUED -> "queued";
+            case SENDING -> "sending…";
+            case ACCEPTED -> "accepted";
+            case SEEN -> "seen by the agent ✓";
+            case FAILED -> "failed";
+            case UNCERTAIN -> "uncertain: may have arrived";
+            case DROPPED -> "dropped";
+        };
+    }
+
+    /** Used by tests and benchmarks to find rows. */
+    public List<TranscriptEntry> items() {
+        return list.getItems();
+    }
+}

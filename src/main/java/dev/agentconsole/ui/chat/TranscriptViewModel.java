@@ -1,0 +1,160 @@
+package dev.agentconsole.ui.chat;
+
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.session.Delivery;
+import dev.agentconsole.session.DeliveryState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The transcript's rows. Agent events become rows once each (by position); a delivery is one
+ * row that changes state in place; the agent's echo of a message this console sent is not shown
+ * twice. Called on the UI thread only.
+ */
+public final class TranscriptViewModel {
+
+    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptEntry> readOnly = FXCollections.unmodifiableObservableList(entries);
+    private final Map<String, Integer> indexByKey = new HashMap<>();
+    /** Lines this console sent whose echo has not come yet: caller + text -> count. */
+    private final Map<String, Integer> echoesToHide = new HashMap<>();
+    private long lastPosition = -1;
+    private long localSeq;
+
+    public ObservableList<TranscriptEntry> entries() {
+        return readOnly;
+    }
+
+    /** Rows for new events; an event at a position already shown is ignored. */
+    public void addEvents(List<AgentEvent> events) {
+        for (AgentEvent e : events) {
+            if (e.position() <= lastPosition && !(e instanceof AgentEvent.StatusChange)) {
+                continue;
+            }
+            lastPosition = Math.max(lastPosition, e.position());
+            TranscriptEntry row = toEntry(e);
+            if (row != null) {
+                add(row);
+            }
+        }
+    }
+
+    private TranscriptEntry toEntry(AgentEvent e) {
+        String key = "e" + e.position() + ":" + e.getClass().getSimpleName();
+        if (e instanceof AgentEvent.Thought t) {
+            return new TranscriptEntry.Thought(key, t.at(), t.text(), t.actions());
+        }
+        if (e instanceof AgentEvent.Action a) {
+            return new TranscriptEntry.Thought(key, a.at(), "", List.of((a.tool() + " " + a.arguments()).strip()));
+        }
+        if (e instanceof AgentEvent.Question q) {
+            return new TranscriptEntry.Question(key, q.at(), q.text());
+        }
+        if (e instanceof AgentEvent.Answer a) {
+            // H has no question type: an answer with no outcome is the agent asking and waiting.
+            if (!a.structured() && a.outcome().isEmpty()) {
+                return new TranscriptEntry.Question(key, a.at(), a.text());
+            }
+            return new TranscriptEntry.Answer(key, a.at(), a.text(), a.structured(), a.outcome(), Optional.empty());
+        }
+        if (e instanceof AgentEvent.Message m) {
+            String echo = m.callerId() + "\u0000" + m.text();
+            Integer pending = echoesToHide.get(echo);
+            if (pending != null) {
+                if (pending == 1) {
+                    echoesToHide.remove(echo);
+                } else {
+                    echoesToHide.put(echo, pending - 1);
+                }
+                return null;
+            }
+            return new TranscriptEntry.Message(key, m.at(), m.callerId(), m.text(), m.images());
+        }
+        if (e instanceof AgentEvent.Observation o) {
+            return new TranscriptEntry.Observation(key, o.at(), o.text(), o.image());
+        }
+        if (e instanceof AgentEvent.StatusChange s) {
+            return new TranscriptEntry.Status(key + s.rawStatus(), s.at(),
+                    s.status() == AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label());
+        }
+        if (e instanceof AgentEvent.Failure f) {
+            return new TranscriptEntry.Error(key, f.at(), f.message() + f.code().map(c -> " (" + c + ")").orElse(""),
+                    Optional.empty());
+        }
+        if (e instanceof AgentEvent.Note n) {
+            return new TranscriptEntry.Note(key, n.at(), n.text());
+        }
+        if (e instanceof AgentEvent.LiveView l) {
+            return new TranscriptEntry.Note(key, l.at(), "live view: " + l.url());
+        }
+        if (e instanceof AgentEvent.Metrics) {
+            return null; // shown in the session bar, not as rows
+        }
+        if (e instanceof AgentEvent.Other o) {
+            return new TranscriptEntry.Other(key, o.at(), o.type(), o.rawJson());
+        }
+        return null;
+    }
+
+    /** A delivery appeared or moved on: its row is added or replaced in place. */
+    public void updateDelivery(Delivery d) {
+        String key = "d" + d.id();
+        List<OutgoingMessage> lines = d.outgoing().messages();
+        if (d.state() == DeliveryState.SENDING) {
+            for (OutgoingMessage m : lines) {
+                echoesToHide.merge(m.callerId().orElse("user") + "\u0000" + m.text(), 1, Integer::sum);
+            }
+        }
+        Integer at = indexByKey.get(key);
+        Instant when = at == null ? Instant.now() : entries.get(at).at();
+        TranscriptEntry.Operator row = new TranscriptEntry.Operator(key, when, d.id(),
+                lines.stream().map(OutgoingMessage::text).toList(),
+                lines.stream().flatMap(m -> m.images().stream()).toList(),
+                lines.isEmpty() ? Optional.empty() : lines.get(0).startUrl(),
+                lines.isEmpty() ? Optional.empty() : lines.get(0).callerId(),
+                d.state(), d.cause().map(c -> c.summary()));
+        if (at == null) {
+            add(row);
+        } else {
+            entries.set(at, row);
+        }
+    }
+
+    /** An error of the console's own (a command failed, the connection broke). */
+    public void addError(String message) {
+        add(new TranscriptEntry.Error("x" + (localSeq++), Instant.now(), message, Optional.empty()));
+    }
+
+    public void addNote(String text) {
+        add(new TranscriptEntry.Note("x" + (localSeq++), Instant.now(), text));
+    }
+
+    /** Forgets everything: a new session is bound. */
+    public void clear() {
+        entries.clear();
+        indexByKey.clear();
+        echoesToHide.clear();
+        lastPosition = -1;
+    }
+
+    private void add(TranscriptEntry row) {
+        indexByKey.put(row.key(), entries.size());
+        entries.add(row);
+    }
+
+    /** Adds many rows at once (history, benchmarks): one change event instead of one per row. */
+    public void addAll(List<TranscriptEntry> rows) {
+        int base = entries.size();
+        for (int i = 0; i < rows.size(); i++) {
+            indexByKey.put(rows.get(i).key(), base + i);
+        }
+        entries.addAll(rows);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.agentconsole.ui.console;
+
+import dev.agentconsole.session.ConnectionState;
+import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.chat.TranscriptView;
+import dev.agentconsole.ui.compose.ComposerView;
+import dev.agentconsole.ui.session.SessionBarView;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The whole window: session bar on top, transcript in the middle, composer below. Code only, no FXML. */
+public final class ConsoleView extends BorderPane {
+
+    private final ConsoleViewModel vm;
+    private final ComposerView composer;
+    private final TranscriptView transcript;
+
+    public ConsoleView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, ImageLoader images) {
+        this.vm = vm;
+        getStyleClass().add(Styles.ROOT);
+        setTop(new SessionBarView(vm, openInBrowser, dark));
+
+        transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
+                question -> {
+                    vm.replyTo(question);
+                    focusComposer();
+                },
+                vm::resend, vm::drop), images);
+        setCenter(transcript);
+
+        var connected = vm.canSendProperty();
+        composer = new ComposerView(vm.composer(), new ComposerView.Actions(vm::send, vm::sendQueue), connected);
+
+        HBox confirmation = new HBox();
+        confirmation.setId("confirmationBar");
+        confirmation.getStyleClass().add(Styles.CONFIRMATION);
+        confirmation.setAlignment(Pos.CENTER_LEFT);
+        confirmation.visibleProperty().bind(vm.confirmationProperty().isNotNull());
+        confirmation.managedProperty().bind(confirmation.visibleProperty());
+        vm.confirmationProperty().addListener((o, was, now) -> {
+            confirmation.getChildren().clear();
+            if (now == null) {
+                return;
+            }
+            Label message = new Label(now.message(), Icons.of(Feather.ALERT_CIRCLE));
+            message.setWrapText(true);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            message.setMaxWidth(Double.MAX_VALUE);
+            confirmation.getChildren().add(message);
+            for (int i = 0; i < now.choices().size(); i++) {
+                Confirmation.Choice choice = now.choices().get(i);
+                Button b = new Button(choice.label());
+                b.setId("confirmChoice" + i);
+                if (choice.primary()) {
+                    b.getStyleClass().add("accent");
+                    b.setDefaultButton(true);
+                }
+                b.setOnAction(e -> {
+                    vm.choose(choice);
+                    focusComposer();
+                });
+                confirmation.getChildren().add(b);
+            }
+            Platform.runLater(() -> confirmation.getChildren().stream()
+                    .filter(n -> n instanceof Button b && b.isDefaultButton()).findFirst().ifPresent(n -> n.requestFocus()));
+        });
+        VBox bottom = new VBox(confirmation, composer);
+        bottom.setSpacing(0);
+        setBottom(bottom);
+    }
+
+    /** Scene-wide keys; call once the view is in its scene. */
+    public void installKeys(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                vm::pauseOrResume);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                vm::requestStop);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            // Esc dismisses a pending question; it never throws away typed text.
+            if (e.getCode() == KeyCode.ESCAPE && vm.confirmationProperty().get() != null) {
+                vm.dismissConfirmation();
+                focusComposer();
+                e.consume();
+            }
+        });
+        vm.stateProperty().addListener((o, was, now) -> {
+            if (now == ConnectionState.LIVE && was == ConnectionState.CONNECTING) {
+                focusComposer();
+            }
+        });
+    }
+
+    public void focusComposer() {
+        Platform.runLater(() -> {
+            composer.input().requestFocus();
+            composer.input().positionCaret(composer.input().getLength());
+        });
+    }
+
+    public TranscriptView transcript() {
+        return transcript;
+    }
+}

@@ -1,0 +1,621 @@
+package dev.agentconsole.ui.console;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.NewSession;
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionInfo;
+import dev.agentconsole.agent.SessionSnapshot;
+import dev.agentconsole.agent.SessionSummary;
+import dev.agentconsole.session.ConnectionState;
+import dev.agentconsole.session.Delivery;
+import dev.agentconsole.session.SessionController;
+import dev.agentconsole.ui.chat.TranscriptViewModel;
+import dev.agentconsole.ui.compose.ComposerViewModel;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The console window's state and commands: which session it is bound to and how that stands,
+ * the agent's status, and the operator's commands. Network work runs on {@code io}; results come
+ * back through {@code ui} (the FX thread in the app, a test thread in tests). Sub-models: the
+ * transcript and the composer.
+ */
+public final class ConsoleViewModel {
+
+    /** After this long without an answer from the server, the session is marked stale. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(60);
+    static final Duration LONG_POLL = Duration.ofSeconds(20);
+
+    private final Connector connector;
+    private final Executor ui;
+    private final Executor io;
+    private final Supplier<Instant> clock;
+    private final TranscriptViewModel transcript = new TranscriptViewModel();
+    private final ComposerViewModel composer = new ComposerViewModel();
+
+    private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
+    private final StringProperty baseUrl = new SimpleStringProperty("");
+    private final StringProperty sessionText = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty agentName = new SimpleStringProperty("demo-web-agent");
+
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<AgentStatus> agentStatus = new ReadOnlyObjectWrapper<>(AgentStatus.UNKNOWN);
+    private final ReadOnlyStringWrapper statusLabel = new ReadOnlyStringWrapper("not connected");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper liveViewUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sessionProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper boundSession = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Provider> boundProvider = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> recentSessions = FXCollections.observableArrayList();
+    private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
+
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canForceAnswer = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(false);
+
+    private SessionController controller;
+    private Instant lastContact = Instant.EPOCH;
+    private long generation;
+
+    public ConsoleViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock) {
+        this.connector = connector;
+        this.ui = ui;
+        this.io = io;
+        this.clock = clock;
+        provider.addListener((o, was, now) -> providerChanged(now));
+        sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
+                : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
+        state.addListener((o, was, now) -> refreshAbilities());
+        agentStatus.addListener((o, was, now) -> refreshAbilities());
+        providerChanged(Provider.DEMO);
+    }
+
+    // ---- outputs --------------------------------------------------------------------------------
+
+    public TranscriptViewModel transcript() {
+        return transcript;
+    }
+
+    public ComposerViewModel composer() {
+        return composer;
+    }
+
+    public ObjectProperty<Provider> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty baseUrlProperty() {
+        return baseUrl;
+    }
+
+    public StringProperty sessionTextProperty() {
+        return sessionText;
+    }
+
+    /** The key typed into the window; kept in memory only, never written anywhere. */
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty agentNameProperty() {
+        return agentName;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AgentStatus> agentStatusProperty() {
+        return agentStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusLabelProperty() {
+        return statusLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty liveViewUrlProperty() {
+        return liveViewUrl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionProblemProperty() {
+        return sessionProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty boundSessionProperty() {
+        return boundSession.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Provider> boundProviderProperty() {
+        return boundProvider.getReadOnlyProperty();
+    }
+
+    /** A short message about the last connect, create or list attempt (what went wrong). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty tokenNeededProperty() {
+        return tokenNeeded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> recentSessions() {
+        return FXCollections.unmodifiableObservableList(recentSessions);
+    }
+
+    public ObservableList<SessionSummary> sessions() {
+        return FXCollections.unmodifiableObservableList(sessions);
+    }
+
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canForceAnswerProperty() {
+        return canForceAnswer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSendProperty() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    // ---- binding a session ------------------------------------------------------------------------
+
+    private void providerChanged(Provider p) {
+        baseUrl.set(p == Provider.DEMO ? "" : connector.defaultBaseUrl(p));
+        tokenNeeded.set(p != Provider.DEMO && !connector.hasEnvironmentToken(p));
+        agentName.set(switch (p) {
+            case DEMO -> "demo-web-agent";
+            case AGI -> "agi-0";
+            case HCOMPANY -> "";
+        });
+    }
+
+    /** Binds the window to the session id typed (or picked). */
+    public void connect() {
+        Provider p = provider.get();
+        String problem = SessionId.problemWith(sessionText.get());
+        if (p == Provider.DEMO && (sessionText.get() == null || sessionText.get().isBlank())) {
+            newSession();
+            return;
+        }
+        if (problem != null) {
+            sessionProblem.set(problem);
+            notice.set(problem);
+            return;
+        }
+        SessionId id = SessionId.parse(sessionText.get());
+        openAndBind(p, backend -> id);
+    }
+
+    /** Creates a session on the provider (the demo task on the emulator) and binds to it. */
+    public void newSession() {
+        Provider p = provider.get();
+        String agent = agentName.get() == null ? "" : agentName.get().strip();
+        if (p == Provider.HCOMPANY && agent.isEmpty()) {
+            notice.set("type the name of the H agent to run, then press New session");
+            return;
+        }
+        openAndBind(p, backend -> {
+            Optional<OutgoingMessage> task = p == Provider.DEMO
+                    ? Optional.of(OutgoingMessage.text(connector.demoTask())) : Optional.empty();
+            SessionInfo info = backend.create(new NewSession(agent, task,
+                    p == Provider.AGI ? Optional.empty() : Optional.of(Duration.ofHours(1))));
+            return info.id();
+        });
+    }
+
+    private interface SessionChooser {
+        SessionId choose(AgentBackend backend);
+    }
+
+    private void openAndBind(Provider p, SessionChooser chooser) {
+        disconnect();
+        long gen = ++generation;
+        busy.set(true);
+        notice.set("");
+        state.set(ConnectionState.CONNECTING);
+        Optional<String> url = p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank()
+                ? Optional.empty() : Optional.of(baseUrl.get().strip());
+        Optional<String> key = token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
+        io.execute(() -> {
+            AgentBackend backend = null;
+            try {
+                backend = connector.open(p, url, key);
+                SessionId id = chooser.choose(backend);
+                AgentBackend bound = backend;
+                ui.execute(() -> {
+                    if (gen != generation) {
+                        bound.close();
+                        return;
+                    }
+                    bind(p, bound, id);
+                });
+            } catch (RuntimeException e) {
+                if (backend != null) {
+                    backend.close();
+                }
+                String message = e instanceof AgentException a ? a.error().summary() : e.getMessage();
+                ui.execute(() -> {
+                    if (gen == generation) {
+                        busy.set(false);
+                        state.set(ConnectionState.DISCONNECTED);
+                        notice.set(message);
+                        transcript.addError("could not connect: " + message);
+                    }
+                });
+            }
+        });
+    }
+
+    private void bind(Provider p, AgentBackend backend, SessionId id) {
+        busy.set(false);
+        transcript.clear();
+        boundProvider.set(p);
+        boundSession.set(id.value());
+        sessionText.set(id.value());
+        recentSessions.remove(id.value());
+        recentSessions.add(0, id.value());
+        if (recentSessions.size() > 10) {
+            recentSessions.remove(10, recentSessions.size());
+        }
+        composer.setRules(backend.rules(), p == Provider.AGI ? "AGI" : "H");
+        canForceAnswer.set(false);
+        lastContact = clock.get();
+        long gen = generation;
+        controller = new SessionController(backend, id, new Relay(gen), LONG_POLL);
+        controller.start();
+        refreshAbilities();
+    }
+
+    /** Unbinds the window: reading stops, calls in flight are cancelled. Typed text stays. */
+    public void disconnect() {
+        generation++;
+        SessionController c = controller;
+        controller = null;
+        if (c != null) {
+            io.execute(c::close);
+        }
+        state.set(ConnectionState.DISCONNECTED);
+        agentStatus.set(AgentStatus.UNKNOWN);
+        statusLabel.set("not connected");
+        stale.set(false);
+        busy.set(false);
+        confirmation.set(null);
+        composer.setRules(null, "H");
+        refreshAbilities();
+    }
+
+    /** Lists the provider's sessions for the picker. */
+    public void loadSessions() {
+        Provider p = provider.get();
+        Optional<String> url = p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank()
+                ? Optional.empty() : Optional.of(baseUrl.get().strip());
+        Optional<String> key = token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
+        SessionController bound = controller;
+        io.execute(() -> {
+            try {
+                List<SessionSummary> list;
+                if (bound != null && bound.backend().provider() == p) {
+                    list = bound.backend().list(1, 50);
+                } else {
+                    try (AgentBackend backend = connector.open(p, url, key)) {
+                        list = backend.list(1, 50);
+                    }
+                }
+                List<SessionSummary> rows = list;
+                ui.execute(() -> sessions.setAll(rows));
+            } catch (RuntimeException e) {
+                String message = e instanceof AgentException a ? a.error().summary() : e.getMessage();
+                ui.execute(() -> notice.set("could not list sessions: " + message));
+            }
+        });
+    }
+
+    // ---- sending ----------------------------------------------------------------------------------
+
+    /** Sends the typed message (asking first when it would restart a finished H session or steer a running AGI task). */
+    public void send() {
+        composer.message().ifPresent(outgoing -> preflight(outgoing, () -> {
+            controller.send(outgoing);
+            composer.sent();
+        }, () -> {
+            controller.stopThenSend(outgoing);
+            composer.sent();
+        }));
+    }
+
+    /** Sends the queued lines as one batch (H) or one by one in order (AGI). */
+    public void sendQueue() {
+        composer.batch().ifPresent(outgoing -> preflight(outgoing, () -> {
+            controller.send(outgoing);
+            composer.queueSent();
+        }, () -> {
+            controller.stopThenSend(outgoing);
+            composer.queueSent();
+        }));
+    }
+
+    private void preflight(Outgoing outgoing, Runnable send, Runnable stopThenSend) {
+        if (controller == null) {
+            notice.set("not connected: connect to a session first");
+            return;
+        }
+        AgentStatus s = agentStatus.get();
+        Provider p = boundProvider.get();
+        if (p != Provider.AGI && s.isTerminal()) {
+            confirmation.set(new Confirmation("The session is " + s.label() + ". A message restarts it, and that may use "
+                    + "budget (the server can refuse with 402).", List.of(
+                    new Confirmation.Choice("Send and restart", true, send),
+                    new Confirmation.Choice("Cancel", false, null))));
+            return;
+        }
+        if (p == Provider.AGI && s == AgentStatus.RUNNING) {
+            confirmation.set(new Confirmation("The agent is working on a task: this message steers it. To start a new "
+                    + "task instead, stop the current one first.", List.of(
+                    new Confirmation.Choice("Send to steer", true, send),
+                    new Confirmation.Choice("Stop, then send as a new task", false, stopThenSend),
+                    new Confirmation.Choice("Cancel", false, null))));
+            return;
+        }
+        send.run();
+    }
+
+    /** The operator picked a choice of the pending confirmation. */
+    public void choose(Confirmation.Choice choice) {
+        confirmation.set(null);
+        if (choice.action() != null) {
+            choice.action().run();
+        }
+    }
+
+    /** Esc: the pending question is dismissed (nothing typed is lost). */
+    public void dismissConfirmation() {
+        confirmation.set(null);
+    }
+
+    public void resend(long deliveryId) {
+        if (controller != null) {
+            controller.resend(deliveryId);
+        }
+    }
+
+    public void drop(long deliveryId) {
+        if (controller != null) {
+            controller.drop(deliveryId);
+        }
+    }
+
+    /** Reply to a question: it is quoted above the composer, which the view focuses. */
+    public void replyTo(String question) {
+        composer.replyTo(question);
+    }
+
+    // ---- commands ----------------------------------------------------------------------------------
+
+    public void pauseOrResume() {
+        if (canResume.get()) {
+            controller.resume();
+        } else if (canPause.get()) {
+            controller.pause();
+        }
+    }
+
+    /** Asks first: stopping ends an H session, and cancels an AGI task. */
+    public void requestStop() {
+        if (!canStop.get()) {
+            return;
+        }
+        String what = boundProvider.get() == Provider.AGI
+                ? "Stop the agent's current task? The session stays open for a new one."
+                : "Stop the agent? The session ends (interrupted) and cannot be resumed.";
+        confirmation.set(new Confirmation(what, List.of(
+                new Confirmation.Choice("Stop", true, () -> controller.stop()),
+                new Confirmation.Choice("Cancel", false, null))));
+    }
+
+    public void forceAnswer() {
+        if (canForceAnswer.get()) {
+            controller.forceAnswer();
+        }
+    }
+
+    /** Called every few seconds: marks the session stale when the server has been silent too long. */
+    public void checkStale() {
+        boolean live = state.get() == ConnectionState.LIVE || state.get() == ConnectionState.RECONNECTING;
+        stale.set(live && Duration.between(lastContact, clock.get()).compareTo(STALE_AFTER) > 0);
+    }
+
+    /** Closing the window: everything stops. */
+    public void close() {
+        disconnect();
+    }
+
+    private void refreshAbilities() {
+        boolean bound = controller != null;
+        ConnectionState s = state.get();
+        boolean reachable = bound && (s == ConnectionState.LIVE || s == ConnectionState.RECONNECTING || s == ConnectionState.CONNECTING);
+        AgentStatus a = agentStatus.get();
+        canSend.set(bound && s != ConnectionState.ENDED);
+        canPause.set(reachable && !a.isTerminal() && a != AgentStatus.PAUSED && a != AgentStatus.UNKNOWN);
+        canResume.set(reachable && a == AgentStatus.PAUSED);
+        boolean agiIdle = boundProvider.get() == Provider.AGI
+                && (a == AgentStatus.FINISHED || a == AgentStatus.READY || a == AgentStatus.COMPLETED);
+        canStop.set(reachable && !a.isTerminal() && a != AgentStatus.UNKNOWN && !agiIdle);
+        canForceAnswer.set(reachable && bound && controller.backend().forceAnswer().isPresent() && !a.isTerminal()
+                && a != AgentStatus.UNKNOWN);
+    }
+
+    // ---- what the session controller reports (background threads) -----------------------------------
+
+    private final class Relay implements SessionController.Listener {
+        private final long gen;
+
+        Relay(long gen) {
+            this.gen = gen;
+        }
+
+        private void onUi(Runnable r) {
+            ui.execute(() -> {
+                if (gen == generation) {
+                    r.run();
+                }
+            });
+        }
+
+        @Override
+        public void onEvents(List<AgentEvent> events) {
+            onUi(() -> {
+                transcript.addEvents(events);
+                for (AgentEvent e : events) {
+                    if (e instanceof AgentEvent.LiveView l) {
+                        liveViewUrl.set(l.url());
+                    } else if (e instanceof AgentEvent.Metrics m) {
+                        showMetrics(m.steps(), m.costUsd());
+                    } else if (e instanceof AgentEvent.StatusChange s && s.status() != AgentStatus.UNKNOWN) {
+                        agentStatus.set(s.status());
+                        statusLabel.set(s.status().label());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void onSnapshot(SessionSnapshot snapshot) {
+            onUi(() -> {
+                agentStatus.set(snapshot.status());
+                statusLabel.set(snapshot.statusLabel());
+                if (snapshot.steps().isPresent() || snapshot.costUsd().isPresent()) {
+                    showMetrics(snapshot.steps(), snapshot.costUsd());
+                }
+                refreshAbilities();
+            });
+        }
+
+        @Override
+        public void onConnection(ConnectionState next, Optional<AgentError> cause) {
+            onUi(() -> {
+                ConnectionState was = state.get();
+                state.set(next);
+                if (next == ConnectionState.LIVE && was == ConnectionState.CONNECTING) {
+                    fetchLiveView();
+                }
+                if (next == ConnectionState.RECONNECTING && was != ConnectionState.RECONNECTING) {
+                    cause.ifPresent(c -> transcript.addError("connection lost, reconnecting: " + c.summary()));
+                } else if (next == ConnectionState.LIVE && was == ConnectionState.RECONNECTING) {
+                    transcript.addNote("reconnected");
+                } else if (next == ConnectionState.ENDED) {
+                    cause.ifPresent(c -> transcript.addError(c.summary()));
+                }
+                refreshAbilities();
+            });
+        }
+
+        @Override
+        public void onDelivery(Delivery delivery) {
+            onUi(() -> transcript.updateDelivery(delivery));
+        }
+
+        @Override
+        public void onCommandFailed(String command, AgentError error) {
+            onUi(() -> transcript.addError(command + " failed: " + error.summary()));
+        }
+
+        @Override
+        public void onContact(Instant at) {
+            onUi(() -> {
+                lastContact = clock.get();
+                stale.set(false);
+            });
+        }
+    }
+
+    private void fetchLiveView() {
+        SessionController c = controller;
+        if (c == null) {
+            return;
+        }
+        long gen = generation;
+        io.execute(() -> {
+            try {
+                SessionInfo info = c.backend().session(c.session());
+                info.liveViewUrl().ifPresent(u -> ui.execute(() -> {
+                    if (gen == generation) {
+                        liveViewUrl.set(u);
+                    }
+                }));
+            } catch (RuntimeException e) {
+                // the live view link is a convenience; the transcript already shows connection trouble
+            }
+        });
+    }
+
+    private void showMetrics(Optional<Integer> steps, Optional<BigDecimal> cost) {
+        StringBuilder s = new StringBuilder();
+        steps.ifPresent(n -> s.append(n).append(n == 1 ? " step" : " steps"));
+        cost.ifPresent(c -> s.append(s.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "$%.4f", c)));
+        metrics.set(s.toString());
+    }
+
+    /** For the window's title and accessibility: a one-line description. */
+    public String describe() {
+        return boundSession.get().isEmpty() ? "not connected"
+                : Optional.ofNullable(boundProvider.get()).map(Provider::displayName).orElse("") + " · " + boundSession.get();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.agentconsole.ui.session;
+
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionSummary;
+import dev.agentconsole.session.ConnectionState;
+import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.console.ConsoleViewModel;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The session bar: which provider and session the window is bound to, the key when the
+ * environment has none, new session and the session picker; then the agent's status, the stale
+ * mark, steps and cost, and the controls (pause / resume, force answer, stop, live view).
+ */
+public final class SessionBarView extends VBox {
+
+    public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark) {
+        getStyleClass().add(Styles.HEADER);
+
+        Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
+        title.getStyleClass().add("title");
+
+        ComboBox<Provider> provider = new ComboBox<>();
+        provider.setId("providerChoice");
+        provider.getItems().setAll(Provider.values());
+        provider.valueProperty().bindBidirectional(vm.providerProperty());
+        provider.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Provider p) {
+                return p == null ? "" : p.displayName();
+            }
+
+            @Override
+            public Provider fromString(String s) {
+                return null;
+            }
+        });
+        provider.setTooltip(new Tooltip("Who to talk to: the demo emulator, H Agent Platform, or AGI Inc"));
+        provider.setAccessibleText("Provider");
+
+        TextField baseUrl = new TextField();
+        baseUrl.setId("baseUrlInput");
+        baseUrl.setPromptText("base URL");
+        baseUrl.setPrefColumnCount(16);
+        baseUrl.textProperty().bindBidirectional(vm.baseUrlProperty());
+        baseUrl.setTooltip(new Tooltip("The provider's base URL; plain http only to this machine"));
+        baseUrl.setAccessibleText("Base URL");
+        baseUrl.visibleProperty().bind(provider.valueProperty().isNotEqualTo(Provider.DEMO));
+        baseUrl.managedProperty().bind(baseUrl.visibleProperty());
+
+        ComboBox<String> session = new ComboBox<>(vm.recentSessions());
+        session.setId("sessionInput");
+        session.setEditable(true);
+        session.setPromptText("session id (UUID), or New session");
+        session.setPrefWidth(300);
+        session.getEditor().textProperty().bindBidirectional(vm.sessionTextProperty());
+        session.setTooltip(new Tooltip("Paste a session id, or pick a recent one"));
+        session.setAccessibleText("Session id");
+        session.getEditor().setOnAction(e -> vm.connect());
+
+        PasswordField token = new PasswordField();
+        token.setId("tokenInput");
+        token.setPromptText("API key");
+        token.setPrefColumnCount(12);
+        token.textProperty().bindBidirectional(vm.tokenProperty());
+        token.setTooltip(new Tooltip("Your API key, kept in memory only (never written); set HAI_API_KEY or AGI_API_KEY to skip this"));
+        token.setAccessibleText("API key, kept in memory only");
+        token.visibleProperty().bind(vm.tokenNeededProperty());
+        token.managedProperty().bind(token.visibleProperty());
+
+        Button connect = new Button();
+        connect.setId("connectButton");
+        connect.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(ConnectionState.DISCONNECTED)
+                .or(vm.stateProperty().isEqualTo(ConnectionState.ENDED))).then("Connect").otherwise("Disconnect"));
+        connect.setGraphic(Icons.of(Feather.LINK_2));
+        connect.setTooltip(new Tooltip("Bind the window to the session, or let go of it"));
+        connect.setOnAction(e -> {
+            ConnectionState s = vm.stateProperty().get();
+            if (s == ConnectionState.DISCONNECTED || s == ConnectionState.ENDED) {
+                vm.connect();
+            } else {
+                vm.disconnect();
+            }
+        });
+        connect.disableProperty().bind(vm.busyProperty());
+
+        TextField agent = new TextField();
+        agent.setId("agentInput");
+        agent.setPromptText("agent");
+        agent.setPrefColumnCount(9);
+        agent.textProperty().bindBidirectional(vm.agentNameProperty());
+        agent.setTooltip(new Tooltip("The agent a new session runs (H: its name; AGI: agi-0 or agi-0-fast)"));
+        agent.setAccessibleText("Agent for a new session");
+        Button newSession = new Button("New", Icons.of(Feather.PLUS));
+        newSession.setId("newSessionButton");
+        newSession.setTooltip(new Tooltip("Create a new session on the provider and bind to it"));
+        newSession.setOnAction(e -> vm.newSession());
+        newSession.disableProperty().bind(vm.busyProperty());
+
+        MenuButton sessions = new MenuButton(null, Icons.of(Feather.LIST));
+        sessions.setId("sessionsButton");
+        sessions.setTooltip(new Tooltip("The provider's sessions"));
+        sessions.setAccessibleText("Pick one of the provider's sessions");
+        sessions.setOnShowing(e -> vm.loadSessions());
+        vm.sessions().addListener((ListChangeListener<SessionSummary>) c -> {
+            sessions.getItems().clear();
+            for (SessionSummary s : vm.sessions()) {
+                MenuItem item = new MenuItem(s.status().label() + " · " + s.id()
+                        + s.firstMessage().map(m -> " · " + (m.length() > 40 ? m.substring(0, 40) + "…" : m)).orElse(""));
+                item.setOnAction(e -> {
+                    vm.sessionTextProperty().set(s.id().value());
+                    vm.connect();
+                });
+                sessions.getItems().add(item);
+            }
+        });
+        sessions.getItems().add(new MenuItem("loading…"));
+
+        Label notice = new Label();
+        notice.setId("noticeLabel");
+        notice.getStyleClass().add(Styles.NOTICE);
+        notice.textProperty().bind(Bindings.when(vm.sessionProblemProperty().isNotEmpty())
+                .then(vm.sessionProblemProperty()).otherwise(vm.noticeProperty()));
+        notice.setWrapText(true);
+        notice.setMaxWidth(420);
+
+        ToggleButton theme = new ToggleButton(null, Icons.of(Feather.MOON));
+        theme.setId("themeToggle");
+        theme.getStyleClass().add("button-icon");
+        theme.selectedProperty().bindBidirectional(dark);
+        theme.setTooltip(new Tooltip("Dark theme"));
+        theme.setAccessibleText("Dark theme");
+
+        Region grow1 = new Region();
+        HBox.setHgrow(grow1, Priority.ALWAYS);
+        HBox connection = new HBox(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme);
+        connection.getStyleClass().add(Styles.CONNECTION_ROW);
+
+        // ---- status and controls ----
+        Label chip = new Label();
+        chip.setId("statusChip");
+        chip.getStyleClass().add(Styles.STATUS_CHIP);
+        chip.textProperty().bind(vm.statusLabelProperty());
+        vm.statusLabelProperty().addListener((o, was, now) -> {
+            chip.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals(Styles.STATUS_CHIP));
+            chip.getStyleClass().add(Styles.statusClass(now));
+        });
+        chip.setAccessibleText("Agent status");
+        Label connectionState = new Label();
+        connectionState.setId("connectionState");
+        connectionState.getStyleClass().add(Styles.CAPTION);
+        connectionState.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.stateProperty().get()) {
+            case DISCONNECTED -> "";
+            case CONNECTING -> "connecting…";
+            case LIVE -> "live";
+            case RECONNECTING -> "reconnecting…";
+            case ENDED -> "ended";
+        }, vm.stateProperty()));
+        Label stale = new Label("stale", Icons.of(Feather.ALERT_TRIANGLE));
+        stale.setId("staleMark");
+        stale.getStyleClass().add(Styles.STALE);
+        stale.setTooltip(new Tooltip("No answer from the server for a minute: what you see may be out of date"));
+        stale.visibleProperty().bind(vm.staleProperty());
+        stale.managedProperty().bind(stale.visibleProperty());
+        Label session2 = new Label();
+        session2.getStyleClass().add(Styles.CAPTION);
+        session2.textProperty().bind(vm.boundSessionProperty());
+        Label metrics = new Label();
+        metrics.setId("metricsLabel");
+        metrics.getStyleClass().add(Styles.METRICS);
+        metrics.textProperty().bind(vm.metricsProperty());
+
+        Button pause = new Button();
+        pause.setId("pauseButton");
+        pause.graphicProperty().bind(Bindings.when(vm.canResumeProperty()).then(Icons.of(Feather.PLAY)).otherwise(Icons.of(Feather.PAUSE)));
+        pause.textProperty().bind(Bindings.when(vm.canResumeProperty()).then("Resume").otherwise("Pause"));
+        pause.setTooltip(new Tooltip("Pause or resume the agent (Ctrl+Shift+P)"));
+        pause.setOnAction(e -> vm.pauseOrResume());
+        pause.disableProperty().bind(vm.canPauseProperty().or(vm.canResumeProperty()).not());
+        Button force = new Button("Answer now", Icons.of(Feather.ZAP));
+        force.setId("forceAnswerButton");
+        force.setTooltip(new Tooltip("Make the agent answer now with what it has (H only)"));
+        force.setOnAction(e -> vm.forceAnswer());
+        force.disableProperty().bind(vm.canForceAnswerProperty().not());
+        Button stop = new Button("Stop", Icons.of(Feather.SQUARE));
+        stop.setId("stopButton");
+        stop.getStyleClass().add("danger");
+        stop.setTooltip(new Tooltip("Stop the agent, after asking (Ctrl+Shift+X)"));
+        stop.setOnAction(e -> vm.requestStop());
+        stop.disableProperty().bind(vm.canStopProperty().not());
+        Button live = new Button("Live view", Icons.of(Feather.EXTERNAL_LINK));
+        live.setId("liveViewButton");
+        live.setTooltip(new Tooltip("Open the agent's browser in your web browser"));
+        live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
+        live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
+
+        Region grow2 = new Region();
+        HBox.setHgrow(grow2, Priority.ALWAYS);
+        HBox controls = new HBox(chip, connectionState, stale, session2, metrics, grow2, pause, force, stop, live);
+        controls.getStyleClass().add(Styles.CONTROL_ROW);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ConnectionState.DISCONNECTED)
+                .or(vm.agentStatusProperty().isNotEqualTo(AgentStatus.UNKNOWN)));
+
+        getChildren().addAll(connection, controls);
+    }
+}
