@@ -111,6 +111,7 @@ final class AgiApi {
         if (raw.isEmpty()) {
             return Reply.detail(413, "Request body too large");
         }
+        emulator.recordMessageBody(raw.get());
         JsonNode root;
         try {
             root = json.readTree(raw.get());

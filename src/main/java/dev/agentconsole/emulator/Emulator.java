@@ -48,6 +48,7 @@ public final class Emulator implements AutoCloseable {
     private final AgiApi agiApi;
     private final Map<String, AgiSession> agiSessions = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
+    private final List<String> messageBodies = new java.util.ArrayList<>();
     private volatile Duration heartbeat = Duration.ofSeconds(30);
 
     private Emulator(int port, String token, ScriptClock clock) throws IOException {
@@ -162,6 +163,19 @@ public final class Emulator implements AutoCloseable {
             return Optional.of(h.status());
         }
         return Optional.ofNullable(agiSessions.get(sessionId)).map(AgiSession::executionStatus);
+    }
+
+    /** The raw bodies of every message request, in arrival order, exactly as they came over the wire. */
+    public List<String> messageBodies() {
+        synchronized (messageBodies) {
+            return List.copyOf(messageBodies);
+        }
+    }
+
+    void recordMessageBody(byte[] body) {
+        synchronized (messageBodies) {
+            messageBodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** The faults to inject; add rules at any time. */

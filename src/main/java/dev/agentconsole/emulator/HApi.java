@@ -98,6 +98,7 @@ final class HApi {
             if (body.isEmpty()) {
                 return Reply.message(413, "Request body too large: at most " + Emulator.MAX_BODY_BYTES + " bytes");
             }
+            emulator.recordMessageBody(body.get());
             List<ReceivedMessage> messages = new ArrayList<>();
             Reply invalid = parseMessages(body.get(), messages);
             if (invalid != null) {
