@@ -239,6 +239,20 @@ public final class ComposerViewModel {
         return r != null && r.acceptsCallerId() && !caller.isEmpty() ? m.withCallerId(caller) : m;
     }
 
+    /** Puts a refused message back, unless the operator has started typing something else. */
+    public void restoreText(String value) {
+        if (text.get() == null || text.get().isEmpty()) {
+            text.set(value);
+        }
+    }
+
+    /** Puts refused batch lines back, unless a new queue has been started. */
+    public void restoreQueue(List<String> lines) {
+        if (queue.isEmpty()) {
+            queue.setAll(lines);
+        }
+    }
+
     public void queueSent() {
         queue.clear();
         revalidate();

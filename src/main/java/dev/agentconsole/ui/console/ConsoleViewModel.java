@@ -569,7 +569,12 @@ public final class ConsoleViewModel {
 
         @Override
         public void onDelivery(Delivery delivery) {
-            onUi(() -> transcript.updateDelivery(delivery));
+            onUi(() -> {
+                transcript.updateDelivery(delivery);
+                if (delivery.state() == dev.agentconsole.session.DeliveryState.FAILED) {
+                    giveBack(delivery);
+                }
+            });
         }
 
         @Override
@@ -583,6 +588,19 @@ public final class ConsoleViewModel {
                 lastContact = clock.get();
                 stale.set(false);
             });
+        }
+    }
+
+    /**
+     * A refused message comes back into an empty composer, so the operator can fix and resend it
+     * (its row keeps the cause and a Retry as well).
+     */
+    private void giveBack(Delivery delivery) {
+        List<OutgoingMessage> lines = delivery.outgoing().messages();
+        if (delivery.outgoing() instanceof Outgoing.Batch && lines.size() > 1) {
+            composer.restoreQueue(lines.stream().map(OutgoingMessage::text).toList());
+        } else {
+            composer.restoreText(lines.get(0).text());
         }
     }
 

@@ -1,0 +1,256 @@
+package dev.agentconsole.ui.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.Faults;
+import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.ui.EmulatorConnector;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.Theme;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven by node ids with TestFX (headless Monocle), against the real emulator. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleUiTest {
+
+    Emulator emulator;
+    EmulatorConnector connector;
+    ExecutorService io;
+    ConsoleViewModel vm;
+    ImageLoader images;
+
+    @Start
+    void start(Stage stage) {
+        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
+        connector = new EmulatorConnector(emulator);
+        io = Executors.newCachedThreadPool();
+        images = new ImageLoader();
+        new Theme().apply();
+        vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
+        ConsoleView view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
+        Scene scene = new Scene(view, 1200, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            vm.close();
+            return null;
+        });
+        images.close();
+        io.shutdownNow();
+        connector.close();
+        emulator.close();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private boolean transcriptShows(FxRobot robot, String text) {
+        return robot.lookup(".transcript .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains(text));
+    }
+
+    private void demoUntilQuestion(FxRobot robot) throws Exception {
+        fx(() -> {
+            vm.newSession();
+            return null;
+        });
+        waitFor("the agent's question", () -> transcriptShows(robot, "Which one should I book"));
+    }
+
+    private String session() throws Exception {
+        return fx(() -> vm.boundSessionProperty().get());
+    }
+
+    @Test
+    void typingAndEnterSendsExactlyOneRequestWithTheExactJson(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        robot.clickOn("#messageInput").write("the cheaper one").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.messageBodies().size() == 1);
+        Thread.sleep(200);
+        assertEquals(List.of("{\"type\":\"user_message\",\"message\":\"the cheaper one\"}"), emulator.messageBodies());
+        assertEquals("", fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText()));
+        waitFor("the booking", () -> transcriptShows(robot, "Sakura Inn"));
+    }
+
+    @Test
+    void shiftEnterInsertsANewLineAndSendsNothing(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        robot.clickOn("#messageInput").write("first line");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        robot.write("second line");
+        assertEquals("first line\nsecond line", fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText()));
+        assertTrue(emulator.messageBodies().isEmpty());
+    }
+
+    @Test
+    void threeQueuedLinesAreSentAsOneHBatch(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        robot.clickOn("#messageInput");
+        for (String line : List.of("check June 15-20", "prefer a ryokan", "the cheaper one")) {
+            robot.write(line);
+            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        }
+        assertEquals(3, (int) fx(() -> vm.composer().queue().size()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.messageBodies().size() == 1);
+        assertEquals("{\"type\":\"batch\",\"messages\":[{\"type\":\"user_message\",\"message\":\"check June 15-20\"},"
+                + "{\"type\":\"user_message\",\"message\":\"prefer a ryokan\"},{\"type\":\"user_message\",\"message\":\"the cheaper one\"}]}",
+                emulator.messageBodies().get(0));
+    }
+
+    @Test
+    void onAgiTheQueueIsThreeOrderedRequestsAndTheStartUrlArrivesAsStartUrl(FxRobot robot) throws Exception {
+        String agi = emulator.createAgiSession();
+        fx(() -> {
+            vm.providerProperty().set(Provider.AGI);
+            vm.tokenProperty().set(emulator.token());
+            vm.sessionTextProperty().set(agi);
+            vm.connect();
+            return null;
+        });
+        waitFor("live", () -> vm.stateProperty().get() == dev.agentconsole.session.ConnectionState.LIVE);
+        robot.clickOn("#startUrlInput").write("https://booking.example/kyoto");
+        robot.clickOn("#messageInput");
+        for (String line : List.of("one", "two", "three")) {
+            robot.write(line);
+            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        }
+        robot.clickOn("#sendQueueButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.messageBodies().size() == 3);
+        assertEquals(List.of("{\"message\":\"one\",\"start_url\":\"https://booking.example/kyoto\"}", "{\"message\":\"two\"}",
+                "{\"message\":\"three\"}"), emulator.messageBodies());
+    }
+
+    @Test
+    void startUrlIsDisabledOnHWithATooltipThatSaysWhy(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        assertTrue(fx(() -> robot.lookup("#startUrlInput").query().isDisabled()));
+        assertTrue(fx(() -> robot.lookup("#startUrlInput").queryAs(javafx.scene.control.TextField.class).getTooltip().getText()
+                .contains("H takes no start URL")));
+    }
+
+    @Test
+    void aRefusalShowsSessionNotFoundAndTheComposerKeepsTheText(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        emulator.faults().add(Faults.Rule.on("POST /api/v2/sessions/{id}/messages", new Faults.Fault.Status(404, Optional.empty()), 1));
+        robot.clickOn("#messageInput").write("book it now").type(KeyCode.ENTER);
+        waitFor("the refusal", () -> transcriptShows(robot, "session not found"));
+        assertEquals("book it now", fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText()));
+    }
+
+    @Test
+    void anUnknownSessionShowsSessionNotFound(FxRobot robot) throws Exception {
+        robot.clickOn("#messageInput").write("keep me");
+        fx(() -> {
+            vm.providerProperty().set(Provider.HCOMPANY);
+            vm.tokenProperty().set(emulator.token());
+            vm.sessionTextProperty().set("00000000-0000-4000-8000-000000000000");
+            vm.connect();
+            return null;
+        });
+        waitFor("session not found", () -> transcriptShows(robot, "session not found"));
+        assertEquals("keep me", fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText()));
+    }
+
+    @Test
+    void theQuestionsReplyButtonQuotesItAndTheAnswerReachesTheEmulator(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        robot.clickOn(robot.lookup(".bubble.question .button").queryAs(Button.class));
+        waitFor("the quote", () -> robot.lookup("#quotedQuestion").query().getParent().isVisible()
+                && robot.lookup("#quotedQuestion").queryAs(Label.class).getText().contains("Which one should I book"));
+        assertTrue(fx(() -> robot.lookup("#messageInput").query().isFocused()));
+        robot.write("the one near the temple").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.receivedMessages(session()).size() == 1);
+        assertEquals("the one near the temple", emulator.receivedMessages(session()).get(0).text());
+        waitFor("the booking", () -> transcriptShows(robot, "Hotel Gion"));
+        assertFalse(fx(() -> robot.lookup("#quotedQuestion").query().getParent().isVisible()));
+    }
+
+    @Test
+    void pauseResumeAndStopReachTheEmulator(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        String id = session();
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.sessionStatus(id).equals(Optional.of("paused")));
+        waitFor("resume offered", () -> "Resume".equals(robot.lookup("#pauseButton").queryAs(Button.class).getText()));
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.sessionStatus(id).equals(Optional.of("idle")));
+        robot.clickOn("#stopButton");
+        waitFor("the confirmation", () -> robot.lookup("#confirmationBar").query().isVisible());
+        assertEquals(Optional.of("idle"), emulator.sessionStatus(id), "nothing stops before the operator confirms");
+        robot.clickOn("#confirmChoice0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.sessionStatus(id).equals(Optional.of("interrupted")));
+    }
+
+    @Test
+    void keyboardPausesAndEscapeDismissesTheStopQuestionKeepingTheText(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        String id = session();
+        robot.clickOn("#messageInput").write("typed text");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> emulator.sessionStatus(id).equals(Optional.of("paused")));
+        waitFor("paused in the window", () -> vm.canResumeProperty().get());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.X).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor("the confirmation", () -> robot.lookup("#confirmationBar").query().isVisible());
+        robot.type(KeyCode.ESCAPE);
+        waitFor("dismissed", () -> !robot.lookup("#confirmationBar").query().isVisible());
+        assertEquals(Optional.of("paused"), emulator.sessionStatus(id));
+        assertEquals("typed text", fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText()));
+    }
+
+    @Test
+    void everyControlHasATooltipOrAnAccessibleText(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        List<String> missing = fx(() -> robot.lookup(".button, .toggle-button, .text-input, .combo-box, .menu-button").queryAll().stream()
+                .filter(Node::isVisible)
+                .filter(n -> n.getId() != null)
+                .filter(n -> !(n instanceof javafx.scene.control.Control c) || (c.getTooltip() == null && c.getAccessibleText() == null
+                        && !(c instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank())))
+                .map(Node::getId).toList());
+        assertEquals(List.of(), missing);
+    }
+}
