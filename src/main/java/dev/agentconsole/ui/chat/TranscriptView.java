@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -27,6 +28,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -34,6 +36,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -62,8 +67,8 @@ public final class TranscriptView extends StackPane {
     private final Actions actions;
     private final Set<String> expanded = new HashSet<>();
     private final ImageLoader images;
-    private boolean following = true;
     private int unseen;
+    private boolean following = true;
 
     public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
         this.actions = actions;
@@ -109,54 +114,96 @@ public final class TranscriptView extends StackPane {
                 if (change.wasRemoved() && change.getList().isEmpty()) {
                     expanded.clear();
                     unseen = 0;
-                    following = true;
+                    pill.setVisible(false);
                 }
             }
             if (added == 0) {
                 return;
             }
             if (following) {
-                list.scrollTo(Math.max(0, list.getItems().size() - 1));
+                revealLast();
             } else {
                 unseen += added;
-                showPill();
+                pill.setText(unseen + " new");
+                pill.setVisible(true);
             }
         });
-        // Following stops when the operator scrolls up, and resumes at the bottom.
+        // Only the operator's own scrolling stops the following; reaching the end again resumes it.
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                following = false;
+            }
+            Platform.runLater(this::resumeIfAtEnd);
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case UP, PAGE_UP, HOME -> following = false;
+                case DOWN, PAGE_DOWN, END -> Platform.runLater(this::resumeIfAtEnd);
+                default -> { }
+            }
+        });
         list.skinProperty().addListener((o, was, skin) -> watchScrollBar());
+    }
+
+    private void resumeIfAtEnd() {
+        if (lastVisibleIndex() >= list.getItems().size() - 1) {
+            following = true;
+            unseen = 0;
+            pill.setVisible(false);
+        }
+    }
+
+    /** The index of the last row on screen, or -1 before the first layout. */
+    private int lastVisibleIndex() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getLastVisibleCell() == null) {
+            return -1;
+        }
+        return flow.getLastVisibleCell().getIndex();
+    }
+
+    private VirtualFlow<?> flow() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+    }
+
+    /**
+     * Shows the last row. Asking for the last row at the top leaves it at the bottom (the flow
+     * cannot scroll past the end); a second pass after layout corrects for rows whose height was
+     * only estimated.
+     */
+    private void revealLast() {
+        int last = list.getItems().size() - 1;
+        if (last < 0) {
+            return;
+        }
+        list.scrollTo(last);
+        Platform.runLater(() -> {
+            int end = list.getItems().size() - 1;
+            if (end >= 0 && following) {
+                list.scrollTo(end);
+            }
+        });
     }
 
     public ListView<TranscriptEntry> list() {
         return list;
     }
 
+    /** Dragging the scroll bar is the operator scrolling too. */
     private void watchScrollBar() {
         for (Node n : list.lookupAll(".scroll-bar")) {
             if (n instanceof ScrollBar bar && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
-                bar.valueProperty().addListener((o, was, now) -> {
-                    boolean atBottom = now.doubleValue() >= bar.getMax() - 0.001;
-                    if (atBottom) {
-                        following = true;
-                        unseen = 0;
-                        pill.setVisible(false);
-                    } else if (now.doubleValue() < was.doubleValue()) {
-                        following = false;
-                    }
-                });
+                bar.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> following = false);
+                bar.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::resumeIfAtEnd));
             }
         }
-    }
-
-    private void showPill() {
-        pill.setText(unseen + (unseen == 1 ? " new" : " new"));
-        pill.setVisible(true);
     }
 
     public void scrollToEnd() {
         following = true;
         unseen = 0;
         pill.setVisible(false);
-        list.scrollTo(Math.max(0, list.getItems().size() - 1));
+        revealLast();
     }
 
     private void copySelection() {

@@ -90,6 +90,18 @@ public final class ConsoleView extends BorderPane {
                 vm::pauseOrResume);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 vm::requestStop);
+        // Ctrl+Q / Ctrl+W: close the window (the app exits with it).
+        Runnable close = () -> {
+            if (scene.getWindow() != null) {
+                scene.getWindow().fireEvent(new javafx.stage.WindowEvent(scene.getWindow(),
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                if (scene.getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.close();
+                }
+            }
+        };
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), close);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), close);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             // Esc dismisses a pending question; it never throws away typed text.
             if (e.getCode() == KeyCode.ESCAPE && vm.confirmationProperty().get() != null) {

@@ -222,6 +222,13 @@ class ConsoleViewModelTest {
 
     @Test
     void aMessageWhileAnAgiTaskRunsOffersToSteerOrStopFirst() {
+        // a clock that stands still keeps the task running for as long as the test needs
+        emulator.close();
+        connector.close();
+        emulator = Emulator.start(0, ScriptClock.manual());
+        connector = new EmulatorConnector(emulator);
+        ui.run(vm::close);
+        vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, now::get));
         String session = emulator.createAgiSession();
         bind(Provider.AGI, session);
         ui.run(() -> {
@@ -235,10 +242,11 @@ class ConsoleViewModelTest {
             Confirmation c = vm.confirmationProperty().get();
             assertNotNull(c, "asks while the task runs");
             assertEquals(3, c.choices().size());
+            assertEquals("actually, find flights", vm.composer().textProperty().get());
             vm.choose(c.choices().get(1)); // stop, then send as a new task
         });
         ui.await("both arrived", WAIT, () -> emulator.receivedMessages(session).size() == 2);
-        assertTrue(emulator.requestCount("POST /v1/sessions/{id}/cancel") >= 1);
+        assertEquals(1, emulator.requestCount("POST /v1/sessions/{id}/cancel"));
     }
 
     @Test
