@@ -71,6 +71,7 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(520);
         stage.setScene(scene);
         vm.boundSessionProperty().addListener((o, was, now) -> stage.setTitle("Agent Console · " + vm.describe()));
+        reportFirstFrame(scene);
         stage.show();
         view.focusComposer();
 
@@ -90,6 +91,24 @@ public final class ConsoleApp extends Application {
         } else if (provider == Provider.DEMO) {
             vm.newSession();
         }
+    }
+
+    /**
+     * With {@code -Dagentconsole.reportFirstFrame=true}, prints how long after the JVM started the
+     * first frame was laid out: what the start-up benchmark reads.
+     */
+    static void reportFirstFrame(Scene scene) {
+        if (!Boolean.getBoolean("agentconsole.reportFirstFrame")) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("first-frame-ms=" + ms);
+            System.out.flush();
+            scene.removePostLayoutPulseListener(once[0]);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override

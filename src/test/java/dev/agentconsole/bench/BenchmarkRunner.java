@@ -53,6 +53,7 @@ public final class BenchmarkRunner {
         runner.encoding();
         runner.latencyAndBatch();
         runner.cliAgainstCurl();
+        runner.window();
         runner.write();
     }
 
@@ -241,6 +242,145 @@ public final class BenchmarkRunner {
         }
     }
 
+    // ---- the window: start-up, memory, 100,000 rows, a responsive FX thread ----------------------------
+
+    private void window() throws Exception {
+        System.out.println("== the window (needs a display: xvfb-run)");
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            notes.add("Window figures skipped: no display. Run the benchmarks as `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pbench -DskipTests verify`.");
+            return;
+        }
+        Path jar = root.resolve("target/agent-console.jar");
+        String cp = jar + java.io.File.pathSeparator + root.resolve("target/test-classes");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        List<Double> consoleFrame = new ArrayList<>();
+        List<Double> bareFrame = new ArrayList<>();
+        List<Double> consoleRss = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
+        for (int i = -1; i < 7; i++) {
+            double[] c = firstFrameAndRss(List.of(java, "-Dagentconsole.reportFirstFrame=true", "-cp", cp,
+                    "dev.agentconsole.AgentConsole"), 8000);
+            double[] b = firstFrameAndRss(List.of(java, "-cp", cp, "dev.agentconsole.bench.BareWindow"), 8000);
+            if (i >= 0) {
+                consoleFrame.add(c[0]);
+                consoleRss.add(c[1]);
+                bareFrame.add(b[0]);
+                bareRss.add(b[1]);
+            }
+        }
+        Stats cf = Stats.of(consoleFrame);
+        Stats bf = Stats.of(bareFrame);
+        row("Process start to the first frame, demo mode (window, emulator, demo session)", cf.describe("ms"),
+                "a bare JavaFX window, same JDK, flags and class path: " + bf.describe("ms"), ratio(cf.median(), bf.median()));
+        Stats cr = Stats.of(consoleRss);
+        Stats br = Stats.of(bareRss);
+        row("Idle RSS 8 s after start, demo session open (the agent waiting)", cr.describe("MiB"),
+                "the bare window: " + br.describe("MiB"), ratio(cr.median(), br.median()));
+
+        List<Double> open = new ArrayList<>();
+        List<Double> openPlain = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> p99Plain = new ArrayList<>();
+        List<Double> max = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Double> c = results(List.of(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "console"));
+            Map<String, Double> p = results(List.of(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "plain"));
+            open.add(c.get("open-ms"));
+            openPlain.add(p.get("open-ms"));
+            p99.add(c.get("pulse-p99-ms"));
+            max.add(c.get("pulse-max-ms"));
+            p99Plain.add(p.get("pulse-p99-ms"));
+        }
+        Stats o = Stats.of(open);
+        Stats op = Stats.of(openPlain);
+        row("100,000 transcript rows: window shown at the newest row", o.describe("ms"),
+                "a ListView of 100,000 strings, default cells: " + op.describe("ms"), ratio(o.median(), op.median()));
+        Stats pp = Stats.of(p99);
+        Stats ppp = Stats.of(p99Plain);
+        row("100,000 rows, scrolling end to end (300 wheel steps, then a 600-pulse thumb drag): FX work per pulse, p99",
+                pp.describe("ms") + "; max per run " + Stats.of(max).describe("ms"),
+                "the plain ListView: " + ppp.describe("ms"), ratio(pp.median(), ppp.median()));
+
+        Map<String, String> phases = new java.util.LinkedHashMap<>();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "dev.agentconsole.bench.ResponsivenessBench").redirectErrorStream(true);
+        Process proc = pb.start();
+        for (String line : new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("RESULT phase=")) {
+                Map<String, String> kv = keyValues(line);
+                phases.put(kv.get("phase"), kv.get("p99-ms") + " ms p99, " + kv.get("max-ms") + " ms max, "
+                        + kv.get("over16") + " of " + kv.get("samples") + " samples over 16 ms");
+            }
+        }
+        proc.waitFor();
+        for (var e : phases.entrySet()) {
+            row("FX thread latency (a task posted every 5 ms) while " + switch (e.getKey()) {
+                case "startup" -> "the window starts (first 3 s)";
+                case "sending" -> "50 messages are sent in 1 s";
+                default -> "the server stalls 4 s on sends and status";
+            }, e.getValue(), "16 ms (one frame at 60 Hz)", "-");
+        }
+    }
+
+    /** Starts a window, reads its first-frame line, waits {@code idleMs}, reads VmRSS, stops it. */
+    private static double[] firstFrameAndRss(List<String> command, long idleMs) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        double frame = Double.NaN;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("first-frame-ms=")) {
+                frame = Double.parseDouble(line.substring("first-frame-ms=".length()));
+                break;
+            }
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                reader.transferTo(java.io.Writer.nullWriter());
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        Thread.sleep(idleMs);
+        double rssMiB = Files.readAllLines(Path.of("/proc/" + p.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(Double.NaN);
+        p.destroy();
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (Double.isNaN(frame)) {
+            throw new IllegalStateException(command + " printed no first-frame line");
+        }
+        return new double[] {frame, rssMiB};
+    }
+
+    private static Map<String, Double> results(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("RESULT ")) {
+                keyValues(line).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
+            }
+        }
+        p.waitFor();
+        return out;
+    }
+
+    private static Map<String, String> keyValues(String line) {
+        Map<String, String> kv = new java.util.LinkedHashMap<>();
+        for (String part : line.substring("RESULT ".length()).trim().split("\\s+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return kv;
+    }
+
     // ---- the report ---------------------------------------------------------------------------------------
 
     private void row(String figure, String measured, String baseline, String ratio) {
@@ -255,7 +395,8 @@ public final class BenchmarkRunner {
     private void write() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Rewritten by `mvn -B -Pbench -DskipTests verify` (about 70 s here). Every figure is measured next to its\n");
+        md.append("Rewritten by `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pbench -DskipTests verify` (about 6 minutes here;\n");
+        md.append("without a display the window figures are skipped). Every figure is measured next to its\n");
         md.append("baseline in the same run, on the machine below; a ratio is figure ÷ baseline (medians). Nothing here\n");
         md.append("is a timed test: the suite never fails on speed.\n\n");
         md.append("Measured on ").append(LocalDate.now()).append(": ").append(machine()).append("\n\n");
@@ -271,6 +412,13 @@ public final class BenchmarkRunner {
                 + "  against the same lines as 1,000 requests (3 timed rounds).\n");
         md.append("- **CLI vs curl**: a new process per message (2 warm-ups, then 15 interleaved runs each); the console's\n"
                 + "  figure includes JVM start-up, option parsing, validation and the HTTPS-ready client.\n");
+        md.append("- **Window start-up and memory**: 1 warm-up pair, then 7 interleaved runs of the console (`AgentConsole`,\n"
+                + "  demo mode) and a bare JavaFX window (`bench/BareWindow`) on the same class path under Xvfb; the first\n"
+                + "  frame is the first post-layout pulse, timed from the JVM's start; RSS is read from /proc 8 s after start.\n");
+        md.append("- **100,000 rows**: `bench/TranscriptBench`, 3 runs each of the real transcript and a plain ListView; the\n"
+                + "  FX work of a pulse is the time from its pre-layout to its post-layout listener (CSS, layout, cells).\n");
+        md.append("- **FX thread latency**: `bench/ResponsivenessBench` posts a task to the FX thread every 5 ms from a\n"
+                + "  watchdog thread and records how long it waits, while the real window runs against the emulator.\n");
         notes.forEach(n -> md.append("\n").append(n).append('\n'));
         Files.writeString(root.resolve("BENCHMARKS.md"), md.toString());
         System.out.println("wrote " + root.resolve("BENCHMARKS.md"));

@@ -69,6 +69,7 @@ public final class TranscriptView extends StackPane {
     private final ImageLoader images;
     private int unseen;
     private boolean following = true;
+    private boolean revealPending;
 
     public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
         this.actions = actions;
@@ -167,17 +168,17 @@ public final class TranscriptView extends StackPane {
     }
 
     /**
-     * Shows the last row. Asking for the last row at the top leaves it at the bottom (the flow
-     * cannot scroll past the end); a second pass after layout corrects for rows whose height was
-     * only estimated.
+     * Shows the last row, once per burst of additions: scrolling makes the list measure rows, so a
+     * burst of fifty rows costs one scroll, not fifty. Asking for the last row at the top leaves it
+     * at the bottom (the flow cannot scroll past the end).
      */
     private void revealLast() {
-        int last = list.getItems().size() - 1;
-        if (last < 0) {
+        if (revealPending) {
             return;
         }
-        list.scrollTo(last);
+        revealPending = true;
         Platform.runLater(() -> {
+            revealPending = false;
             int end = list.getItems().size() - 1;
             if (end >= 0 && following) {
                 list.scrollTo(end);
@@ -241,6 +242,9 @@ public final class TranscriptView extends StackPane {
     /** One row; its graphic is rebuilt for each entry (rows are immutable). */
     private final class EntryCell extends ListCell<TranscriptEntry> {
 
+        /** The row this cell's graphic shows; rows are immutable, so the same row needs no rebuild. */
+        private TranscriptEntry rendered;
+
         EntryCell() {
             setAccessibleRole(AccessibleRole.LIST_ITEM);
             prefWidthProperty().bind(list.widthProperty().subtract(24));
@@ -251,10 +255,15 @@ public final class TranscriptView extends StackPane {
             super.updateItem(entry, empty);
             setText(null);
             if (empty || entry == null) {
+                rendered = null;
                 setGraphic(null);
                 setAccessibleText(null);
                 return;
             }
+            if (entry == rendered && getGraphic() != null) {
+                return; // the list re-asks every visible cell on each change; most rows did not change
+            }
+            rendered = entry;
             setGraphic(render(entry));
             setAccessibleText(entry.copyText());
         }
@@ -379,6 +388,7 @@ public final class TranscriptView extends StackPane {
                     if (!expanded.remove(t.key())) {
                         expanded.add(t.key());
                     }
+                    rendered = null;
                     updateItem(getItem(), false);
                 });
                 box.getChildren().add(toggle);
