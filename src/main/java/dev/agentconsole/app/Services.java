@@ -32,7 +32,8 @@ public final class Services implements AutoCloseable, Connector {
     public static final String DEMO_STEP_VARIABLE = "AGENT_CONSOLE_DEMO_STEP_MS";
 
     private final Map<String, String> environment;
-    private final HttpStack http = new HttpStack();
+    /** Built on first use, off the FX thread: loading the HTTP client's classes would delay the first frame. */
+    private HttpStack http;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private Emulator demo;
 
@@ -40,7 +41,10 @@ public final class Services implements AutoCloseable, Connector {
         this.environment = Map.copyOf(environment);
     }
 
-    public HttpStack http() {
+    public synchronized HttpStack http() {
+        if (http == null) {
+            http = new HttpStack();
+        }
         return http;
     }
 
@@ -57,7 +61,7 @@ public final class Services implements AutoCloseable, Connector {
         if (provider == Provider.DEMO) {
             Emulator emulator = demoEmulator();
             Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
-            return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http)), Optional.of(emulator));
+            return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http())), Optional.of(emulator));
         }
         return new Connection(remember(backend(provider, baseUrl, Optional.empty())), Optional.empty());
     }
@@ -76,7 +80,7 @@ public final class Services implements AutoCloseable, Connector {
         if (provider == Provider.DEMO) {
             Emulator emulator = demoEmulator();
             return new HCompanyBackend(Provider.DEMO,
-                    new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http);
+                    new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http());
         }
         return backend(provider, baseUrl, windowToken);
     }
@@ -104,7 +108,7 @@ public final class Services implements AutoCloseable, Connector {
                         + " in the environment (or type it into the window's key field); keys are never taken on the command line"));
         try {
             Endpoint endpoint = new Endpoint(Endpoint.parseBaseUrl(baseUrl.orElse(defaultBaseUrl(provider))), token);
-            return provider == Provider.AGI ? new AgiBackend(endpoint, http) : new HCompanyBackend(provider, endpoint, http);
+            return provider == Provider.AGI ? new AgiBackend(endpoint, http()) : new HCompanyBackend(provider, endpoint, http());
         } catch (InvalidInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -143,6 +147,10 @@ public final class Services implements AutoCloseable, Connector {
                 System.getLogger("services").log(System.Logger.Level.DEBUG, "closing failed", e);
             }
         }
-        http.close();
+        synchronized (this) {
+            if (http != null) {
+                http.close();
+            }
+        }
     }
 }
