@@ -87,6 +87,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(false);
 
     private SessionController controller;
+    private Integer lastSteps;
+    private BigDecimal lastCost;
     private Instant lastContact = Instant.EPOCH;
     private long generation;
 
@@ -307,6 +309,10 @@ public final class ConsoleViewModel {
     private void bind(Provider p, AgentBackend backend, SessionId id) {
         busy.set(false);
         transcript.clear();
+        lastSteps = null;
+        lastCost = null;
+        metrics.set("");
+        liveViewUrl.set("");
         boundProvider.set(p);
         boundSession.set(id.value());
         sessionText.set(id.value());
@@ -624,10 +630,17 @@ public final class ConsoleViewModel {
         });
     }
 
+    /** Steps and cost come from different places (status, metrics events): each keeps the last value it had. */
     private void showMetrics(Optional<Integer> steps, Optional<BigDecimal> cost) {
+        steps.ifPresent(n -> lastSteps = n);
+        cost.ifPresent(c -> lastCost = c);
         StringBuilder s = new StringBuilder();
-        steps.ifPresent(n -> s.append(n).append(n == 1 ? " step" : " steps"));
-        cost.ifPresent(c -> s.append(s.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "$%.4f", c)));
+        if (lastSteps != null) {
+            s.append(lastSteps).append(lastSteps == 1 ? " step" : " steps");
+        }
+        if (lastCost != null) {
+            s.append(s.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "$%.4f", lastCost));
+        }
         metrics.set(s.toString());
     }
 
