@@ -1,6 +1,5 @@
 package dev.agentconsole.agent.agi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconsole.agent.AgentBackend;
@@ -26,10 +25,10 @@ import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpCaller.Repeat;
 import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.agent.http.WireJson;
 import dev.agentconsole.agent.http.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +59,7 @@ public final class AgiBackend implements AgentBackend {
     private final OkHttpClient readerClient;
     private final ObjectMapper json;
     private final HttpCaller caller;
+    private final WireJson wire;
     private final ErrorDecoder errors;
     private final AgiMessageMapper mapper;
     private final MessageValidator validator = new MessageValidator(RULES, "AGI");
@@ -73,6 +73,7 @@ public final class AgiBackend implements AgentBackend {
         this.readerClient = http.readerClient();
         this.json = http.json();
         this.caller = caller;
+        this.wire = new WireJson(http.json(), "AGI");
         this.errors = new ErrorDecoder(json);
         this.mapper = new AgiMessageMapper(json);
         this.pollInterval = pollInterval;
@@ -116,8 +117,8 @@ public final class AgiBackend implements AgentBackend {
     }
 
     private void sendOne(SessionId session, OutgoingMessage m) {
-        byte[] body = write(new AgiWire.SendMessage(m.text(), m.startUrl().orElse(null)));
-        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "message"))
+        byte[] body = wire.write(new AgiWire.SendMessage(m.text(), m.startUrl().orElse(null)));
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "message"))
                 .post(RequestBody.create(body, JSON)).build();
         caller.call(client, request, Repeat.ONCE);
     }
@@ -144,9 +145,9 @@ public final class AgiBackend implements AgentBackend {
     }
 
     private EventPage poll(SessionId session, long from) {
-        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "messages")
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "messages")
                 .addQueryParameter("after_id", Long.toString(from))).get().build();
-        AgiWire.Messages answer = read(caller.call(readerClient, request, Repeat.SAFE), AgiWire.Messages.class);
+        AgiWire.Messages answer = wire.read(caller.call(readerClient, request, Repeat.SAFE), AgiWire.Messages.class);
         List<AgentEvent> events = new ArrayList<>();
         long next = from;
         for (JsonNode m : answer.messages() == null ? List.<JsonNode>of() : answer.messages()) {
@@ -164,8 +165,8 @@ public final class AgiBackend implements AgentBackend {
     /** Execution status, except that a paused lifecycle shows as paused (reference section 3). */
     @Override
     public SessionSnapshot status(SessionId session) {
-        Request request = authorized(endpoint.url("v1", "sessions", session.value(), "status")).get().build();
-        AgiWire.Status execution = read(caller.call(client, request, Repeat.SAFE), AgiWire.Status.class);
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "status")).get().build();
+        AgiWire.Status execution = wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Status.class);
         AgiWire.Session lifecycle = fetchSession(session);
         if ("paused".equals(lifecycle.status())) {
             return SessionSnapshot.of("paused");
@@ -179,8 +180,8 @@ public final class AgiBackend implements AgentBackend {
     }
 
     private AgiWire.Session fetchSession(SessionId session) {
-        Request request = authorized(endpoint.url("v1", "sessions", session.value())).get().build();
-        return read(caller.call(client, request, Repeat.SAFE), AgiWire.Session.class);
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value())).get().build();
+        return wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Session.class);
     }
 
     @Override
@@ -200,7 +201,7 @@ public final class AgiBackend implements AgentBackend {
     }
 
     private void command(SessionId session, String name) {
-        Request request = authorized(endpoint.url("v1", "sessions", session.value(), name)).post(EMPTY).build();
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), name)).post(EMPTY).build();
         caller.call(client, request, Repeat.SAFE);
     }
 
@@ -212,7 +213,7 @@ public final class AgiBackend implements AgentBackend {
     @Override
     public Optional<LiveEvents> liveEvents() {
         return Optional.of((session, after, listener) -> {
-            Request request = authorized(endpoint.url("v1", "sessions", session.value(), "events")
+            Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "events")
                     .addQueryParameter("include_history", "false"))
                     .header("Accept", "text/event-stream").get().build();
             AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors, RetryPolicy.standard(),
@@ -226,8 +227,8 @@ public final class AgiBackend implements AgentBackend {
     @Override
     public Optional<Screenshots> screenshots() {
         return Optional.of(session -> {
-            Request request = authorized(endpoint.url("v1", "sessions", session.value(), "screenshot")).get().build();
-            AgiWire.Screenshot s = read(caller.call(client, request, Repeat.SAFE), AgiWire.Screenshot.class);
+            Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "screenshot")).get().build();
+            AgiWire.Screenshot s = wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Screenshot.class);
             return new Screenshot(s.screenshot(), s.url(), s.title());
         });
     }
@@ -239,16 +240,16 @@ public final class AgiBackend implements AgentBackend {
         }));
         String agent = newSession.agent().isBlank() ? "agi-0" : newSession.agent().strip();
         // No idempotency key on AGI: a create is sent once; an uncertain one shows in the session list.
-        Request request = authorized(endpoint.url("v1", "sessions"))
-                .post(RequestBody.create(write(new AgiWire.CreateSession(agent)), JSON)).build();
-        SessionInfo info = info(read(caller.call(client, request, Repeat.ONCE), AgiWire.Session.class));
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions"))
+                .post(RequestBody.create(wire.write(new AgiWire.CreateSession(agent)), JSON)).build();
+        SessionInfo info = info(wire.read(caller.call(client, request, Repeat.ONCE), AgiWire.Session.class));
         newSession.firstMessage().ifPresent(m -> sendOne(info.id(), m));
         return info;
     }
 
     @Override
     public List<SessionSummary> list(int page, int size) {
-        Request request = authorized(endpoint.url("v1", "sessions")).get().build();
+        Request request = endpoint.authorized(endpoint.url("v1", "sessions")).get().build();
         HttpCaller.Answer answer = caller.call(client, request, Repeat.SAFE);
         List<AgiWire.Session> rows;
         try {
@@ -260,7 +261,7 @@ public final class AgiBackend implements AgentBackend {
         for (AgiWire.Session s : rows) {
             if (s.sessionId() != null && SessionId.isValid(s.sessionId())) {
                 out.add(new SessionSummary(SessionId.parse(s.sessionId()), s.agentName() == null ? "" : s.agentName(),
-                        AgentStatus.fromWire(s.status()), s.status(), Optional.empty(), instant(s.createdAt())));
+                        AgentStatus.fromWire(s.status()), s.status(), Optional.empty(), WireJson.parseInstant(s.createdAt())));
             }
         }
         int from = Math.max(0, (Math.max(1, page) - 1) * size);
@@ -279,40 +280,7 @@ public final class AgiBackend implements AgentBackend {
             throw new AgentException(new AgentError.Unexpected(200, "the session in the answer has no valid id"));
         }
         return new SessionInfo(SessionId.parse(s.sessionId()), s.agentName() == null ? "" : s.agentName(),
-                SessionSnapshot.of(s.status()), Optional.ofNullable(s.vncUrl()), Optional.empty(), instant(s.createdAt()));
+                SessionSnapshot.of(s.status()), Optional.ofNullable(s.vncUrl()), Optional.empty(), WireJson.parseInstant(s.createdAt()));
     }
 
-    private static Optional<Instant> instant(String text) {
-        return text == null ? Optional.empty()
-                : Optional.of(AgiMessageMapper.timestamp(new com.fasterxml.jackson.databind.node.TextNode(text)));
-    }
-
-    private Request.Builder authorized(okhttp3.HttpUrl.Builder url) {
-        return new Request.Builder().url(url.build())
-                .header("Authorization", endpoint.token().authorizationHeader())
-                .header("Accept", "application/json");
-    }
-
-    private <T> T read(HttpCaller.Answer answer, Class<T> type) {
-        try {
-            T value = json.readValue(answer.body(), type);
-            if (value == null) {
-                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new AgentException(new AgentError.Unexpected(answer.code(),
-                    "the answer is not the JSON AGI documents: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
-        }
-    }
-
-    private byte[] write(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a request as JSON", e);
-        }
-    }
 }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.http.WireJson;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +24,7 @@ final class AgiMessageMapper {
 
     AgentEvent map(JsonNode m) {
         long id = m.path("id").asLong(0);
-        Instant at = timestamp(m.path("timestamp"));
+        Instant at = WireJson.instant(m.path("timestamp"));
         String type = m.path("type").asText("");
         JsonNode content = m.path("content");
         String text = text(content);
@@ -56,20 +53,5 @@ final class AgiMessageMapper {
         } catch (JsonProcessingException e) {
             return content.toString();
         }
-    }
-
-    static Instant timestamp(JsonNode n) {
-        if (n != null && n.isTextual()) {
-            try {
-                return OffsetDateTime.parse(n.asText()).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(n.asText()).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException ignored) {
-                    // an unreadable timestamp is not worth losing the message over
-                }
-            }
-        }
-        return Instant.now();
     }
 }

@@ -25,9 +25,8 @@ import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpCaller.Repeat;
 import dev.agentconsole.agent.http.HttpStack;
-import java.io.IOException;
+import dev.agentconsole.agent.http.WireJson;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +54,7 @@ public final class HCompanyBackend implements AgentBackend {
     private final OkHttpClient readerClient;
     private final ObjectMapper json;
     private final HttpCaller caller;
+    private final WireJson wire;
     private final HEventMapper events;
     private final MessageValidator validator;
 
@@ -68,6 +68,7 @@ public final class HCompanyBackend implements AgentBackend {
         this.readerClient = http.readerClient();
         this.json = http.json();
         this.caller = caller;
+        this.wire = new WireJson(http.json(), "H");
         this.events = new HEventMapper(json);
         this.validator = new MessageValidator(RULES, "H");
     }
@@ -105,7 +106,7 @@ public final class HCompanyBackend implements AgentBackend {
         if (problem.isPresent()) {
             throw new InvalidInputException(problem.get());
         }
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "messages"))
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), "messages"))
                 .post(RequestBody.create(encode(outgoing), JSON))
                 .build();
         caller.call(client, request, Repeat.ONCE);
@@ -131,7 +132,7 @@ public final class HCompanyBackend implements AgentBackend {
     @Override
     public EventPage events(SessionId session, long from, Duration wait) {
         long waitSeconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, wait.toSeconds()));
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "changes")
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), "changes")
                 .addQueryParameter("from_index", Long.toString(from))
                 .addQueryParameter("wait_for_seconds", Long.toString(waitSeconds)))
                 .get().build();
@@ -139,7 +140,7 @@ public final class HCompanyBackend implements AgentBackend {
         if (answer.code() == 204 || answer.body().length == 0) {
             return EventPage.nothingNew(from);
         }
-        HWire.Changes changes = read(answer, HWire.Changes.class);
+        HWire.Changes changes = wire.read(answer, HWire.Changes.class);
         List<JsonNode> raw = changes.newEvents() == null ? List.of() : changes.newEvents();
         List<AgentEvent> mapped = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
@@ -155,14 +156,14 @@ public final class HCompanyBackend implements AgentBackend {
 
     @Override
     public SessionSnapshot status(SessionId session) {
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), "status")).get().build();
-        return snapshot(read(caller.call(client, request, Repeat.SAFE), HWire.Status.class));
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), "status")).get().build();
+        return snapshot(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Status.class));
     }
 
     @Override
     public SessionInfo session(SessionId session) {
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value())).get().build();
-        return info(read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value())).get().build();
+        return info(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
     }
 
     @Override
@@ -177,7 +178,7 @@ public final class HCompanyBackend implements AgentBackend {
 
     @Override
     public void stop(SessionId session) {
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value())).delete().build();
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value())).delete().build();
         caller.call(client, request, Repeat.SAFE);
     }
 
@@ -198,7 +199,7 @@ public final class HCompanyBackend implements AgentBackend {
 
     /** Pause, resume and force answer are idempotent on the server: repeating one is harmless. */
     private void command(SessionId session, String name) {
-        Request request = authorized(endpoint.url("api", "v2", "sessions", session.value(), name)).post(EMPTY).build();
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), name)).post(EMPTY).build();
         caller.call(client, request, Repeat.SAFE);
     }
 
@@ -215,21 +216,21 @@ public final class HCompanyBackend implements AgentBackend {
                 newSession.idleTimeout().map(Duration::toSeconds).orElse(null));
         // The key makes a create safe to repeat after an uncertain failure: the server answers
         // a repeat with the session it already made.
-        Request request = authorized(endpoint.url("api", "v2", "sessions"))
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .post(RequestBody.create(write(body), JSON))
+                .post(RequestBody.create(wire.write(body), JSON))
                 .build();
-        return info(read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+        return info(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
     }
 
     @Override
     public List<SessionSummary> list(int page, int size) {
-        Request request = authorized(endpoint.url("api", "v2", "sessions")
+        Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions")
                 .addQueryParameter("page", Integer.toString(Math.max(1, page)))
                 .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size))))
                 .addQueryParameter("sort", "-created_at"))
                 .get().build();
-        HWire.SummaryPage result = read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
+        HWire.SummaryPage result = wire.read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
         List<SessionSummary> out = new ArrayList<>();
         for (HWire.Summary s : result.items() == null ? List.<HWire.Summary>of() : result.items()) {
             if (s.id() == null || !SessionId.isValid(s.id())) {
@@ -237,7 +238,7 @@ public final class HCompanyBackend implements AgentBackend {
             }
             Optional<String> first = Optional.ofNullable(s.firstMessage()).map(n -> n.path("message").asText(null));
             out.add(new SessionSummary(SessionId.parse(s.id()), s.agent() == null ? "" : s.agent(),
-                    AgentStatus.fromWire(s.status()), s.status(), first, instant(s.createdAt())));
+                    AgentStatus.fromWire(s.status()), s.status(), first, WireJson.parseInstant(s.createdAt())));
         }
         return out;
     }
@@ -245,12 +246,6 @@ public final class HCompanyBackend implements AgentBackend {
     @Override
     public void close() {
         caller.close();
-    }
-
-    private Request.Builder authorized(okhttp3.HttpUrl.Builder url) {
-        return new Request.Builder().url(url.build())
-                .header("Authorization", endpoint.token().authorizationHeader())
-                .header("Accept", "application/json");
     }
 
     private SessionInfo info(HWire.Session s) {
@@ -262,7 +257,7 @@ public final class HCompanyBackend implements AgentBackend {
                 .map(n -> n.isContainerNode() ? events.pretty(n) : n.asText());
         SessionSnapshot snapshot = s.status() == null ? SessionSnapshot.of(null) : snapshot(s.status());
         return new SessionInfo(SessionId.parse(s.id()), agent, snapshot, Optional.ofNullable(s.agentViewUrl()),
-                answer, instant(s.createdAt()));
+                answer, WireJson.parseInstant(s.createdAt()));
     }
 
     private static SessionSnapshot snapshot(HWire.Status s) {
@@ -271,30 +266,4 @@ public final class HCompanyBackend implements AgentBackend {
                 Optional.ofNullable(s.outcome()));
     }
 
-    private static Optional<Instant> instant(String text) {
-        return text == null ? Optional.empty() : Optional.of(HEventMapper.timestamp(new com.fasterxml.jackson.databind.node.TextNode(text)));
-    }
-
-    private <T> T read(HttpCaller.Answer answer, Class<T> type) {
-        try {
-            T value = json.readValue(answer.body(), type);
-            if (value == null) {
-                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new AgentException(new AgentError.Unexpected(answer.code(),
-                    "the answer is not the JSON H documents: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
-        }
-    }
-
-    private byte[] write(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a request as JSON", e);
-        }
-    }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.http.WireJson;
 import dev.agentconsole.agent.AgentStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,7 @@ final class HEventMapper {
     }
 
     AgentEvent map(long position, JsonNode event) {
-        Instant at = timestamp(event.path("timestamp"));
+        Instant at = WireJson.instant(event.path("timestamp"));
         String type = event.path("type").asText("");
         JsonNode data = event.path("data");
         try {
@@ -151,21 +150,5 @@ final class HEventMapper {
         } catch (JsonProcessingException e) {
             return n.toString();
         }
-    }
-
-    static Instant timestamp(JsonNode n) {
-        if (n != null && n.isTextual()) {
-            String s = n.asText();
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
-                } catch (DateTimeParseException ignored) {
-                    // fall through: an unreadable timestamp is not worth losing the event over
-                }
-            }
-        }
-        return Instant.now();
     }
 }

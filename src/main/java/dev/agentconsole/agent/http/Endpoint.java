@@ -55,6 +55,13 @@ public record Endpoint(HttpUrl baseUrl, ApiToken token) {
         }
     }
 
+    /** A request to {@code url} carrying this endpoint's token and asking for JSON. */
+    public okhttp3.Request.Builder authorized(HttpUrl.Builder url) {
+        return new okhttp3.Request.Builder().url(url.build())
+                .header("Authorization", token.authorizationHeader())
+                .header("Accept", "application/json");
+    }
+
     /** {@code base + segments}, each segment escaped. */
     public HttpUrl.Builder url(String... segments) {
         HttpUrl.Builder b = baseUrl.newBuilder();
