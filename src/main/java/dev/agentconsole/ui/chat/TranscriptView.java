@@ -7,8 +7,6 @@ import dev.agentconsole.ui.Styles;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -69,18 +67,6 @@ public final class TranscriptView extends StackPane {
     private final Actions actions;
     private final Set<String> expanded = new HashSet<>();
     private final ImageLoader images;
-    /**
-     * Built row graphics, by row: the list measures rows again and again to estimate its height
-     * (each addition re-measures some), and a graphic that is already built and styled measures
-     * in microseconds instead of being rebuilt. A cached graphic is only reused while no other
-     * cell shows it.
-     */
-    private final Map<TranscriptEntry, Node> built = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<TranscriptEntry, Node> eldest) {
-            return size() > 600;
-        }
-    };
     private int unseen;
     private boolean following = true;
     private boolean revealPending;
@@ -128,7 +114,6 @@ public final class TranscriptView extends StackPane {
                 }
                 if (change.wasRemoved() && change.getList().isEmpty()) {
                     expanded.clear();
-                    built.clear();
                     unseen = 0;
                     pill.setVisible(false);
                 }
@@ -279,12 +264,7 @@ public final class TranscriptView extends StackPane {
                 return; // the list re-asks every visible cell on each change; most rows did not change
             }
             rendered = entry;
-            Node graphic = built.get(entry);
-            if (graphic == null || (graphic.getParent() != null && graphic.getParent() != this)) {
-                graphic = render(entry);
-                built.put(entry, graphic);
-            }
-            setGraphic(graphic);
+            setGraphic(render(entry));
             setAccessibleText(entry.copyText());
         }
 
@@ -408,7 +388,6 @@ public final class TranscriptView extends StackPane {
                     if (!expanded.remove(t.key())) {
                         expanded.add(t.key());
                     }
-                    built.remove(t);
                     rendered = null;
                     updateItem(getItem(), false);
                 });
