@@ -244,6 +244,37 @@ public final class TranscriptView extends StackPane {
 
         /** The row this cell's graphic shows; rows are immutable, so the same row needs no rebuild. */
         private TranscriptEntry rendered;
+        /**
+         * One node tree per row kind, built once per cell and refilled for each row it shows:
+         * new nodes would need CSS and layout from scratch on every scroll step and every time the
+         * list re-measures rows.
+         */
+        private final java.util.Map<Class<?>, Holder> holders = new java.util.HashMap<>();
+
+        private Holder newHolder(TranscriptEntry entry) {
+            if (entry instanceof TranscriptEntry.Thought) {
+                return new ThoughtHolder();
+            }
+            if (entry instanceof TranscriptEntry.Status) {
+                return new StatusHolder();
+            }
+            if (entry instanceof TranscriptEntry.Note) {
+                return new TextHolder(Styles.NOTE, false, null);
+            }
+            if (entry instanceof TranscriptEntry.Answer) {
+                return new TextHolder(Styles.ANSWER, true, null);
+            }
+            if (entry instanceof TranscriptEntry.Question) {
+                Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
+                reply.getStyleClass().add("small");
+                reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
+                return new TextHolder(Styles.QUESTION, true, reply);
+            }
+            if (entry instanceof TranscriptEntry.Operator) {
+                return new OperatorHolder();
+            }
+            return null; // rarer rows are built each time
+        }
 
         EntryCell() {
             setAccessibleRole(AccessibleRole.LIST_ITEM);
@@ -264,8 +295,203 @@ public final class TranscriptView extends StackPane {
                 return; // the list re-asks every visible cell on each change; most rows did not change
             }
             rendered = entry;
-            setGraphic(render(entry));
+            boolean holdable = !(entry instanceof TranscriptEntry.Operator o) || o.images().isEmpty();
+            Holder holder = holdable ? holders.computeIfAbsent(entry.getClass(), kind -> newHolder(entry)) : null;
+            if (holder != null) {
+                holder.show(entry);
+                setGraphic(holder.node());
+            } else {
+                setGraphic(render(entry));
+            }
             setAccessibleText(entry.copyText());
+        }
+
+        /** A row's node tree, refilled in place. */
+        private interface Holder {
+            Node node();
+
+            void show(TranscriptEntry entry);
+        }
+
+        private final class StatusHolder implements Holder {
+            private final Label label = new Label();
+            private final HBox line;
+
+            StatusHolder() {
+                Separator l = new Separator();
+                Separator r = new Separator();
+                HBox.setHgrow(l, Priority.ALWAYS);
+                HBox.setHgrow(r, Priority.ALWAYS);
+                line = new HBox(l, label, r);
+                line.getStyleClass().add(Styles.STATUS_LINE);
+            }
+
+            public Node node() {
+                return line;
+            }
+
+            public void show(TranscriptEntry entry) {
+                TranscriptEntry.Status s = (TranscriptEntry.Status) entry;
+                label.setText(s.label() + " · " + TIME.format(s.at()));
+            }
+        }
+
+        /** Notes, answers and questions: an optional caption, the text, an optional button. */
+        private final class TextHolder implements Holder {
+            private final Label caption = caption("");
+            private final Label body = body("", false);
+            private final Button button;
+            private final Node row;
+            private final boolean captioned;
+
+            TextHolder(String kind, boolean captioned, Button button) {
+                this.button = button;
+                this.captioned = captioned;
+                VBox box = bubble(kind);
+                if (captioned) {
+                    box.getChildren().add(caption);
+                }
+                box.getChildren().add(body);
+                if (button != null) {
+                    box.getChildren().add(button);
+                }
+                row = left(box);
+            }
+
+            public Node node() {
+                return row;
+            }
+
+            public void show(TranscriptEntry entry) {
+                body.setText(entry instanceof TranscriptEntry.Note n ? n.text() : entry.copyText());
+                if (entry instanceof TranscriptEntry.Answer a) {
+                    caption.setText("Answer" + a.outcome().map(o -> " · " + o).orElse("")
+                            + a.errorCode().map(c -> " · " + c).orElse("") + " · " + TIME.format(a.at()));
+                    setMono(a.structured());
+                } else if (captioned) {
+                    caption.setText("Question · " + TIME.format(entry.at()));
+                }
+                if (button != null && entry instanceof TranscriptEntry.Question q) {
+                    button.setOnAction(e -> actions.reply().accept(q.text()));
+                }
+            }
+
+            private void setMono(boolean mono) {
+                if (mono && !body.getStyleClass().contains(Styles.MONO)) {
+                    body.getStyleClass().add(Styles.MONO);
+                } else if (!mono) {
+                    body.getStyleClass().remove(Styles.MONO);
+                }
+            }
+        }
+
+        private final class ThoughtHolder implements Holder {
+            private final Label text = body("", false);
+            private final VBox actionsBox = new VBox();
+            private final Hyperlink toggle = new Hyperlink();
+            private final Node row;
+
+            ThoughtHolder() {
+                row = left(bubble(Styles.THOUGHT, text, actionsBox, toggle));
+                text.managedProperty().bind(text.visibleProperty());
+                toggle.managedProperty().bind(toggle.visibleProperty());
+            }
+
+            public Node node() {
+                return row;
+            }
+
+            public void show(TranscriptEntry entry) {
+                TranscriptEntry.Thought t = (TranscriptEntry.Thought) entry;
+                boolean open = expanded.contains(t.key());
+                text.setVisible(!t.text().isEmpty());
+                text.setText(open ? t.text() : firstLines(t.text()));
+                List<Node> labels = actionsBox.getChildren();
+                while (labels.size() < t.actions().size()) {
+                    Label a = new Label("", Icons.of(Feather.MOUSE_POINTER));
+                    a.getStyleClass().addAll(Styles.CAPTION, Styles.MONO);
+                    a.setWrapText(true);
+                    labels.add(a);
+                }
+                while (labels.size() > t.actions().size()) {
+                    labels.remove(labels.size() - 1);
+                }
+                for (int i = 0; i < t.actions().size(); i++) {
+                    ((Label) labels.get(i)).setText(t.actions().get(i));
+                }
+                toggle.setVisible(t.text().length() > 160);
+                toggle.setText(open ? "less" : "more");
+                toggle.setOnAction(e -> {
+                    if (!expanded.remove(t.key())) {
+                        expanded.add(t.key());
+                    }
+                    show(t);
+                    list.refresh(); // the row's height changed: let the list measure it again
+                });
+            }
+        }
+
+        /** The operator's message without images (those are built each time): lines, state, Retry/Drop. */
+        private final class OperatorHolder implements Holder {
+            private final Label caption = caption("");
+            private final VBox lines = new VBox();
+            private final Label startUrl = caption("");
+            private final Label cause = new Label();
+            private final Label state = new Label();
+            private final Button resend = new Button("", Icons.of(Feather.REFRESH_CW));
+            private final Button drop = new Button("Drop", Icons.of(Feather.X));
+            private final VBox box;
+            private final HBox row;
+
+            OperatorHolder() {
+                cause.setWrapText(true);
+                cause.getStyleClass().add(Styles.PROBLEM);
+                resend.getStyleClass().add("small");
+                drop.getStyleClass().add("small");
+                for (Node n : List.of(startUrl, cause, resend, drop)) {
+                    n.managedProperty().bind(n.visibleProperty());
+                }
+                HBox footer = new HBox(8, state, resend, drop);
+                footer.setAlignment(Pos.CENTER_RIGHT);
+                box = bubble(Styles.OPERATOR, caption, lines, startUrl, cause, footer);
+                box.maxWidthProperty().unbind();
+                box.maxWidthProperty().bind(list.widthProperty().multiply(0.72));
+                row = new HBox(box);
+                row.setAlignment(Pos.CENTER_RIGHT);
+            }
+
+            public Node node() {
+                return row;
+            }
+
+            public void show(TranscriptEntry entry) {
+                TranscriptEntry.Operator o = (TranscriptEntry.Operator) entry;
+                caption.setText((o.batch() ? "You · batch of " + o.lines().size() : "You")
+                        + o.callerId().map(c -> " as " + c).orElse("") + " · " + TIME.format(o.at()));
+                List<Node> labels = lines.getChildren();
+                while (labels.size() < o.lines().size()) {
+                    labels.add(body("", false));
+                }
+                while (labels.size() > o.lines().size()) {
+                    labels.remove(labels.size() - 1);
+                }
+                for (int i = 0; i < o.lines().size(); i++) {
+                    ((Label) labels.get(i)).setText(o.batch() ? (i + 1) + ". " + o.lines().get(i) : o.lines().get(i));
+                }
+                startUrl.setVisible(o.startUrl().isPresent());
+                startUrl.setText(o.startUrl().map(u -> "start at " + u).orElse(""));
+                state.setText(deliveryText(o.state()));
+                state.getStyleClass().setAll("label", Styles.DELIVERY, o.state().name().toLowerCase(java.util.Locale.ROOT));
+                state.setId("delivery-" + o.deliveryId());
+                boolean retry = o.state().resendable();
+                cause.setVisible(retry && o.cause().isPresent());
+                cause.setText(o.cause().orElse(""));
+                resend.setVisible(retry);
+                drop.setVisible(retry);
+                resend.setText(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry");
+                resend.setOnAction(e -> actions.resend().accept(o.deliveryId()));
+                drop.setOnAction(e -> actions.drop().accept(o.deliveryId()));
+            }
         }
 
         private Node render(TranscriptEntry entry) {
