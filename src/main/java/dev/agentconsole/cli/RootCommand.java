@@ -63,6 +63,13 @@ final class RootCommand implements Callable<Integer> {
         return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
+    /** A fresh demo session on the connection's emulator, announced on {@code err}. */
+    SessionId createDemoSession(dev.agentconsole.app.Services.Connection connection, java.io.PrintWriter err) {
+        SessionId fresh = createDemoSession(connection.backend());
+        err.println("demo session " + fresh + " on " + connection.emulator().orElseThrow().baseUrl());
+        return fresh;
+    }
+
     /** A fresh demo session, created through the API like any other. */
     SessionId createDemoSession(AgentBackend backend) {
         return backend.create(new NewSession("demo-web-agent", Optional.of(OutgoingMessage.text(Emulator.DEMO_TASK)),

@@ -69,11 +69,7 @@ final class SendCommand implements Callable<Integer> {
             backend.problemWith(outgoing).ifPresent(p -> {
                 throw new InvalidInputException(p);
             });
-            SessionId id = session.orElseGet(() -> {
-                SessionId fresh = parent.createDemoSession(backend);
-                ctx.err().println("demo session " + fresh + " on " + connection.emulator().orElseThrow().baseUrl());
-                return fresh;
-            });
+            SessionId id = session.orElseGet(() -> parent.createDemoSession(connection, ctx.err()));
             backend.send(id, outgoing);
             int n = outgoing.messages().size();
             ctx.out().println("accepted: " + (outgoing instanceof Outgoing.Batch ? "batch of " + n + (n == 1 ? " line" : " lines")

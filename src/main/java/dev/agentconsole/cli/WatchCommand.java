@@ -41,11 +41,7 @@ final class WatchCommand implements Callable<Integer> {
         try (Services services = new Services(ctx.environment())) {
             Services.Connection connection = services.connect(target.provider(), target.baseUrl());
             AgentBackend backend = connection.backend();
-            SessionId id = session.orElseGet(() -> {
-                SessionId fresh = parent.createDemoSession(backend);
-                ctx.err().println("demo session " + fresh + " on " + connection.emulator().orElseThrow().baseUrl());
-                return fresh;
-            });
+            SessionId id = session.orElseGet(() -> parent.createDemoSession(connection, ctx.err()));
             EventPrinter printer = new EventPrinter(ctx.out(), json, services.http().json());
             EventFollower follower = new EventFollower(backend, id, from, Duration.ofSeconds(20));
             SessionSnapshot end = follower.followUntilSettled(printer::print);
