@@ -68,15 +68,7 @@ final class AgiSession {
 
     /** Waits until the stream has an item at {@code index}, or the time is up. */
     synchronized Optional<StreamItem> awaitStreamItem(int index, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (stream.size() <= index) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return Optional.of(stream.get(index));
+        return Monitors.awaitUntil(this, () -> stream.size() > index, wait) ? Optional.of(stream.get(index)) : Optional.empty();
     }
 
     synchronized ObjectNode sessionBody() {

@@ -91,10 +91,6 @@ public final class Faults {
         return injected.getOrDefault(kind.getSimpleName(), 0L);
     }
 
-    public Map<String, Long> injectedCounts() {
-        return Map.copyOf(injected);
-    }
-
     /**
      * Parses the {@code --fault} option: comma-separated {@code key=value} pairs, e.g.
      * {@code status=503,retry-after=2,route=POST /v1/sessions/{id}/message,times=3} or

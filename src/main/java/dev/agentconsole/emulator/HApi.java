@@ -391,7 +391,7 @@ final class HApi {
     private HSession newSession(String agent, ObjectNode request, String task, Long idle) {
         String id = UUID.randomUUID().toString();
         HSession session = new HSession(id, agent, request, task, idle,
-                emulator.baseUrl() + "/live/" + id, json, emulator::now);
+                emulator.baseUrl() + "/live/" + id, emulator::now);
         emulator.sessions().put(id, session);
         return session;
     }

@@ -1,7 +1,6 @@
 package dev.agentconsole.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +25,6 @@ final class HSession {
 
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final ObjectMapper json;
     private final Supplier<Instant> clock;
     final String id;
     final String agent;
@@ -51,13 +49,12 @@ final class HSession {
     private final List<ReceivedMessage> received = new ArrayList<>();
 
     HSession(String id, String agent, ObjectNode request, String task, Long idleTimeoutSeconds,
-             String liveViewUrl, ObjectMapper json, Supplier<Instant> clock) {
+             String liveViewUrl, Supplier<Instant> clock) {
         this.id = id;
         this.agent = agent;
         this.request = request;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.liveViewUrl = liveViewUrl;
-        this.json = json;
         this.clock = clock;
         this.createdAt = clock.get();
         if (task != null) {
@@ -96,15 +93,7 @@ final class HSession {
 
     /** Waits until there are events at or after {@code from}, or the time is up. */
     synchronized boolean awaitEvents(int from, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (events.size() <= from) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
+        return Monitors.awaitUntil(this, () -> events.size() > from, wait);
     }
 
     synchronized ObjectNode statusBody() {
@@ -386,9 +375,5 @@ final class HSession {
         event.put("timestamp", clock.get().toString());
         events.add(event);
         notifyAll();
-    }
-
-    ObjectMapper json() {
-        return json;
     }
 }

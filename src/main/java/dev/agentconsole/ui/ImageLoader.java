@@ -66,10 +66,6 @@ public final class ImageLoader {
         }
     }
 
-    public void clear() {
-        cache.clear();
-    }
-
     public void close() {
         decoder.shutdownNow();
     }

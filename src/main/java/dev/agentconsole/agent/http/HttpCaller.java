@@ -132,11 +132,6 @@ public final class HttpCaller {
         inFlight.forEach(Call::cancel);
     }
 
-    /** Cancels every call in flight; later calls go ahead. */
-    public void cancelInFlight() {
-        inFlight.forEach(Call::cancel);
-    }
-
     /** A short cause without any header (so never a token). */
     static String describe(IOException e) {
         String kind;

@@ -702,9 +702,4 @@ public final class TranscriptView extends StackPane {
             case DROPPED -> "dropped";
         };
     }
-
-    /** Used by tests and benchmarks to find rows. */
-    public List<TranscriptEntry> items() {
-        return list.getItems();
-    }
 }
