@@ -5,6 +5,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 
@@ -22,6 +25,7 @@ public final class Cli {
 
     public static int run(String[] args, CliContext context) {
         CommandLine cli = new CommandLine(new RootCommand(context));
+        subcommandsFor(args).forEach(cli::addSubcommand);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -36,6 +40,29 @@ public final class Cli {
         });
         // picocli answers its own parse errors (unknown option, missing value) with exit code 2.
         return cli.execute(args);
+    }
+
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("send", SendCommand.class);
+        SUBCOMMANDS.put("watch", WatchCommand.class);
+        SUBCOMMANDS.put("chat", ChatCommand.class);
+        SUBCOMMANDS.put("emulator", EmulatorCommand.class);
+    }
+
+    /**
+     * The subcommands this command line can need. picocli reads every registered command's
+     * annotations up front (about 200 ms for all four), so opening the window, the common case,
+     * registers none; anything that may name or list a command gets them all, so help, typo
+     * suggestions and errors stay the same.
+     */
+    static Map<String, Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
+            return Map.of(args[0], SUBCOMMANDS.get(args[0]));
+        }
+        boolean windowOptionsOnly = Arrays.stream(args).allMatch(a -> a.startsWith("--") && a.contains("="));
+        return windowOptionsOnly ? Map.of() : SUBCOMMANDS;
     }
 
     static int exitCodeFor(Exception e) {

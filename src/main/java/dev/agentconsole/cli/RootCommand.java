@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "agent-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        subcommands = {SendCommand.class, WatchCommand.class, ChatCommand.class, EmulatorCommand.class},
         description = {"A console for operators who steer live web agents (H Agent Platform v2, AGI Inc v1).",
                 "With no command: the window, bound to the session given (default: a fresh demo session on "
                         + "the embedded emulator)."},
