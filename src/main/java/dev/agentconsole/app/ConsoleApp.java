@@ -2,13 +2,12 @@ package dev.agentconsole.app;
 
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.ui.ImageLoader;
-import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.Theme;
 import dev.agentconsole.ui.console.ConsoleView;
 import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.console.StagedWindow;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,9 +29,9 @@ public final class ConsoleApp extends Application {
 
     private Services services;
     private ExecutorService io;
-    private ConsoleViewModel vm;
+    private volatile ConsoleViewModel vm;
     private Timeline staleCheck;
-    private ImageLoader images;
+    private volatile ImageLoader images;
 
     /** Starts the JavaFX application and returns when the window closed. */
     public static void launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
@@ -60,21 +59,20 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Theme theme = new Theme();
         theme.apply();
-        vm = new ConsoleViewModel(services, Platform::runLater, io, Instant::now);
-        images = new ImageLoader();
-        ConsoleView view = new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
-        Scene scene = new Scene(view, 1280, 820);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
-        view.installKeys(scene);
         stage.setTitle("Agent Console");
         stage.setMinWidth(760);
         stage.setMinHeight(520);
-        stage.setScene(scene);
-        vm.boundSessionProperty().addListener((o, was, now) -> stage.setTitle("Agent Console · " + vm.describe()));
+        Scene scene = StagedWindow.show(stage, () -> {
+            vm = new ConsoleViewModel(services, Platform::runLater, io, Instant::now);
+            images = new ImageLoader();
+            return new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
+        }, view -> bind(stage));
         reportFirstFrame(scene);
-        stage.show();
-        view.focusComposer();
+    }
 
+    /** Once the view is in the window: the title, the stale check, and the session the options name. */
+    private void bind(Stage stage) {
+        vm.boundSessionProperty().addListener((o, was, now) -> stage.setTitle("Agent Console · " + vm.describe()));
         staleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.checkStale()));
         staleCheck.setCycleCount(Timeline.INDEFINITE);
         staleCheck.play();

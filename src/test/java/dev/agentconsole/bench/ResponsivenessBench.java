@@ -5,16 +5,15 @@ import dev.agentconsole.emulator.Faults;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.ImageLoader;
-import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.Theme;
 import dev.agentconsole.ui.console.ConsoleView;
 import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.console.StagedWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -59,20 +57,25 @@ public final class ResponsivenessBench {
         @Override
         public void start(Stage stage) {
             new Theme().apply();
-            ConsoleViewModel vm = new ConsoleViewModel(connector, Platform::runLater,
-                    Executors.newCachedThreadPool(r -> {
-                        Thread t = new Thread(r, "io");
-                        t.setDaemon(true);
-                        return t;
-                    }), Instant::now);
-            ConsoleView view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), new ImageLoader());
-            Scene scene = new Scene(view, 1280, 820);
-            scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
-            view.installKeys(scene);
-            stage.setScene(scene);
-            stage.show();
-            vm.newSession();
+            // The same two-step start as the app: a shell first, the view built on a worker thread.
+            StagedWindow.show(stage, () -> {
+                ConsoleViewModel vm = new ConsoleViewModel(connector, Platform::runLater,
+                        Executors.newCachedThreadPool(r -> {
+                            Thread t = new Thread(r, "io");
+                            t.setDaemon(true);
+                            return t;
+                        }), Instant::now);
+                this.vm = vm;
+                return new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), new ImageLoader());
+            }, view -> {
+                vm.newSession();
+                runScript(vm);
+            });
+        }
 
+        private volatile ConsoleViewModel vm;
+
+        private void runScript(ConsoleViewModel vm) {
             Thread script = new Thread(() -> {
                 try {
                     Thread.sleep(3000);

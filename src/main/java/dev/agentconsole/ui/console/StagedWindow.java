@@ -1,0 +1,61 @@
+package dev.agentconsole.ui.console;
+
+import dev.agentconsole.ui.Styles;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * Opens the window in two steps: an empty shell at once, then the console view built on a worker
+ * thread (nodes may be built off the FX thread until they join a scene). The class loading and
+ * construction, about half a second on a cold JVM, then neither holds the first frame back nor
+ * blocks the FX thread.
+ */
+public final class StagedWindow {
+
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 820;
+
+    private StagedWindow() {}
+
+    /**
+     * Shows {@code stage} with a shell now; calls {@code build} on a worker thread, then, on the FX
+     * thread, puts the view in the scene, installs its keys and hands it to {@code ready}.
+     */
+    public static Scene show(Stage stage, Supplier<ConsoleView> build, Consumer<ConsoleView> ready) {
+        Label starting = new Label("Starting…");
+        starting.getStyleClass().add(Styles.EMPTY);
+        StackPane shell = new StackPane(starting);
+        shell.getStyleClass().add(Styles.ROOT);
+        Scene scene = new Scene(shell, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+
+        Thread builder = new Thread(() -> {
+            try {
+                ConsoleView view = build.get();
+                Platform.runLater(() -> {
+                    if (!stage.isShowing()) {
+                        return; // closed while it was being built
+                    }
+                    scene.setRoot(view);
+                    view.installKeys(scene);
+                    view.focusComposer();
+                    ready.accept(view);
+                });
+            } catch (RuntimeException | Error e) {
+                Platform.runLater(() -> starting.setText("The window could not be built: " + e));
+                throw e;
+            }
+        }, "view-builder");
+        builder.setDaemon(true);
+        builder.start();
+        stage.show();
+        return scene;
+    }
+}
