@@ -12,7 +12,6 @@ public final class Styles {
     public static final String STALE = "stale-mark";
     public static final String METRICS = "metrics";
     public static final String TRANSCRIPT = "transcript";
-    public static final String ROW = "row";
     public static final String BUBBLE = "bubble";
     public static final String OPERATOR = "operator";
     public static final String THOUGHT = "thought";

@@ -14,6 +14,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -273,12 +274,32 @@ public final class TranscriptView extends StackPane {
             if (entry instanceof TranscriptEntry.Operator) {
                 return new OperatorHolder();
             }
+            if (entry instanceof TranscriptEntry.Observation) {
+                return new ObservationHolder();
+            }
+            if (entry instanceof TranscriptEntry.Error) {
+                return new TextHolder(Styles.ERROR, true, null);
+            }
             return null; // rarer rows are built each time
         }
+
+        /**
+         * The cell's one graphic, set once: every row kind's node tree lives in it, and a row shows
+         * its kind's tree and hides the others. Swapping the graphic instead would re-parent a tree
+         * on every kind change, and a re-parented node has its CSS matched from scratch: that was
+         * most of the FX thread's work while rows arrived or scrolled by.
+         */
+        private final StackPane kinds = new StackPane();
+        /** The slot for rows built each time (rarer kinds, messages with images). */
+        private final StackPane oneOff = new StackPane();
+        private Node shown;
 
         EntryCell() {
             setAccessibleRole(AccessibleRole.LIST_ITEM);
             prefWidthProperty().bind(list.widthProperty().subtract(24));
+            oneOff.managedProperty().bind(oneOff.visibleProperty());
+            oneOff.setVisible(false);
+            kinds.getChildren().add(oneOff);
         }
 
         @Override
@@ -287,7 +308,8 @@ public final class TranscriptView extends StackPane {
             setText(null);
             if (empty || entry == null) {
                 rendered = null;
-                setGraphic(null);
+                show(null); // an empty cell keeps its graphic, hidden: setting it again would re-parent it
+                oneOff.getChildren().clear();
                 setAccessibleText(null);
                 return;
             }
@@ -296,14 +318,42 @@ public final class TranscriptView extends StackPane {
             }
             rendered = entry;
             boolean holdable = !(entry instanceof TranscriptEntry.Operator o) || o.images().isEmpty();
-            Holder holder = holdable ? holders.computeIfAbsent(entry.getClass(), kind -> newHolder(entry)) : null;
+            Holder holder = holdable ? holders.computeIfAbsent(entry.getClass(), kind -> adopt(newHolder(entry))) : null;
             if (holder != null) {
                 holder.show(entry);
-                setGraphic(holder.node());
+                oneOff.getChildren().clear();
+                show(holder.node());
             } else {
-                setGraphic(render(entry));
+                oneOff.getChildren().setAll(render(entry));
+                show(oneOff);
+            }
+            if (getGraphic() != kinds) {
+                setGraphic(kinds);
             }
             setAccessibleText(entry.copyText());
+        }
+
+        /** Puts a new kind's tree into the cell's graphic, hidden until a row of that kind shows. */
+        private Holder adopt(Holder holder) {
+            if (holder != null) {
+                Node node = holder.node();
+                node.managedProperty().bind(node.visibleProperty());
+                node.setVisible(false);
+                kinds.getChildren().add(node);
+            }
+            return holder;
+        }
+
+        private void show(Node node) {
+            if (shown != node) {
+                if (shown != null) {
+                    shown.setVisible(false);
+                }
+                if (node != null) {
+                    node.setVisible(true);
+                }
+                shown = node;
+            }
         }
 
         /** A row's node tree, refilled in place. */
@@ -311,6 +361,7 @@ public final class TranscriptView extends StackPane {
             Node node();
 
             void show(TranscriptEntry entry);
+
         }
 
         private final class StatusHolder implements Holder {
@@ -368,6 +419,9 @@ public final class TranscriptView extends StackPane {
                     caption.setText("Answer" + a.outcome().map(o -> " · " + o).orElse("")
                             + a.errorCode().map(c -> " · " + c).orElse("") + " · " + TIME.format(a.at()));
                     setMono(a.structured());
+                } else if (entry instanceof TranscriptEntry.Error err) {
+                    caption.setText("Error · " + TIME.format(err.at()));
+                    body.setText(err.message());
                 } else if (captioned) {
                     caption.setText("Question · " + TIME.format(entry.at()));
                 }
@@ -431,6 +485,58 @@ public final class TranscriptView extends StackPane {
             }
         }
 
+        /** What the agent saw: a caption, optional text, an optional thumbnail. */
+        private final class ObservationHolder implements Holder {
+            private final Label caption = caption("");
+            private final Label text = body("", false);
+            private final ImageView view = new ImageView();
+            private final StackPane frame = new StackPane(view);
+            private final Node row;
+            private String key;
+            private String uri;
+
+            ObservationHolder() {
+                view.setFitWidth(THUMBNAIL_WIDTH);
+                view.setFitHeight(THUMBNAIL_HEIGHT);
+                view.setPreserveRatio(true);
+                view.getStyleClass().add(Styles.THUMBNAIL);
+                frame.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+                frame.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+                frame.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+                frame.setAlignment(Pos.TOP_LEFT);
+                text.managedProperty().bind(text.visibleProperty());
+                frame.managedProperty().bind(frame.visibleProperty());
+                Tooltip.install(view, new Tooltip("Click to enlarge"));
+                view.setAccessibleText("Screenshot; click to enlarge");
+                view.setOnMouseClicked(e -> enlarge(key, uri, view));
+                row = left(bubble(Styles.OBSERVATION, caption, text, frame));
+            }
+
+            public Node node() {
+                return row;
+            }
+
+            public void show(TranscriptEntry entry) {
+                TranscriptEntry.Observation o = (TranscriptEntry.Observation) entry;
+                caption.setText("Saw · " + TIME.format(o.at()));
+                text.setVisible(o.text().isPresent());
+                text.setText(o.text().orElse(""));
+                frame.setVisible(o.image().isPresent());
+                key = o.key();
+                uri = o.image().orElse(null);
+                view.setUserData(key);
+                view.setImage(uri == null ? null : images.cached(key));
+                if (uri != null && view.getImage() == null) {
+                    String wanted = key;
+                    images.load(wanted, uri, THUMBNAIL_WIDTH * 2, image -> {
+                        if (wanted.equals(view.getUserData())) {
+                            view.setImage(image);
+                        }
+                    });
+                }
+            }
+        }
+
         /** The operator's message without images (those are built each time): lines, state, Retry/Drop. */
         private final class OperatorHolder implements Holder {
             private final Label caption = caption("");
@@ -464,6 +570,7 @@ public final class TranscriptView extends StackPane {
                 return row;
             }
 
+
             public void show(TranscriptEntry entry) {
                 TranscriptEntry.Operator o = (TranscriptEntry.Operator) entry;
                 caption.setText((o.batch() ? "You · batch of " + o.lines().size() : "You")
@@ -480,9 +587,7 @@ public final class TranscriptView extends StackPane {
                 }
                 startUrl.setVisible(o.startUrl().isPresent());
                 startUrl.setText(o.startUrl().map(u -> "start at " + u).orElse(""));
-                state.setText(deliveryText(o.state()));
-                state.getStyleClass().setAll("label", Styles.DELIVERY, o.state().name().toLowerCase(java.util.Locale.ROOT));
-                state.setId("delivery-" + o.deliveryId());
+                showState(state, o.state());
                 boolean retry = o.state().resendable();
                 cause.setVisible(retry && o.cause().isPresent());
                 cause.setText(o.cause().orElse(""));
@@ -561,9 +666,8 @@ public final class TranscriptView extends StackPane {
             for (int i = 0; i < o.images().size(); i++) {
                 box.getChildren().add(thumbnail(o.key() + "#" + i, o.images().get(i)));
             }
-            Label state = new Label(deliveryText(o.state()));
-            state.getStyleClass().addAll(Styles.DELIVERY, o.state().name().toLowerCase(java.util.Locale.ROOT));
-            state.setId("delivery-" + o.deliveryId());
+            Label state = new Label();
+            showState(state, o.state());
             HBox footer = new HBox(8, state);
             footer.setAlignment(Pos.CENTER_RIGHT);
             if (o.state().resendable()) {
@@ -684,6 +788,26 @@ public final class TranscriptView extends StackPane {
             l.setMinHeight(Region.USE_PREF_SIZE);
             return l;
         }
+    }
+
+    private static final java.util.Map<DeliveryState, PseudoClass> STATE_CLASSES = new java.util.EnumMap<>(DeliveryState.class);
+
+    static {
+        for (DeliveryState state : DeliveryState.values()) {
+            STATE_CLASSES.put(state, PseudoClass.getPseudoClass(state.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /**
+     * The delivery state as text and as a pseudo-class ({@code .delivery:seen}): a pseudo-class
+     * change only switches styles, where a changed style class would match the label's CSS anew.
+     */
+    private static void showState(Label label, DeliveryState state) {
+        label.setText(deliveryText(state));
+        if (!label.getStyleClass().contains(Styles.DELIVERY)) {
+            label.getStyleClass().add(Styles.DELIVERY);
+        }
+        STATE_CLASSES.forEach((s, pseudo) -> label.pseudoClassStateChanged(pseudo, s == state));
     }
 
     private static String firstLines(String text) {
