@@ -1,0 +1,27 @@
+package dev.agentconsole.store;
+
+import java.util.List;
+
+/** The store's tables, per schema version; {@link Store} migrates a file one version at a time. */
+final class Schema {
+
+    private Schema() {}
+
+    static final List<String> V1 = List.of(
+            "CREATE TABLE sessions (provider TEXT NOT NULL, session_id TEXT NOT NULL, base_url TEXT NOT NULL DEFAULT '', "
+                    + "next_position INTEGER NOT NULL DEFAULT 0, opened_at INTEGER NOT NULL, "
+                    + "PRIMARY KEY (provider, session_id))",
+            // ordinal: the event's place among the events of one position (a change can carry several)
+            "CREATE TABLE events (provider TEXT NOT NULL, session_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                    + "ordinal INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL, "
+                    + "PRIMARY KEY (provider, session_id, position, ordinal)) WITHOUT ROWID",
+            "CREATE TABLE attachments (hash TEXT PRIMARY KEY, data_uri TEXT NOT NULL) WITHOUT ROWID",
+            // body: the message as JSON, images as attachment hashes
+            "CREATE TABLE outbox (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, session_id TEXT NOT NULL, "
+                    + "body TEXT NOT NULL, state TEXT NOT NULL, cause TEXT, attempts INTEGER NOT NULL, "
+                    + "sent_after INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
+            "CREATE INDEX outbox_by_session ON outbox (provider, session_id, state, id)",
+            "CREATE TABLE drafts (provider TEXT NOT NULL, session_id TEXT NOT NULL, text TEXT NOT NULL, "
+                    + "start_url TEXT NOT NULL, caller_id TEXT NOT NULL, queue TEXT NOT NULL, updated_at INTEGER NOT NULL, "
+                    + "PRIMARY KEY (provider, session_id))");
+}
