@@ -126,6 +126,9 @@ public sealed interface AgentError {
         }
     }
 
+    /** A cause read back from the store after a restart: the words the operator saw then. */
+    record Stored(String summary) implements AgentError {}
+
     private static String suffix(String words) {
         return words == null || words.isBlank() ? "" : ": " + words;
     }

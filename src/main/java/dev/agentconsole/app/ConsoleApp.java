@@ -22,7 +22,7 @@ import javafx.util.Duration;
 
 /**
  * The window. Options arrive as {@code --provider=P}, {@code --base-url=U}, {@code --session=S},
- * {@code --caller-id=C} (checked by the CLI before launch). With no session, the demo opens a
+ * {@code --caller-id=C}, {@code --data-dir=D} (checked by the CLI before launch). With no session, the demo opens a
  * fresh demo session; a real provider waits for the operator to pick or paste one.
  */
 public final class ConsoleApp extends Application {
@@ -35,18 +35,20 @@ public final class ConsoleApp extends Application {
 
     /** Starts the JavaFX application and returns when the window closed. */
     public static void launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
-                              Optional<String> callerId) {
+                              Optional<String> callerId, Optional<java.nio.file.Path> dataDir) {
         java.util.List<String> args = new java.util.ArrayList<>();
         provider.ifPresent(p -> args.add("--provider=" + p.cliName()));
         baseUrl.ifPresent(u -> args.add("--base-url=" + u));
         session.ifPresent(s -> args.add("--session=" + s));
         callerId.ifPresent(c -> args.add("--caller-id=" + c));
+        dataDir.ifPresent(d -> args.add("--data-dir=" + d.toAbsolutePath()));
         Application.launch(ConsoleApp.class, args.toArray(String[]::new));
     }
 
     @Override
     public void init() {
-        services = new Services(System.getenv());
+        services = new Services(System.getenv(),
+                Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(java.nio.file.Path::of));
         AtomicInteger n = new AtomicInteger();
         io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "io-" + n.incrementAndGet());

@@ -10,7 +10,10 @@ import dev.agentconsole.agent.http.Endpoint;
 import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.console.Connector;
+import dev.dirs.ProjectDirectories;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +35,39 @@ public final class Services implements AutoCloseable, Connector {
     public static final String DEMO_STEP_VARIABLE = "AGENT_CONSOLE_DEMO_STEP_MS";
 
     private final Map<String, String> environment;
+    private final Path dataDir;
+    /** Opened on first use, off the FX thread. */
+    private Store store;
     /** Built on first use, off the FX thread: loading the HTTP client's classes would delay the first frame. */
     private HttpStack http;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private Emulator demo;
 
+    /** With the OS's standard data folder. */
     public Services(Map<String, String> environment) {
+        this(environment, Optional.empty());
+    }
+
+    public Services(Map<String, String> environment, Optional<Path> dataDir) {
         this.environment = Map.copyOf(environment);
+        this.dataDir = dataDir.orElseGet(Services::standardDataDir);
+    }
+
+    /** Linux: $XDG_DATA_HOME/agent-console (~/.local/share/agent-console); macOS: Application Support; Windows: AppData. */
+    public static Path standardDataDir() {
+        return Path.of(ProjectDirectories.from("dev", "agentconsole", "Agent Console").dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public synchronized Store store() {
+        if (store == null) {
+            store = Store.open(dataDir);
+        }
+        return store;
     }
 
     public synchronized HttpStack http() {
@@ -150,6 +179,9 @@ public final class Services implements AutoCloseable, Connector {
         synchronized (this) {
             if (http != null) {
                 http.close();
+            }
+            if (store != null) {
+                store.close();
             }
         }
     }

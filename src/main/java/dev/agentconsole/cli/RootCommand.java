@@ -30,6 +30,10 @@ final class RootCommand implements Callable<Integer> {
     @Option(names = "--caller-id", paramLabel = "ID", description = "H caller_id for the messages you type.")
     String callerId;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the outbox, drafts and history are kept "
+            + "(default: the OS's data folder, on Linux ~/.local/share/agent-console).")
+    java.nio.file.Path dataDir;
+
     RootCommand(CliContext context) {
         this.context = context;
     }
@@ -50,7 +54,7 @@ final class RootCommand implements Callable<Integer> {
                     + "use 'agent-console chat' for a conversation in the terminal");
         }
         ConsoleApp.launch(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
-                Optional.ofNullable(callerId));
+                Optional.ofNullable(callerId), Optional.ofNullable(dataDir));
         return ExitCodes.OK;
     }
 

@@ -10,6 +10,9 @@ import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionSnapshot;
+import dev.agentconsole.store.OutboxRow;
+import dev.agentconsole.store.SessionKey;
+import dev.agentconsole.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,19 +24,37 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One bound session: a reader that follows its events for as long as it is bound (reconnecting
  * with backoff through network faults), an ordered sender, and the operator's commands. All work
  * happens on its own daemon threads; the listener is called on them, never on the FX thread.
  * It owns the backend and closes it.
+ *
+ * <p>With the store: every outgoing message is committed before its first byte is sent and every
+ * state change is saved; every event is stored with the position after it. Starting again shows
+ * the stored history, resumes reading where it stopped, sends what was still queued (in order)
+ * and turns what was being sent into UNCERTAIN for the operator to resend or drop.
  */
 public final class SessionController implements AutoCloseable {
 
     /** What the controller reports. Called on background threads. */
     public interface Listener {
         void onEvents(List<AgentEvent> events);
+
+        /** The stored history, once, before anything new; {@code newSince} is then called with the first news. */
+        default void onHistory(List<AgentEvent> history) {
+            onEvents(history);
+        }
+
+        /** A delivery read back from the store (QUEUED ones are being sent again). */
+        default void onRestored(Delivery delivery) {
+            onDelivery(delivery);
+        }
+
+        /** The reader caught up after a restart or a network drop: {@code count} events came in the meantime. */
+        default void onCaughtUp(int count, boolean afterRestart) {
+        }
 
         void onSnapshot(SessionSnapshot snapshot);
 
@@ -58,20 +79,26 @@ public final class SessionController implements AutoCloseable {
     private final ExecutorService sender;
     private final ExecutorService commands;
     private final Thread reader;
-    private final AtomicLong nextDelivery = new AtomicLong(1);
+    private final Store store;
+    private final SessionKey key;
     private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
+    /** Outbox writes not yet awaited by the sender. */
+    private final Map<Long, java.util.concurrent.CompletableFuture<Boolean>> committed = new ConcurrentHashMap<>();
     /** Lines sent and not yet echoed, in send order: delivery id and the line. */
     private final List<PendingLine> awaitingEcho = new ArrayList<>();
     private volatile boolean running = true;
     private volatile long position;
 
-    private record PendingLine(long deliveryId, String callerId, String text) {}
+    /** A sent line waiting for its echo, which can only come at {@code from} or later. */
+    private record PendingLine(long deliveryId, String callerId, String text, long from) {}
 
-    public SessionController(AgentBackend backend, SessionId session, Listener listener, Duration longPoll) {
+    public SessionController(AgentBackend backend, SessionId session, Listener listener, Duration longPoll, Store store) {
         this.backend = backend;
         this.session = session;
         this.listener = listener;
         this.longPoll = longPoll;
+        this.store = store;
+        this.key = SessionKey.of(backend.provider(), session.value());
         this.sender = Executors.newSingleThreadExecutor(daemon("sender-" + session));
         this.commands = Executors.newSingleThreadExecutor(daemon("commands-" + session));
         this.reader = daemon("reader-" + session).newThread(this::read);
@@ -94,6 +121,7 @@ public final class SessionController implements AutoCloseable {
 
     private void read() {
         listener.onConnection(ConnectionState.CONNECTING, Optional.empty());
+        boolean resumed = restore();
         try {
             listener.onSnapshot(backend.status(session));
         } catch (AgentException e) {
@@ -106,18 +134,33 @@ public final class SessionController implements AutoCloseable {
         }
         int failures = 0;
         boolean live = false;
+        // after a restart or a dropped connection: count what came in the meantime, until caught up
+        int catchingUp = resumed ? 0 : -1;
+        boolean afterRestart = resumed;
         while (running) {
             try {
                 EventPage page = backend.events(session, position, longPoll);
                 listener.onContact(Instant.now());
                 if (!live || failures > 0) {
                     listener.onConnection(ConnectionState.LIVE, Optional.empty());
+                    if (failures > 0 && catchingUp < 0) {
+                        catchingUp = 0;
+                        afterRestart = false;
+                    }
                     live = true;
                 }
                 failures = 0;
                 if (!page.events().isEmpty()) {
+                    store.append(key, page.events(), page.next());
                     matchEchoes(page.events());
                     listener.onEvents(page.events());
+                }
+                if (catchingUp >= 0) {
+                    catchingUp += page.events().size();
+                    if (page.events().isEmpty() || page.next() == position) {
+                        listener.onCaughtUp(catchingUp, afterRestart);
+                        catchingUp = -1;
+                    }
                 }
                 position = page.next();
                 if (page.events().isEmpty() || page.snapshot().isEmpty()) {
@@ -142,6 +185,49 @@ public final class SessionController implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Shows what the store holds for this session and picks up where the last run stopped.
+     *
+     * @return whether there was anything to resume from
+     */
+    private boolean restore() {
+        List<AgentEvent> history = store.history(key);
+        position = Math.max(position, store.position(key));
+        if (!history.isEmpty()) {
+            listener.onHistory(history);
+        }
+        List<OutboxRow> rows = store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
+                DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()));
+        List<Long> toSend = new ArrayList<>();
+        for (OutboxRow row : rows) {
+            DeliveryState state = DeliveryState.valueOf(row.state());
+            Optional<AgentError> cause = row.cause().map(AgentError.Stored::new);
+            if (state == DeliveryState.SENDING) {
+                state = DeliveryState.UNCERTAIN; // it was on the wire when the console stopped
+                cause = Optional.of(new AgentError.Uncertain("the console stopped while sending it"));
+            }
+            Delivery d = new Delivery(row.id(), row.outgoing(), state, cause, row.attempts());
+            deliveries.put(d.id(), d);
+            if (state == DeliveryState.ACCEPTED || state == DeliveryState.UNCERTAIN) {
+                awaitEcho(d, row.sentAfter());
+            }
+            if (state == DeliveryState.QUEUED) {
+                toSend.add(d.id());
+            }
+        }
+        // an echo the last run stored but did not get to match
+        matchEchoes(history);
+        for (OutboxRow row : rows) {
+            Delivery d = deliveries.get(row.id());
+            if (!d.state().name().equals(row.state())) {
+                save(d);
+            }
+            listener.onRestored(d);
+        }
+        toSend.forEach(id -> sender.execute(() -> deliver(id)));
+        return !history.isEmpty() || !rows.isEmpty();
     }
 
     private static boolean endsTheSession(AgentError error) {
@@ -173,7 +259,7 @@ public final class SessionController implements AutoCloseable {
                 }
                 for (Iterator<PendingLine> it = awaitingEcho.iterator(); it.hasNext(); ) {
                     PendingLine line = it.next();
-                    if (line.text().equals(m.text()) && line.callerId().equals(m.callerId())) {
+                    if (line.text().equals(m.text()) && line.callerId().equals(m.callerId()) && m.position() >= line.from()) {
                         it.remove();
                         long id = line.deliveryId();
                         if (awaitingEcho.stream().noneMatch(p -> p.deliveryId() == id)) {
@@ -194,18 +280,23 @@ public final class SessionController implements AutoCloseable {
 
     /** Queues a send; the returned delivery is QUEUED and moves on through {@link Listener#onDelivery}. */
     public Delivery send(Outgoing outgoing) {
-        Delivery d = new Delivery(nextDelivery.getAndIncrement(), outgoing, DeliveryState.QUEUED, Optional.empty(), 1);
-        deliveries.put(d.id(), d);
-        listener.onDelivery(d);
+        Delivery d = queue(outgoing);
         sender.execute(() -> deliver(d.id()));
+        return d;
+    }
+
+    /** A new QUEUED delivery, handed to the store before anything else can happen to it. */
+    private Delivery queue(Outgoing outgoing) {
+        Delivery d = new Delivery(store.newDeliveryId(), outgoing, DeliveryState.QUEUED, Optional.empty(), 1);
+        deliveries.put(d.id(), d);
+        committed.put(d.id(), store.enqueue(d.id(), key, outgoing, DeliveryState.QUEUED.name(), position));
+        listener.onDelivery(d);
         return d;
     }
 
     /** Stops the current task (AGI) and then sends, in that order, on the sender's thread. */
     public Delivery stopThenSend(Outgoing outgoing) {
-        Delivery d = new Delivery(nextDelivery.getAndIncrement(), outgoing, DeliveryState.QUEUED, Optional.empty(), 1);
-        deliveries.put(d.id(), d);
-        listener.onDelivery(d);
+        Delivery d = queue(outgoing);
         sender.execute(() -> {
             try {
                 backend.stop(session);
@@ -246,13 +337,12 @@ public final class SessionController implements AutoCloseable {
         if (d == null || d.state() != DeliveryState.QUEUED || !running) {
             return;
         }
-        listener.onDelivery(update(d.with(DeliveryState.SENDING, Optional.empty())));
-        synchronized (awaitingEcho) {
-            awaitingEcho.removeIf(p -> p.deliveryId() == id);
-            for (OutgoingMessage m : d.outgoing().messages()) {
-                awaitingEcho.add(new PendingLine(id, m.callerId().orElse("user"), m.text()));
-            }
+        java.util.concurrent.CompletableFuture<Boolean> saved = committed.remove(id);
+        if (saved != null) {
+            saved.join(); // committed before the first byte leaves (a failed save was reported; send anyway)
         }
+        listener.onDelivery(update(d.with(DeliveryState.SENDING, Optional.empty())));
+        awaitEcho(d, position);
         try {
             backend.send(session, d.outgoing());
             Delivery now = deliveries.get(id);
@@ -281,9 +371,23 @@ public final class SessionController implements AutoCloseable {
         }
     }
 
+    private void awaitEcho(Delivery d, long from) {
+        synchronized (awaitingEcho) {
+            awaitingEcho.removeIf(p -> p.deliveryId() == d.id());
+            for (OutgoingMessage m : d.outgoing().messages()) {
+                awaitingEcho.add(new PendingLine(d.id(), m.callerId().orElse("user"), m.text(), from));
+            }
+        }
+    }
+
     private Delivery update(Delivery d) {
         deliveries.put(d.id(), d);
+        save(d);
         return d;
+    }
+
+    private void save(Delivery d) {
+        store.update(d.id(), d.state().name(), d.cause().map(AgentError::summary), d.attempts());
     }
 
     // ---- commands -------------------------------------------------------------------------------

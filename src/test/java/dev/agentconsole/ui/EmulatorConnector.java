@@ -11,6 +11,7 @@ import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.console.Connector;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,9 +22,21 @@ public final class EmulatorConnector implements Connector, AutoCloseable {
 
     private final Emulator emulator;
     private final HttpStack http = new HttpStack();
+    private final Store store;
 
+    /** With a store in memory. */
     public EmulatorConnector(Emulator emulator) {
+        this(emulator, Store.inMemory());
+    }
+
+    public EmulatorConnector(Emulator emulator, Store store) {
         this.emulator = emulator;
+        this.store = store;
+    }
+
+    @Override
+    public Store store() {
+        return store;
     }
 
     @Override
@@ -56,5 +69,6 @@ public final class EmulatorConnector implements Connector, AutoCloseable {
     @Override
     public void close() {
         http.close();
+        store.close();
     }
 }

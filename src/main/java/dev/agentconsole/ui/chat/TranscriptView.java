@@ -824,6 +824,7 @@ public final class TranscriptView extends StackPane {
             case FAILED -> "failed";
             case UNCERTAIN -> "uncertain: may have arrived";
             case DROPPED -> "dropped";
+            case WAITING -> "waiting for the API key";
         };
     }
 }

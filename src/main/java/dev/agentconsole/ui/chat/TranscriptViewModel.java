@@ -127,6 +127,19 @@ public final class TranscriptViewModel {
         }
     }
 
+    /**
+     * A delivery read back from the store: like {@link #updateDelivery}, and a message that may
+     * still be echoed (accepted, uncertain, about to be sent) hides its echo too.
+     */
+    public void restoreDelivery(Delivery d) {
+        if (d.state() == DeliveryState.ACCEPTED || d.state() == DeliveryState.UNCERTAIN) {
+            for (OutgoingMessage m : d.outgoing().messages()) {
+                echoesToHide.merge(m.callerId().orElse("user") + "\u0000" + m.text(), 1, Integer::sum);
+            }
+        }
+        updateDelivery(d);
+    }
+
     /** An error of the console's own (a command failed, the connection broke). */
     public void addError(String message) {
         add(new TranscriptEntry.Error("x" + (localSeq++), Instant.now(), message, Optional.empty()));

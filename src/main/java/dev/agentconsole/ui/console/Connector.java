@@ -2,6 +2,7 @@ package dev.agentconsole.ui.console;
 
 import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.store.Store;
 import java.util.Optional;
 
 /** How the window gets a backend for a provider; the app's composition root implements it. */
@@ -22,4 +23,7 @@ public interface Connector {
 
     /** The task a new demo session starts with. */
     String demoTask();
+
+    /** Where outbox, drafts and history are kept. */
+    Store store();
 }

@@ -15,7 +15,11 @@ import dev.agentconsole.agent.SessionSnapshot;
 import dev.agentconsole.agent.SessionSummary;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.session.Delivery;
+import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.session.SessionController;
+import dev.agentconsole.store.Draft;
+import dev.agentconsole.store.SessionKey;
+import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.chat.TranscriptViewModel;
 import dev.agentconsole.ui.compose.ComposerViewModel;
 import java.math.BigDecimal;
@@ -103,6 +107,85 @@ public final class ConsoleViewModel {
         state.addListener((o, was, now) -> refreshAbilities());
         agentStatus.addListener((o, was, now) -> refreshAbilities());
         providerChanged(Provider.DEMO);
+        Store store = connector.store();
+        store.notice().ifPresent(n -> {
+            notice.set(n);
+            transcript.addError(n);
+        });
+        store.onTrouble(message -> ui.execute(() -> {
+            notice.set(message);
+            transcript.addError(message);
+        }));
+        composer.textProperty().addListener((o, was, now) -> saveDraft());
+        composer.startUrlProperty().addListener((o, was, now) -> saveDraft());
+        composer.callerIdProperty().addListener((o, was, now) -> saveDraft());
+        composer.queue().addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
+        restoreDraft(SessionKey.UNBOUND);
+    }
+
+    // ---- drafts ---------------------------------------------------------------------------------
+
+    /** Whose draft the composer holds: the bound session's, or the unbound one's before binding. */
+    private SessionKey draftKey = SessionKey.UNBOUND;
+    /** Set while a saved draft is put back, so putting it back does not save it again. */
+    private boolean restoringDraft;
+
+    private void saveDraft() {
+        if (!restoringDraft) {
+            connector.store().saveDraft(draftKey, currentDraft());
+        }
+    }
+
+    private Draft currentDraft() {
+        return new Draft(composer.textProperty().get(), composer.startUrlProperty().get(), composer.callerIdProperty().get(),
+                List.copyOf(composer.queue()));
+    }
+
+    /**
+     * The composer moves to another session's draft. What was typed before any session was bound
+     * goes with the first session bound; otherwise the new session's saved draft comes back.
+     */
+    private void switchDraft(SessionKey next) {
+        if (next.equals(draftKey)) {
+            return;
+        }
+        SessionKey previous = draftKey;
+        draftKey = next;
+        if (previous.equals(SessionKey.UNBOUND) && !currentDraft().isEmpty()) {
+            connector.store().saveDraft(previous, Draft.EMPTY);
+            saveDraft();
+            return;
+        }
+        restoreDraft(next);
+    }
+
+    private void restoreDraft(SessionKey key) {
+        long gen = generation;
+        io.execute(() -> {
+            Draft saved;
+            try {
+                saved = connector.store().draft(key).orElse(Draft.EMPTY);
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("the saved draft could not be read: " + e.getMessage()));
+                return;
+            }
+            ui.execute(() -> {
+                if (!key.equals(draftKey) || (gen != generation && !key.equals(SessionKey.UNBOUND))) {
+                    return;
+                }
+                restoringDraft = true;
+                try {
+                    composer.textProperty().set(saved.text());
+                    composer.startUrlProperty().set(saved.startUrl());
+                    if (!saved.callerId().isEmpty() || !composer.callerIdProperty().get().isEmpty()) {
+                        composer.callerIdProperty().set(saved.callerId());
+                    }
+                    composer.restoreQueue(saved.queue());
+                } finally {
+                    restoringDraft = false;
+                }
+            });
+        });
     }
 
     // ---- outputs --------------------------------------------------------------------------------
@@ -227,6 +310,23 @@ public final class ConsoleViewModel {
             case AGI -> "agi-0";
             case HCOMPANY -> "";
         });
+        loadRecent(p);
+    }
+
+    /** The provider's sessions opened before, newest first, from the store. */
+    private void loadRecent(Provider p) {
+        io.execute(() -> {
+            try {
+                List<String> ids = connector.store().recent(p.cliName(), 10);
+                ui.execute(() -> {
+                    if (provider.get() == p) {
+                        recentSessions.setAll(ids);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("the recent sessions could not be read: " + e.getMessage()));
+            }
+        });
     }
 
     /** Binds the window to the session id typed (or picked). */
@@ -243,7 +343,51 @@ public final class ConsoleViewModel {
             return;
         }
         SessionId id = SessionId.parse(sessionText.get());
+        if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && (token.get() == null || token.get().isBlank())) {
+            showWaiting(p, id);
+            return;
+        }
         openAndBind(p, backend -> id);
+    }
+
+    /**
+     * No key yet (it lives in memory only): the session's stored history and outbox show, and
+     * what was still to be sent waits, visibly, until the key is typed and Connect pressed.
+     */
+    private void showWaiting(Provider p, SessionId id) {
+        disconnect();
+        long gen = generation;
+        SessionKey key = SessionKey.of(p, id.value());
+        transcript.clear();
+        switchDraft(key);
+        io.execute(() -> {
+            try {
+                Store store = connector.store();
+                List<AgentEvent> history = store.history(key);
+                List<Delivery> waiting = store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
+                        DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()))
+                        .stream().map(row -> {
+                            DeliveryState state = DeliveryState.valueOf(row.state());
+                            DeliveryState shown = state == DeliveryState.QUEUED || state == DeliveryState.SENDING
+                                    ? DeliveryState.WAITING : state;
+                            return new Delivery(row.id(), row.outgoing(), shown,
+                                    row.cause().map(AgentError.Stored::new), row.attempts());
+                        }).toList();
+                ui.execute(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    transcript.addEvents(history);
+                    waiting.forEach(transcript::restoreDelivery);
+                    long count = waiting.stream().filter(d -> d.state() == DeliveryState.WAITING).count();
+                    notice.set("No API key for " + p.displayName() + ": type it into the key field and press Connect"
+                            + (count == 0 ? "." : "; " + count + (count == 1 ? " message waits" : " messages wait")
+                            + " and will be sent then."));
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("the stored session could not be read: " + e.getMessage()));
+            }
+        });
     }
 
     /** Creates a session on the provider (the demo task on the emulator) and binds to it. */
@@ -321,11 +465,14 @@ public final class ConsoleViewModel {
         if (recentSessions.size() > 10) {
             recentSessions.remove(10, recentSessions.size());
         }
+        SessionKey key = SessionKey.of(p, id.value());
+        connector.store().touch(key, p == Provider.DEMO ? "" : Optional.ofNullable(baseUrl.get()).orElse(""));
+        switchDraft(key);
         composer.setRules(backend.rules(), p == Provider.AGI ? "AGI" : "H");
         canForceAnswer.set(false);
         lastContact = clock.get();
         long gen = generation;
-        controller = new SessionController(backend, id, new Relay(gen), LONG_POLL);
+        controller = new SessionController(backend, id, new Relay(gen), LONG_POLL, connector.store());
         controller.start();
         refreshAbilities();
     }
@@ -527,19 +674,41 @@ public final class ConsoleViewModel {
 
         @Override
         public void onEvents(List<AgentEvent> events) {
-            onUi(() -> {
-                transcript.addEvents(events);
-                for (AgentEvent e : events) {
-                    if (e instanceof AgentEvent.LiveView l) {
-                        liveViewUrl.set(l.url());
-                    } else if (e instanceof AgentEvent.Metrics m) {
-                        showMetrics(m.steps(), m.costUsd());
-                    } else if (e instanceof AgentEvent.StatusChange s && s.status() != AgentStatus.UNKNOWN) {
-                        agentStatus.set(s.status());
-                        statusLabel.set(s.status().label());
-                    }
+            onUi(() -> onEventsNow(events));
+        }
+
+        private void onEventsNow(List<AgentEvent> events) {
+            transcript.addEvents(events);
+            for (AgentEvent e : events) {
+                if (e instanceof AgentEvent.LiveView l) {
+                    liveViewUrl.set(l.url());
+                } else if (e instanceof AgentEvent.Metrics m) {
+                    showMetrics(m.steps(), m.costUsd());
+                } else if (e instanceof AgentEvent.StatusChange s && s.status() != AgentStatus.UNKNOWN) {
+                    agentStatus.set(s.status());
+                    statusLabel.set(s.status().label());
                 }
+            }
+        }
+
+        @Override
+        public void onHistory(List<AgentEvent> history) {
+            onUi(() -> {
+                onEventsNow(history);
+                transcript.addNote("history: " + history.size() + (history.size() == 1 ? " event" : " events")
+                        + " stored earlier");
             });
+        }
+
+        @Override
+        public void onRestored(Delivery delivery) {
+            onUi(() -> transcript.restoreDelivery(delivery));
+        }
+
+        @Override
+        public void onCaughtUp(int count, boolean afterRestart) {
+            onUi(() -> transcript.addNote((afterRestart ? "resumed, " : "reconnected, ") + count
+                    + (count == 1 ? " new event" : " new events")));
         }
 
         @Override
@@ -564,8 +733,6 @@ public final class ConsoleViewModel {
                 }
                 if (next == ConnectionState.RECONNECTING && was != ConnectionState.RECONNECTING) {
                     cause.ifPresent(c -> transcript.addError("connection lost, reconnecting: " + c.summary()));
-                } else if (next == ConnectionState.LIVE && was == ConnectionState.RECONNECTING) {
-                    transcript.addNote("reconnected");
                 } else if (next == ConnectionState.ENDED) {
                     cause.ifPresent(c -> transcript.addError(c.summary()));
                 }
