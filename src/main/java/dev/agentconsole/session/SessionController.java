@@ -82,6 +82,8 @@ public final class SessionController implements AutoCloseable {
     private final Store store;
     private final SessionKey key;
     private final Map<Long, Delivery> deliveries = new ConcurrentHashMap<>();
+    /** Completes once the store's records are restored, with whether there were any. */
+    private final java.util.concurrent.CompletableFuture<Boolean> restored = new java.util.concurrent.CompletableFuture<>();
     /** Outbox writes not yet awaited by the sender. */
     private final Map<Long, java.util.concurrent.CompletableFuture<Boolean>> committed = new ConcurrentHashMap<>();
     /** Lines sent and not yet echoed, in send order: delivery id and the line. */
@@ -112,8 +114,21 @@ public final class SessionController implements AutoCloseable {
         return backend;
     }
 
-    /** Starts following the session from its first event. */
+    /**
+     * Starts: first, on the sender's thread, what the store holds is restored (so messages queued
+     * in an earlier run go out before any new one); then the reader follows the session from the
+     * stored position.
+     */
     public void start() {
+        long before = store.peekNextDeliveryId(); // rows from earlier runs (or earlier controllers) only
+        sender.execute(() -> {
+            try {
+                restored.complete(restore(before));
+            } catch (RuntimeException e) {
+                restored.complete(false);
+                listener.onCommandFailed("restore from the store", new AgentError.Stored(e.getMessage()));
+            }
+        });
         reader.start();
     }
 
@@ -121,7 +136,12 @@ public final class SessionController implements AutoCloseable {
 
     private void read() {
         listener.onConnection(ConnectionState.CONNECTING, Optional.empty());
-        boolean resumed = restore();
+        boolean resumed;
+        try {
+            resumed = restored.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            return; // closing
+        }
         try {
             listener.onSnapshot(backend.status(session));
         } catch (AgentException e) {
@@ -192,15 +212,17 @@ public final class SessionController implements AutoCloseable {
      *
      * @return whether there was anything to resume from
      */
-    private boolean restore() {
+    private boolean restore(long before) {
         List<AgentEvent> history = store.history(key);
         position = Math.max(position, store.position(key));
         if (!history.isEmpty()) {
             listener.onHistory(history);
         }
         List<OutboxRow> rows = store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
-                DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()));
-        List<Long> toSend = new ArrayList<>();
+                DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()))
+                .stream().filter(row -> row.id() < before).toList();
+        List<Delivery> restoredRows = new ArrayList<>();
+        List<PendingLine> stillAwaited = new ArrayList<>();
         for (OutboxRow row : rows) {
             DeliveryState state = DeliveryState.valueOf(row.state());
             Optional<AgentError> cause = row.cause().map(AgentError.Stored::new);
@@ -209,25 +231,58 @@ public final class SessionController implements AutoCloseable {
                 cause = Optional.of(new AgentError.Uncertain("the console stopped while sending it"));
             }
             Delivery d = new Delivery(row.id(), row.outgoing(), state, cause, row.attempts());
-            deliveries.put(d.id(), d);
+            restoredRows.add(d);
             if (state == DeliveryState.ACCEPTED || state == DeliveryState.UNCERTAIN) {
-                awaitEcho(d, row.sentAfter());
-            }
-            if (state == DeliveryState.QUEUED) {
-                toSend.add(d.id());
+                for (OutgoingMessage m : d.outgoing().messages()) {
+                    stillAwaited.add(new PendingLine(d.id(), m.callerId().orElse("user"), m.text(), row.sentAfter()));
+                }
             }
         }
-        // an echo the last run stored but did not get to match
-        matchEchoes(history);
-        for (OutboxRow row : rows) {
-            Delivery d = deliveries.get(row.id());
-            if (!d.state().name().equals(row.state())) {
+        // echoes the last run stored but did not get to match: those messages were seen
+        java.util.Set<Long> seenInHistory = matchStoredEchoes(stillAwaited, history);
+        List<Long> toSend = new ArrayList<>();
+        for (int i = 0; i < restoredRows.size(); i++) {
+            Delivery d = restoredRows.get(i);
+            if (seenInHistory.contains(d.id())) {
+                d = d.with(DeliveryState.SEEN, Optional.empty());
+            }
+            deliveries.put(d.id(), d);
+            if (!d.state().name().equals(rows.get(i).state())) {
                 save(d);
+            }
+            if (d.state() == DeliveryState.SEEN) {
+                continue; // the history shows it, as the agent's echo
+            }
+            if (d.state() == DeliveryState.ACCEPTED || d.state() == DeliveryState.UNCERTAIN) {
+                awaitEcho(d, rows.get(i).sentAfter());
+            }
+            if (d.state() == DeliveryState.QUEUED) {
+                toSend.add(d.id());
             }
             listener.onRestored(d);
         }
-        toSend.forEach(id -> sender.execute(() -> deliver(id)));
+        toSend.forEach(this::deliver); // on the sender's thread already, ahead of anything new
         return !history.isEmpty() || !rows.isEmpty();
+    }
+
+    /** The deliveries all of whose lines have an echo in {@code history} (in send order, at or after the line's position). */
+    private static java.util.Set<Long> matchStoredEchoes(List<PendingLine> awaited, List<AgentEvent> history) {
+        List<PendingLine> open = new ArrayList<>(awaited);
+        for (AgentEvent e : history) {
+            if (e instanceof AgentEvent.Message m) {
+                for (Iterator<PendingLine> it = open.iterator(); it.hasNext(); ) {
+                    PendingLine line = it.next();
+                    if (line.text().equals(m.text()) && line.callerId().equals(m.callerId()) && m.position() >= line.from()) {
+                        it.remove();
+                        break;
+                    }
+                }
+            }
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        awaited.forEach(line -> seen.add(line.deliveryId()));
+        open.forEach(line -> seen.remove(line.deliveryId()));
+        return seen;
     }
 
     private static boolean endsTheSession(AgentError error) {
@@ -251,7 +306,6 @@ public final class SessionController implements AutoCloseable {
 
     /** The agent's stream echoes operator messages: match them, in send order, on caller id and text. */
     private void matchEchoes(List<AgentEvent> events) {
-        List<Delivery> seen = new ArrayList<>();
         synchronized (awaitingEcho) {
             for (AgentEvent e : events) {
                 if (!(e instanceof AgentEvent.Message m)) {
@@ -263,17 +317,14 @@ public final class SessionController implements AutoCloseable {
                         it.remove();
                         long id = line.deliveryId();
                         if (awaitingEcho.stream().noneMatch(p -> p.deliveryId() == id)) {
-                            Delivery d = deliveries.get(id);
-                            if (d != null && d.state() != DeliveryState.DROPPED && d.state() != DeliveryState.FAILED) {
-                                seen.add(update(d.with(DeliveryState.SEEN, Optional.empty())));
-                            }
+                            transition(id, d -> d.state() == DeliveryState.DROPPED || d.state() == DeliveryState.FAILED
+                                    ? d : d.with(DeliveryState.SEEN, Optional.empty()));
                         }
                         break;
                     }
                 }
             }
         }
-        seen.forEach(listener::onDelivery);
     }
 
     // ---- sending -------------------------------------------------------------------------------
@@ -312,24 +363,18 @@ public final class SessionController implements AutoCloseable {
 
     /** Sends a FAILED or UNCERTAIN delivery again (the operator's decision). */
     public void resend(long deliveryId) {
-        Delivery d = deliveries.get(deliveryId);
-        if (d == null || !d.state().resendable()) {
-            return;
+        if (transition(deliveryId, d -> d.state().resendable() ? d.resent() : d)) {
+            sender.execute(() -> deliver(deliveryId));
         }
-        listener.onDelivery(update(d.resent()));
-        sender.execute(() -> deliver(deliveryId));
     }
 
     /** The operator gives up on a FAILED or UNCERTAIN delivery. */
     public void drop(long deliveryId) {
-        Delivery d = deliveries.get(deliveryId);
-        if (d == null || !d.state().resendable()) {
-            return;
-        }
         synchronized (awaitingEcho) {
-            awaitingEcho.removeIf(p -> p.deliveryId() == deliveryId);
+            if (transition(deliveryId, d -> d.state().resendable() ? d.with(DeliveryState.DROPPED, d.cause()) : d)) {
+                awaitingEcho.removeIf(p -> p.deliveryId() == deliveryId);
+            }
         }
-        listener.onDelivery(update(d.with(DeliveryState.DROPPED, d.cause())));
     }
 
     private void deliver(long id) {
@@ -341,14 +386,11 @@ public final class SessionController implements AutoCloseable {
         if (saved != null) {
             saved.join(); // committed before the first byte leaves (a failed save was reported; send anyway)
         }
-        listener.onDelivery(update(d.with(DeliveryState.SENDING, Optional.empty())));
+        transition(id, now -> now.with(DeliveryState.SENDING, Optional.empty()));
         awaitEcho(d, position);
         try {
             backend.send(session, d.outgoing());
-            Delivery now = deliveries.get(id);
-            if (now.state() == DeliveryState.SENDING) {
-                listener.onDelivery(update(now.with(DeliveryState.ACCEPTED, Optional.empty())));
-            }
+            transition(id, now -> now.state() == DeliveryState.SENDING ? now.with(DeliveryState.ACCEPTED, Optional.empty()) : now);
         } catch (AgentException e) {
             AgentError error = e.error();
             boolean uncertain = error instanceof AgentError.Uncertain
@@ -358,14 +400,14 @@ public final class SessionController implements AutoCloseable {
                     awaitingEcho.removeIf(p -> p.deliveryId() == id);
                 }
             }
-            listener.onDelivery(update(deliveries.get(id).with(uncertain ? DeliveryState.UNCERTAIN : DeliveryState.FAILED,
-                    Optional.of(error))));
+            // the echo can come before the error: a message the agent saw stays seen
+            transition(id, now -> now.state() == DeliveryState.SEEN ? now
+                    : now.with(uncertain ? DeliveryState.UNCERTAIN : DeliveryState.FAILED, Optional.of(error)));
         } catch (InvalidInputException e) {
             synchronized (awaitingEcho) {
                 awaitingEcho.removeIf(p -> p.deliveryId() == id);
             }
-            listener.onDelivery(update(deliveries.get(id).with(DeliveryState.FAILED,
-                    Optional.of(new AgentError.Invalid(0, e.getMessage(), List.of())))));
+            transition(id, now -> now.with(DeliveryState.FAILED, Optional.of(new AgentError.Invalid(0, e.getMessage(), List.of()))));
         } catch (CancellationException e) {
             // closing: the delivery stays where it was
         }
@@ -380,10 +422,28 @@ public final class SessionController implements AutoCloseable {
         }
     }
 
-    private Delivery update(Delivery d) {
-        deliveries.put(d.id(), d);
-        save(d);
-        return d;
+    /**
+     * Moves a delivery on, saves it and reports it, as one step: the sender, the reader (echoes)
+     * and the operator change deliveries from different threads, and the last report must be the
+     * last state.
+     *
+     * @return whether it changed
+     */
+    private boolean transition(long id, java.util.function.UnaryOperator<Delivery> next) {
+        synchronized (deliveries) {
+            Delivery now = deliveries.get(id);
+            if (now == null) {
+                return false;
+            }
+            Delivery then = next.apply(now);
+            if (then.equals(now)) {
+                return false;
+            }
+            deliveries.put(id, then);
+            save(then);
+            listener.onDelivery(then);
+            return true;
+        }
     }
 
     private void save(Delivery d) {

@@ -495,6 +495,11 @@ public final class Store implements AutoCloseable {
 
     // ---- outbox ---------------------------------------------------------------------------------
 
+    /** The id {@link #newDeliveryId()} will give next: rows below it already exist. */
+    public long peekNextDeliveryId() {
+        return nextDelivery.get();
+    }
+
     /** A delivery id never used in this store. */
     public long newDeliveryId() {
         return nextDelivery.getAndIncrement();
