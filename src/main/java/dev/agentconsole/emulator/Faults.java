@@ -80,6 +80,9 @@ public final class Faults {
                     }
                 }
                 injected.merge(r.fault().kind(), 1L, Long::sum);
+                if (r.fault() instanceof Fault.Status status) {
+                    injected.merge("Status" + status.code(), 1L, Long::sum);
+                }
                 return Optional.of(r.fault());
             }
         }
@@ -89,6 +92,11 @@ public final class Faults {
     /** How many faults of this kind were injected. */
     public long injected(Class<? extends Fault> kind) {
         return injected.getOrDefault(kind.getSimpleName(), 0L);
+    }
+
+    /** How many injected status faults answered with {@code code}. */
+    public long injectedStatus(int code) {
+        return injected.getOrDefault("Status" + code, 0L);
     }
 
     /**

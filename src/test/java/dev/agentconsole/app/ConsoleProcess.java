@@ -2,6 +2,7 @@ package dev.agentconsole.app;
 
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.session.DeliveryState;
+import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.ui.chat.TranscriptEntry;
 import dev.agentconsole.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
@@ -62,8 +63,10 @@ public final class ConsoleProcess {
             System.out.println("QUEUED " + count);
             Thread.sleep(Long.MAX_VALUE); // killed by the test
         }
-        // resume: the restored messages are sent; wait until none is queued or on the wire
-        waitFor(ui, () -> operatorRows(vm).size() > 0 && operatorRows(vm).stream().allMatch(o -> SETTLED.contains(o.state())),
+        // resume: the restored messages are sent; wait until the outbox holds none queued or on the wire
+        SessionKey key = SessionKey.of(Provider.HCOMPANY, args[3]);
+        waitFor(ui, () -> operatorRows(vm).size() > 0 && operatorRows(vm).stream().allMatch(o -> SETTLED.contains(o.state()))
+                && services.store().outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name())).isEmpty(),
                 "settled");
         Thread.sleep(1500); // echoes of the last ones
         System.out.println("DRAFT " + on(ui, () -> vm.composer().textProperty().get()));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 
@@ -30,7 +31,20 @@ public final class HttpStack implements AutoCloseable {
     }
 
     public HttpStack(Duration connectTimeout, Duration readTimeout) {
+        this(connectTimeout, readTimeout, new ConnectionPool());
+    }
+
+    /**
+     * A stack that opens a new connection for every request, as behind a proxy that closes them:
+     * the fault soak uses it so that refused connections reach every request, not only the first.
+     */
+    public static HttpStack withoutConnectionReuse(Duration connectTimeout, Duration readTimeout) {
+        return new HttpStack(connectTimeout, readTimeout, new ConnectionPool(0, 1, TimeUnit.SECONDS));
+    }
+
+    private HttpStack(Duration connectTimeout, Duration readTimeout, ConnectionPool pool) {
         this.client = new OkHttpClient.Builder()
+                .connectionPool(pool)
                 // OkHttp would otherwise silently re-send a POST the server already read.
                 .retryOnConnectionFailure(false)
                 // An https -> http redirect must never carry a token in the clear.

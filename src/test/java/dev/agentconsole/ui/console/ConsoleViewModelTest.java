@@ -276,8 +276,12 @@ class ConsoleViewModelTest {
         if (ui.call(() -> operatorRow().state()) == DeliveryState.UNCERTAIN) {
             ui.run(() -> vm.drop(operatorRow().deliveryId()));
             // the echo may still win the race: a message seen by the agent stays seen, never dropped
-            ui.await("dropped, or seen after all", WAIT, () -> operatorRow().state() == DeliveryState.DROPPED
-                    || operatorRow().state() == DeliveryState.SEEN);
+            try {
+                ui.await("dropped, or seen after all", WAIT, () -> operatorRow().state() == DeliveryState.DROPPED
+                        || operatorRow().state() == DeliveryState.SEEN);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; rows: " + ui.call(() -> vm.transcript().entries().stream().filter(r -> !(r instanceof TranscriptEntry.Observation)).map(r -> r.getClass().getSimpleName() + (r instanceof TranscriptEntry.Operator o ? o.state() + "" + o.cause() : "")).toList()), e);
+            }
         }
         assertEquals(1, emulator.receivedMessages(session).size(), "never sent twice on its own");
     }
