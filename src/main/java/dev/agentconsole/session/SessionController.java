@@ -42,9 +42,13 @@ public final class SessionController implements AutoCloseable {
     public interface Listener {
         void onEvents(List<AgentEvent> events);
 
-        /** The stored history, once, before anything new; {@code newSince} is then called with the first news. */
+        /** The newest stored events, once, before anything new. */
         default void onHistory(List<AgentEvent> history) {
             onEvents(history);
+        }
+
+        /** The rest of a long stored history, older than what {@link #onHistory} gave, once it is read. */
+        default void onOlderHistory(List<AgentEvent> older) {
         }
 
         /** A delivery read back from the store (QUEUED ones are being sent again). */
@@ -71,6 +75,8 @@ public final class SessionController implements AutoCloseable {
     }
 
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** How many of the newest stored events show before the rest of a long history is read. */
+    static final int HISTORY_FIRST = 500;
 
     private final AgentBackend backend;
     private final SessionId session;
@@ -159,14 +165,11 @@ public final class SessionController implements AutoCloseable {
         boolean afterRestart = resumed;
         while (running) {
             try {
-                EventPage page = backend.events(session, position, longPoll);
+                // catching up: read without waiting until a read comes back empty, then say how much came
+                EventPage page = backend.events(session, position, catchingUp >= 0 ? Duration.ZERO : longPoll);
                 listener.onContact(Instant.now());
                 if (!live || failures > 0) {
                     listener.onConnection(ConnectionState.LIVE, Optional.empty());
-                    if (failures > 0 && catchingUp < 0) {
-                        catchingUp = 0;
-                        afterRestart = false;
-                    }
                     live = true;
                 }
                 failures = 0;
@@ -177,7 +180,7 @@ public final class SessionController implements AutoCloseable {
                 }
                 if (catchingUp >= 0) {
                     catchingUp += page.events().size();
-                    if (page.events().isEmpty() || page.next() == position) {
+                    if (page.events().isEmpty()) {
                         listener.onCaughtUp(catchingUp, afterRestart);
                         catchingUp = -1;
                     }
@@ -197,6 +200,10 @@ public final class SessionController implements AutoCloseable {
                     return;
                 }
                 failures++;
+                if (live && catchingUp < 0) {
+                    catchingUp = 0; // once back, count what came in the meantime
+                    afterRestart = false;
+                }
                 listener.onConnection(ConnectionState.RECONNECTING, Optional.of(e.error()));
                 if (!sleep(backoff(failures))) {
                     return;
@@ -213,10 +220,12 @@ public final class SessionController implements AutoCloseable {
      * @return whether there was anything to resume from
      */
     private boolean restore(long before) {
-        List<AgentEvent> history = store.history(key);
+        // the newest events first, so a long history opens at its end at once; the rest follows below
+        long tail = store.tailStart(key, HISTORY_FIRST);
+        List<AgentEvent> newest = store.historyAfter(key, tail == Long.MIN_VALUE ? Long.MIN_VALUE : tail - 1);
         position = Math.max(position, store.position(key));
-        if (!history.isEmpty()) {
-            listener.onHistory(history);
+        if (!newest.isEmpty()) {
+            listener.onHistory(newest);
         }
         List<OutboxRow> rows = store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
                 DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()))
@@ -239,7 +248,9 @@ public final class SessionController implements AutoCloseable {
             }
         }
         // echoes the last run stored but did not get to match: those messages were seen
-        java.util.Set<Long> seenInHistory = matchStoredEchoes(stillAwaited, history);
+        long earliest = stillAwaited.stream().mapToLong(PendingLine::from).min().orElse(Long.MAX_VALUE);
+        java.util.Set<Long> seenInHistory = stillAwaited.isEmpty() ? java.util.Set.of()
+                : matchStoredEchoes(stillAwaited, store.historyAfter(key, earliest - 1));
         List<Long> toSend = new ArrayList<>();
         for (int i = 0; i < restoredRows.size(); i++) {
             Delivery d = restoredRows.get(i);
@@ -261,8 +272,14 @@ public final class SessionController implements AutoCloseable {
             }
             listener.onRestored(d);
         }
+        if (tail != Long.MIN_VALUE) {
+            List<AgentEvent> older = store.historyBetween(key, Long.MIN_VALUE, tail);
+            if (!older.isEmpty()) {
+                listener.onOlderHistory(older);
+            }
+        }
         toSend.forEach(this::deliver); // on the sender's thread already, ahead of anything new
-        return !history.isEmpty() || !rows.isEmpty();
+        return !newest.isEmpty() || !rows.isEmpty();
     }
 
     /** The deliveries all of whose lines have an echo in {@code history} (in send order, at or after the line's position). */
@@ -400,9 +417,9 @@ public final class SessionController implements AutoCloseable {
                     awaitingEcho.removeIf(p -> p.deliveryId() == id);
                 }
             }
-            // the echo can come before the error: a message the agent saw stays seen
-            transition(id, now -> now.state() == DeliveryState.SEEN ? now
-                    : now.with(uncertain ? DeliveryState.UNCERTAIN : DeliveryState.FAILED, Optional.of(error)));
+            // the echo can come before the error: a message the agent saw stays seen (the cause is kept for the record)
+            transition(id, now -> now.with(now.state() == DeliveryState.SEEN ? DeliveryState.SEEN
+                    : uncertain ? DeliveryState.UNCERTAIN : DeliveryState.FAILED, Optional.of(error)));
         } catch (InvalidInputException e) {
             synchronized (awaitingEcho) {
                 awaitingEcho.removeIf(p -> p.deliveryId() == id);

@@ -470,17 +470,41 @@ public final class Store implements AutoCloseable {
 
     /** The session's stored events, oldest first. */
     public List<AgentEvent> history(SessionKey key) {
-        return historyAfter(key, Long.MIN_VALUE);
+        return historyBetween(key, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /** The stored events after {@code position}, oldest first. */
     public List<AgentEvent> historyAfter(SessionKey key, long position) {
+        return historyBetween(key, position, Long.MAX_VALUE);
+    }
+
+    /**
+     * Where the newest {@code count} stored events start: the position to read from to show the
+     * end of a long history at once (the rest can follow). {@link Long#MIN_VALUE} when there are fewer.
+     */
+    public long tailStart(SessionKey key, int count) {
         return read(() -> {
-            try (PreparedStatement p = db.prepareStatement("SELECT position, kind, body FROM events WHERE provider = ? "
-                    + "AND session_id = ? AND position > ? ORDER BY position, ordinal")) {
+            try (PreparedStatement p = db.prepareStatement("SELECT position FROM events WHERE provider = ? AND session_id = ? "
+                    + "ORDER BY position DESC, ordinal DESC LIMIT 1 OFFSET ?")) {
                 p.setString(1, key.provider());
                 p.setString(2, key.sessionId());
-                p.setLong(3, position);
+                p.setInt(3, count - 1);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getLong(1) : Long.MIN_VALUE;
+                }
+            }
+        });
+    }
+
+    /** The stored events with {@code after < position < before}, oldest first. */
+    public List<AgentEvent> historyBetween(SessionKey key, long after, long before) {
+        return read(() -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT position, kind, body FROM events WHERE provider = ? "
+                    + "AND session_id = ? AND position > ? AND position < ? ORDER BY position, ordinal")) {
+                p.setString(1, key.provider());
+                p.setString(2, key.sessionId());
+                p.setLong(3, after);
+                p.setLong(4, before);
                 p.setFetchSize(1000);
                 List<AgentEvent> events = new ArrayList<>();
                 try (ResultSet r = p.executeQuery()) {

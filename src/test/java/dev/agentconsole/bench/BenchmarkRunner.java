@@ -11,6 +11,9 @@ import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ReceivedMessage;
 import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.session.FaultSoak;
+import dev.agentconsole.session.SessionController;
+import dev.agentconsole.store.Store;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +56,7 @@ public final class BenchmarkRunner {
         runner.encoding();
         runner.latencyAndBatch();
         runner.cliAgainstCurl();
+        runner.store();
         runner.window();
         runner.write();
     }
@@ -242,6 +246,75 @@ public final class BenchmarkRunner {
         }
     }
 
+    // ---- the store: what it adds to a send, and the fault soak -----------------------------------------
+
+    private void store() throws Exception {
+        System.out.println("== the store: send overhead, fault soak");
+        Path dir = Files.createTempDirectory("bench-store");
+        try (Emulator emulator = Emulator.start(0, ScriptClock.manual()); HttpStack http = new HttpStack();
+             Store onDisk = Store.open(dir); Store inMemory = Store.inMemory()) {
+            List<Double> disk = new ArrayList<>();
+            List<Double> memory = new ArrayList<>();
+            try (SessionController withDisk = controller(emulator, http, onDisk);
+                 SessionController withMemory = controller(emulator, http, inMemory)) {
+                for (int round = 0; round < 100 + 400; round++) {
+                    double d = sendAndWait(emulator, withDisk, "disk " + round);
+                    double m = sendAndWait(emulator, withMemory, "memory " + round);
+                    if (round >= 100) {
+                        disk.add(d);
+                        memory.add(m);
+                    }
+                }
+            }
+            Stats sd = Stats.of(disk);
+            Stats sm = Stats.of(memory);
+            row("A send through the session with the outbox on disk (SQLite WAL, synchronous=FULL): call to arrival",
+                    sd.describe("ms"), "the same with the store in memory: " + sm.describe("ms") + String.format(Locale.ROOT,
+                            "; the disk adds %.2f ms", sd.median() - sm.median()), ratio(sd.median(), sm.median()));
+        }
+        FaultSoak.Result r = FaultSoak.run(1000, Files.createTempDirectory("bench-soak"), 11);
+        row("Fault soak: 1,000 messages queued at once under injected faults",
+                String.format(Locale.ROOT, "%d lost, %d duplicates, %d uncertain; %d arrived exactly once; %d failed; %.0f s",
+                        r.lost(), r.duplicates(), r.everUncertain(), r.arrivedOnce(), r.failed(), r.millis() / 1000.0),
+                String.format(Locale.ROOT, "faults injected: %d drops after read, %d × 503 + Retry-After, %d × 500, "
+                        + "%d refused-connection windows, %d status reads stalled past the timeout",
+                        r.dropsInjected(), r.status503(), r.status500(), r.refusals(), r.stalls()),
+                "uncertain = drops: " + (r.everUncertain() == r.dropsInjected() ? "yes" : "NO"));
+    }
+
+    private static SessionController controller(Emulator emulator, HttpStack http, Store store) {
+        HCompanyBackend backend = new HCompanyBackend(Provider.DEMO,
+                new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http);
+        SessionController c = new SessionController(backend, SessionId.parse(emulator.createDemoSession()),
+                new SessionController.Listener() {
+                    public void onEvents(List<dev.agentconsole.agent.AgentEvent> events) { }
+
+                    public void onSnapshot(dev.agentconsole.agent.SessionSnapshot snapshot) { }
+
+                    public void onConnection(dev.agentconsole.session.ConnectionState state,
+                                             java.util.Optional<dev.agentconsole.agent.AgentError> cause) { }
+
+                    public void onDelivery(dev.agentconsole.session.Delivery delivery) { }
+
+                    public void onCommandFailed(String command, dev.agentconsole.agent.AgentError error) { }
+                }, java.time.Duration.ofSeconds(20), store);
+        c.start();
+        return c;
+    }
+
+    /** Milliseconds from {@code send} to the emulator having the message. */
+    private static double sendAndWait(Emulator emulator, SessionController c, String text) throws InterruptedException {
+        long t0 = System.nanoTime();
+        c.send(new Outgoing.Single(OutgoingMessage.text(text)));
+        while (true) {
+            List<ReceivedMessage> got = emulator.receivedMessages(c.session().value());
+            if (!got.isEmpty() && got.get(got.size() - 1).text().equals(text)) {
+                return (got.get(got.size() - 1).arrivalNanos() - t0) / 1e6;
+            }
+            Thread.sleep(0, 200_000);
+        }
+    }
+
     // ---- the window: start-up, memory, 100,000 rows, a responsive FX thread ----------------------------
 
     private void window() throws Exception {
@@ -302,6 +375,18 @@ public final class BenchmarkRunner {
         row("100,000 rows, scrolling end to end (300 wheel steps, then a 600-pulse thumb drag): FX work per pulse, p99",
                 pp.describe("ms") + "; max per run " + Stats.of(max).describe("ms"),
                 "the plain ListView: " + ppp.describe("ms"), ratio(pp.median(), ppp.median()));
+
+        List<Double> history = new ArrayList<>();
+        List<Double> historyAll = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Double> h = results(List.of(java, "-cp", cp, "dev.agentconsole.bench.HistoryBench"));
+            history.add(h.get("open-ms"));
+            historyAll.add(h.get("all-ms"));
+        }
+        Stats hs = Stats.of(history);
+        row("A session with 100,000 stored events: bound to the newest stored row on screen",
+                hs.describe("ms") + "; all 100,000 rows in the list: " + Stats.of(historyAll).describe("ms"),
+                "100,000 rows from memory (above): " + o.describe("ms"), ratio(hs.median(), o.median()));
 
         Map<String, String> phases = new java.util.LinkedHashMap<>();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "dev.agentconsole.bench.ResponsivenessBench").redirectErrorStream(true);
@@ -417,6 +502,16 @@ public final class BenchmarkRunner {
                 + "  frame is the first post-layout pulse, timed from the JVM's start; RSS is read from /proc 8 s after start.\n");
         md.append("- **100,000 rows**: `bench/TranscriptBench`, 3 runs each of the real transcript and a plain ListView; the\n"
                 + "  FX work of a pulse is the time from its pre-layout to its post-layout listener (CSS, layout, cells).\n");
+        md.append("- **Store**: 100 warm-up rounds, then 400; each round sends one message through a `SessionController` whose\n"
+                + "  store is a file (WAL, synchronous=FULL: the row is on disk before the first byte is sent) and one through a\n"
+                + "  controller whose store is in memory, to the in-process emulator, one at a time.\n");
+        md.append("- **Fault soak**: `session/FaultSoak`: 1,000 messages queued at once through the real controller and store;\n"
+                + "  after every 8 arrivals one fault at random (drop after read, 503 with Retry-After: 1, two 500s, a 300 ms\n"
+                + "  refused-connection window from a proxy, a status read stalled 2.5 s against a 2 s timeout). Lost = neither\n"
+                + "  arrived nor flagged; uncertain = deliveries that were ever UNCERTAIN.\n");
+        md.append("- **Stored history**: `bench/HistoryBench` fills a store with 100,000 events, then binds the window to the\n"
+                + "  session and times until the newest stored row is on screen (the newest 500 are read first, the rest\n"
+                + "  follow above), and until all rows are in the list; 3 runs.\n");
         md.append("- **FX thread latency**: `bench/ResponsivenessBench` posts a task to the FX thread every 5 ms from a\n"
                 + "  watchdog thread and records how long it waits, while the real window runs against the emulator.\n");
         notes.forEach(n -> md.append("\n").append(n).append('\n'));

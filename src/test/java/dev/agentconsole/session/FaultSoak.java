@@ -65,7 +65,8 @@ public final class FaultSoak {
 
                 public void onDelivery(Delivery d) {
                     states.put(d.id(), d.state());
-                    if (d.state() == DeliveryState.UNCERTAIN) {
+                    // uncertain, or its answer lost after the agent's echo had already shown it arrived
+                    if (d.state() == DeliveryState.UNCERTAIN || d.cause().filter(AgentError.Uncertain.class::isInstance).isPresent()) {
                         everUncertain.add(d.id());
                     }
                 }

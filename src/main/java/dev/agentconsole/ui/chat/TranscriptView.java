@@ -111,7 +111,11 @@ public final class TranscriptView extends StackPane {
             int added = 0;
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
-                    added += change.getAddedSize();
+                    if (change.getTo() == change.getList().size()) {
+                        added += change.getAddedSize(); // new rows at the end
+                    } else if (following) {
+                        revealLast(); // older history went in above: stay at the end
+                    }
                 }
                 if (change.wasRemoved() && change.getList().isEmpty()) {
                     expanded.clear();

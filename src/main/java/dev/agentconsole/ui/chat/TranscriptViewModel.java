@@ -6,6 +6,7 @@ import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.session.Delivery;
 import dev.agentconsole.session.DeliveryState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class TranscriptViewModel {
 
     /** Rows for new events; an event at a position already shown is ignored. */
     public void addEvents(List<AgentEvent> events) {
+        List<TranscriptEntry> rows = new ArrayList<>();
         for (AgentEvent e : events) {
             if (e.position() <= lastPosition && !(e instanceof AgentEvent.StatusChange)) {
                 continue;
@@ -41,9 +43,10 @@ public final class TranscriptViewModel {
             lastPosition = Math.max(lastPosition, e.position());
             TranscriptEntry row = toEntry(e);
             if (row != null) {
-                add(row);
+                rows.add(row);
             }
         }
+        addAll(rows); // one change for the list, however many rows (a stored history can hold 100,000)
     }
 
     private TranscriptEntry toEntry(AgentEvent e) {
@@ -101,6 +104,28 @@ public final class TranscriptViewModel {
             return new TranscriptEntry.Other(key, o.at(), o.type(), o.rawJson());
         }
         return null;
+    }
+
+    /**
+     * Rows for stored events older than every row shown (the rest of a long history, read after
+     * its newest part): they go in at the top, in one change.
+     */
+    public void prependEvents(List<AgentEvent> older) {
+        List<TranscriptEntry> rows = new ArrayList<>();
+        for (AgentEvent e : older) {
+            TranscriptEntry row = toEntry(e);
+            if (row != null && !indexByKey.containsKey(row.key())) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        entries.addAll(0, rows);
+        indexByKey.clear();
+        for (int i = 0; i < entries.size(); i++) {
+            indexByKey.put(entries.get(i).key(), i);
+        }
     }
 
     /** A delivery appeared or moved on: its row is added or replaced in place. */
@@ -164,6 +189,9 @@ public final class TranscriptViewModel {
 
     /** Adds many rows at once (history, benchmarks): one change event instead of one per row. */
     public void addAll(List<TranscriptEntry> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         int base = entries.size();
         for (int i = 0; i < rows.size(); i++) {
             indexByKey.put(rows.get(i).key(), base + i);

@@ -701,6 +701,11 @@ public final class ConsoleViewModel {
         }
 
         @Override
+        public void onOlderHistory(List<AgentEvent> older) {
+            onUi(() -> transcript.prependEvents(older));
+        }
+
+        @Override
         public void onRestored(Delivery delivery) {
             onUi(() -> transcript.restoreDelivery(delivery));
         }
