@@ -53,7 +53,7 @@ public final class Services implements AutoCloseable, Connector {
         this.dataDir = dataDir.orElseGet(Services::standardDataDir);
     }
 
-    /** Linux: $XDG_DATA_HOME/agent-console (~/.local/share/agent-console); macOS: Application Support; Windows: AppData. */
+    /** Linux: $XDG_DATA_HOME/agentconsole (~/.local/share/agentconsole); macOS: Application Support; Windows: AppData. */
     public static Path standardDataDir() {
         return Path.of(ProjectDirectories.from("dev", "agentconsole", "Agent Console").dataDir);
     }

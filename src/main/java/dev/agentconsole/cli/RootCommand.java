@@ -31,7 +31,7 @@ final class RootCommand implements Callable<Integer> {
     String callerId;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the outbox, drafts and history are kept "
-            + "(default: the OS's data folder, on Linux ~/.local/share/agent-console).")
+            + "(default: the OS's data folder, on Linux ~/.local/share/agentconsole).")
     java.nio.file.Path dataDir;
 
     RootCommand(CliContext context) {

@@ -3,10 +3,14 @@ package dev.agentconsole.store;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.Outgoing;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -61,6 +65,7 @@ public final class Store implements AutoCloseable {
     }
 
     public static final String FILE_NAME = "console.db";
+    static final String LOCK_NAME = "console.lock";
     /** The schema this version writes; {@code PRAGMA user_version} holds a file's. */
     static final int SCHEMA_VERSION = 1;
     /** Draft writes are coalesced: the latest text per session is saved this long after the last change. */
@@ -77,6 +82,8 @@ public final class Store implements AutoCloseable {
     private final Map<SessionKey, Draft> pendingDrafts = new LinkedHashMap<>();
     private boolean draftFlushScheduled;
     private volatile String lastTrouble;
+    /** The data folder's lock, held while this store is open (none in memory or read-only). */
+    private FileLock lock;
 
     private Store(Connection db, Path folder, Mode mode, Optional<String> notice) throws SQLException {
         this.db = db;
@@ -114,19 +121,26 @@ public final class Store implements AutoCloseable {
             return memory("The data folder " + folder + " is read-only: nothing is saved this time. "
                     + "Choose a writable one with --data-dir.");
         }
+        Optional<FileLock> lock = lock(folder);
+        if (lock.isEmpty()) {
+            return readOnly(file, "Another Agent Console is using " + folder + ": history shows, but nothing new is "
+                    + "saved here. Close the other one, or give this one its own folder with --data-dir.");
+        }
         try {
-            return openFile(file);
+            return openFile(file).holding(lock.get());
         } catch (SQLException e) {
             if (isDamage(e)) {
                 Path aside = keepAside(file);
                 try {
-                    Store fresh = openFile(file);
+                    Store fresh = openFile(file).holding(lock.get());
                     return fresh.withNotice("The database was damaged (" + reason(e) + "). It was kept aside as "
                             + aside.getFileName() + " and a fresh one started.");
                 } catch (SQLException again) {
+                    release(lock.get());
                     return memory("The database could not be opened (" + reason(again) + "): nothing is saved this time.");
                 }
             }
+            release(lock.get());
             if (isBusy(e)) {
                 return readOnly(file, "Another Agent Console is using " + file + ": history shows, but nothing new is "
                         + "saved here. Close the other one, or use --data-dir.");
@@ -189,6 +203,41 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("SQLite does not work in this runtime: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One console per data folder: two writing one outbox would hand out the same delivery ids.
+     * The OS releases the lock when the process ends, however it ends.
+     */
+    private static Optional<FileLock> lock(Path folder) {
+        try {
+            FileChannel channel = FileChannel.open(folder.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                }
+                return Optional.ofNullable(lock);
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                channel.close();
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.channel().close();
+        } catch (IOException ignored) {
+            // the process ending releases it too
+        }
+    }
+
+    private Store holding(FileLock lock) {
+        this.lock = lock;
+        return this;
     }
 
     private Store withNotice(String why) {
@@ -729,6 +778,9 @@ public final class Store implements AutoCloseable {
                 thread.shutdownNow();
             }
             db.close();
+            if (lock != null) {
+                release(lock);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {

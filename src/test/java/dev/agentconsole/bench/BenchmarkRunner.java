@@ -274,12 +274,14 @@ public final class BenchmarkRunner {
         }
         FaultSoak.Result r = FaultSoak.run(1000, Files.createTempDirectory("bench-soak"), 11);
         row("Fault soak: 1,000 messages queued at once under injected faults",
-                String.format(Locale.ROOT, "%d lost, %d duplicates, %d uncertain; %d arrived exactly once; %d failed; %.0f s",
-                        r.lost(), r.duplicates(), r.everUncertain(), r.arrivedOnce(), r.failed(), r.millis() / 1000.0),
+                String.format(Locale.ROOT, "%d lost, %d duplicates, %d uncertain (%d that arrived, %d cut by a refusal "
+                                + "window before reaching the server); %d arrived exactly once; %d failed; %.0f s",
+                        r.lost(), r.duplicates(), r.everUncertain(), r.uncertainArrived(), r.uncertainNotArrived(),
+                        r.arrivedOnce(), r.failed(), r.millis() / 1000.0),
                 String.format(Locale.ROOT, "faults injected: %d drops after read, %d × 503 + Retry-After, %d × 500, "
                         + "%d refused-connection windows, %d status reads stalled past the timeout",
                         r.dropsInjected(), r.status503(), r.status500(), r.refusals(), r.stalls()),
-                "uncertain = drops: " + (r.everUncertain() == r.dropsInjected() ? "yes" : "NO"));
+                "uncertain that arrived = drops: " + (r.uncertainArrived() == r.dropsInjected() ? "yes" : "NO"));
     }
 
     private static SessionController controller(Emulator emulator, HttpStack http, Store store) {

@@ -36,9 +36,15 @@ import okhttp3.HttpUrl;
  */
 public final class FaultSoak {
 
-    /** What a soak ends with. {@code lost}: neither arrived nor flagged. */
-    public record Result(int messages, int arrivedOnce, long duplicates, int lost, int everUncertain, long dropsInjected,
-                         long status503, long status500, long refusals, long stalls, int failed, long millis) {}
+    /**
+     * What a soak ends with. {@code lost}: neither arrived nor flagged. {@code uncertainArrived}:
+     * flagged uncertain and the emulator has it (the drops); {@code uncertainNotArrived}: flagged and
+     * it never reached the emulator (a connection the kernel accepted just as the proxy's listener
+     * closed: written, then reset, which no client can tell from a drop).
+     */
+    public record Result(int messages, int arrivedOnce, long duplicates, int lost, int everUncertain, int uncertainArrived,
+                         int uncertainNotArrived, long dropsInjected, long status503, long status500, long refusals,
+                         long stalls, int failed, long millis) {}
 
     private static final Set<DeliveryState> SETTLED = Set.of(DeliveryState.ACCEPTED, DeliveryState.SEEN,
             DeliveryState.UNCERTAIN, DeliveryState.FAILED);
@@ -106,6 +112,8 @@ public final class FaultSoak {
             int once = 0;
             int lost = 0;
             int failed = 0;
+            int uncertainArrived = 0;
+            int uncertainNotArrived = 0;
             for (Map.Entry<Long, String> e : textOf.entrySet()) {
                 int arrived = arrivals.getOrDefault(e.getValue(), 0);
                 DeliveryState state = states.get(e.getKey());
@@ -115,9 +123,17 @@ public final class FaultSoak {
                 if (arrived == 0 && !flagged) {
                     lost++;
                 }
+                if (everUncertain.contains(e.getKey())) {
+                    if (arrived > 0) {
+                        uncertainArrived++;
+                    } else {
+                        uncertainNotArrived++;
+                    }
+                }
             }
             Faults faults = emulator.faults();
-            return new Result(count, once, emulator.duplicateCount(), lost, everUncertain.size(),
+            return new Result(count, once, emulator.duplicateCount(), lost, everUncertain.size(), uncertainArrived,
+                    uncertainNotArrived,
                     faults.injected(Faults.Fault.DropAfterRead.class), countStatus(emulator, 503), countStatus(emulator, 500),
                     proxy.refusals(), stalls[0], failed, (System.nanoTime() - t0) / 1_000_000);
         }

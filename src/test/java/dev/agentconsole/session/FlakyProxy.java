@@ -58,14 +58,25 @@ final class FlakyProxy implements AutoCloseable {
     private void accept(ServerSocket listening) {
         Thread t = new Thread(() -> {
             while (open && !listening.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = listening.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    client = listening.accept();
                 } catch (IOException e) {
                     return; // closed for a refusal window, or for good
                 }
+                // connect upstream on another thread: the accept queue must stay empty, because a
+                // connection still queued when the listener closes is reset after its request went out
+                Thread connect = new Thread(() -> {
+                    try {
+                        Socket upstream = new Socket(target.getAddress(), target.getPort());
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    } catch (IOException e) {
+                        closeQuietly(client);
+                    }
+                }, "proxy-connect");
+                connect.setDaemon(true);
+                connect.start();
             }
         }, "proxy-accept");
         t.setDaemon(true);

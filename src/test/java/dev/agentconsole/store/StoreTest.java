@@ -181,6 +181,21 @@ class StoreTest {
     }
 
     @Test
+    void aSecondConsoleOnTheSameFolderOpensItReadOnlyUntilTheFirstCloses() {
+        try (Store first = Store.open(dir)) {
+            first.append(KEY, List.of(new AgentEvent.Note(1, AT, "by the first")), 2).join();
+            try (Store second = Store.open(dir)) {
+                assertEquals(Store.Mode.READ_ONLY, second.mode());
+                assertTrue(second.notice().orElseThrow().contains("Another Agent Console"), second.notice().orElseThrow());
+                assertEquals(1, second.history(KEY).size(), "it still shows the history");
+            }
+        }
+        try (Store again = Store.open(dir)) {
+            assertEquals(Store.Mode.SAVING, again.mode(), "the lock goes with the first one");
+        }
+    }
+
+    @Test
     void aFolderThatCannotBeCreatedFallsBackToMemoryAndSaysSo() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         try (Store store = Store.open(file.resolve("data"))) {

@@ -91,6 +91,10 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(false);
 
     private SessionController controller;
+    /** Whose draft the composer holds: the bound session's, or the unbound one's before binding. */
+    private SessionKey draftKey = SessionKey.UNBOUND;
+    /** Set while a saved draft is put back, so putting it back does not save it again. */
+    private boolean restoringDraft;
     private Integer lastSteps;
     private BigDecimal lastCost;
     private Instant lastContact = Instant.EPOCH;
@@ -124,11 +128,6 @@ public final class ConsoleViewModel {
     }
 
     // ---- drafts ---------------------------------------------------------------------------------
-
-    /** Whose draft the composer holds: the bound session's, or the unbound one's before binding. */
-    private SessionKey draftKey = SessionKey.UNBOUND;
-    /** Set while a saved draft is put back, so putting it back does not save it again. */
-    private boolean restoringDraft;
 
     private void saveDraft() {
         if (!restoringDraft) {
@@ -738,6 +737,10 @@ public final class ConsoleViewModel {
                 }
                 if (next == ConnectionState.RECONNECTING && was != ConnectionState.RECONNECTING) {
                     cause.ifPresent(c -> transcript.addError("connection lost, reconnecting: " + c.summary()));
+                } else if (next == ConnectionState.ENDED && boundProvider.get() == Provider.DEMO
+                        && cause.filter(AgentError.NotFound.class::isInstance).isPresent()) {
+                    transcript.addNote("This demo session ended with the console that ran it: what is shown is its "
+                            + "stored history. Press New for a fresh one.");
                 } else if (next == ConnectionState.ENDED) {
                     cause.ifPresent(c -> transcript.addError(c.summary()));
                 }

@@ -155,6 +155,23 @@ class ConsolePersistenceTest {
     }
 
     @Test
+    void aDemoSessionEndsWithItsProcessButItsHistoryStaysReadable() {
+        String a = emulator.createDemoSession();
+        bind(Provider.DEMO, a, false);
+        ui.await("the agent asks", WAIT, () -> rowsOnUi().stream().anyMatch(TranscriptEntry.Question.class::isInstance));
+        closeConsole();
+        emulator.close();
+        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15))); // the next run's demo emulator
+
+        openConsole();
+        bind(Provider.DEMO, a, false);
+        ui.await("ended, and said why", WAIT, () -> rowsOnUi().stream().anyMatch(r -> r instanceof TranscriptEntry.Note n
+                && n.text().startsWith("This demo session ended")));
+        assertTrue(rows().stream().anyMatch(TranscriptEntry.Question.class::isInstance), "the history is there");
+        ui.run(() -> assertEquals(ConnectionState.ENDED, vm.stateProperty().get()));
+    }
+
+    @Test
     void storedMessagesWaitVisiblyForTheKeyAndGoOutOnceItIsTyped() {
         String session = emulator.createDemoSession();
         SessionKey key = SessionKey.of(Provider.HCOMPANY, session);
