@@ -148,8 +148,13 @@ public final class SessionController implements AutoCloseable {
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             return; // closing
         }
+        boolean live = false;
         try {
             listener.onSnapshot(backend.status(session));
+            listener.onContact(Instant.now());
+            // the server answered: live now, not only when the first long poll returns (an idle agent can take 20 s)
+            listener.onConnection(ConnectionState.LIVE, Optional.empty());
+            live = true;
         } catch (AgentException e) {
             if (endsTheSession(e.error())) {
                 listener.onConnection(ConnectionState.ENDED, Optional.of(e.error()));
@@ -159,7 +164,6 @@ public final class SessionController implements AutoCloseable {
             return;
         }
         int failures = 0;
-        boolean live = false;
         // after a restart or a dropped connection: count what came in the meantime, until caught up
         int catchingUp = resumed ? 0 : -1;
         boolean afterRestart = resumed;
@@ -404,6 +408,9 @@ public final class SessionController implements AutoCloseable {
             saved.join(); // committed before the first byte leaves (a failed save was reported; send anyway)
         }
         transition(id, now -> now.with(DeliveryState.SENDING, Optional.empty()));
+        // SENDING must be on disk before the first byte: after a crash, a row still QUEUED is sent
+        // again, so one that may have gone out must say so (it comes back UNCERTAIN)
+        store.flushed().join();
         awaitEcho(d, position);
         try {
             backend.send(session, d.outgoing());

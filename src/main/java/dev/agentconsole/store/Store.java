@@ -67,7 +67,7 @@ public final class Store implements AutoCloseable {
     public static final String FILE_NAME = "console.db";
     static final String LOCK_NAME = "console.lock";
     /** The schema this version writes; {@code PRAGMA user_version} holds a file's. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     /** Draft writes are coalesced: the latest text per session is saved this long after the last change. */
     static final long DRAFT_DELAY_MS = 250;
 
@@ -279,6 +279,11 @@ public final class Store implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             if (version < 1) {
                 for (String sql : Schema.V1) {
+                    s.execute(sql);
+                }
+            }
+            if (version < 2) {
+                for (String sql : Schema.V2) {
                     s.execute(sql);
                 }
             }
@@ -585,18 +590,7 @@ public final class Store implements AutoCloseable {
     public CompletableFuture<Boolean> enqueue(long id, SessionKey key, Outgoing outgoing, String state, long sentAfter) {
         long now = System.currentTimeMillis();
         return write("the message before sending it", () -> inTransaction(() -> {
-            String body = EventCodec.encode(outgoing, uri -> {
-                String hash = sha256(uri);
-                try (PreparedStatement p = db.prepareStatement(
-                        "INSERT OR IGNORE INTO attachments(hash, data_uri) VALUES (?, ?)")) {
-                    p.setString(1, hash);
-                    p.setString(2, uri);
-                    p.executeUpdate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-                return hash;
-            });
+            String body = EventCodec.encode(outgoing, this::storeAttachment);
             try (PreparedStatement p = db.prepareStatement("INSERT INTO outbox(id, provider, session_id, body, state, "
                     + "attempts, sent_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")) {
                 p.setLong(1, id);
@@ -610,6 +604,17 @@ public final class Store implements AutoCloseable {
                 return p.executeUpdate();
             }
         }));
+    }
+
+    /** Completes once every write asked for before it is done (saved or reported). */
+    public CompletableFuture<Void> flushed() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            thread.execute(() -> done.complete(null));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            done.complete(null);
+        }
+        return done;
     }
 
     /** A delivery moved on. */
@@ -721,9 +726,9 @@ public final class Store implements AutoCloseable {
         long now = System.currentTimeMillis();
         attempt("the draft", () -> inTransaction(() -> {
             try (PreparedStatement p = db.prepareStatement("INSERT INTO drafts(provider, session_id, text, start_url, "
-                    + "caller_id, queue, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(provider, session_id) DO UPDATE "
-                    + "SET text = excluded.text, start_url = excluded.start_url, caller_id = excluded.caller_id, "
-                    + "queue = excluded.queue, updated_at = excluded.updated_at")) {
+                    + "caller_id, queue, images, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(provider, session_id) "
+                    + "DO UPDATE SET text = excluded.text, start_url = excluded.start_url, caller_id = excluded.caller_id, "
+                    + "queue = excluded.queue, images = excluded.images, updated_at = excluded.updated_at")) {
                 for (Map.Entry<SessionKey, Draft> e : batch.entrySet()) {
                     Draft d = e.getValue();
                     p.setString(1, e.getKey().provider());
@@ -732,12 +737,26 @@ public final class Store implements AutoCloseable {
                     p.setString(4, d.startUrl());
                     p.setString(5, d.callerId());
                     p.setString(6, EventCodec.encodeLines(d.queue()));
-                    p.setLong(7, now);
+                    p.setString(7, EventCodec.encodeLines(d.images().stream().map(this::storeAttachment).toList()));
+                    p.setLong(8, now);
                     p.executeUpdate();
                 }
             }
             return null;
         }));
+    }
+
+    /** Stores an image once, by content hash; returns the hash. On the store's thread, in a transaction. */
+    private String storeAttachment(String uri) {
+        String hash = sha256(uri);
+        try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO attachments(hash, data_uri) VALUES (?, ?)")) {
+            p.setString(1, hash);
+            p.setString(2, uri);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return hash;
     }
 
     /** The saved draft of a session (the latest one asked to be saved, even if not written yet). */
@@ -750,7 +769,7 @@ public final class Store implements AutoCloseable {
         }
         return read(() -> {
             try (PreparedStatement p = db.prepareStatement(
-                    "SELECT text, start_url, caller_id, queue FROM drafts WHERE provider = ? AND session_id = ?")) {
+                    "SELECT text, start_url, caller_id, queue, images FROM drafts WHERE provider = ? AND session_id = ?")) {
                 p.setString(1, key.provider());
                 p.setString(2, key.sessionId());
                 try (ResultSet r = p.executeQuery()) {
@@ -758,7 +777,8 @@ public final class Store implements AutoCloseable {
                         return Optional.<Draft>empty();
                     }
                     return Optional.of(new Draft(r.getString(1), r.getString(2), r.getString(3),
-                            EventCodec.decodeLines(r.getString(4))));
+                            EventCodec.decodeLines(r.getString(4)),
+                            EventCodec.decodeLines(r.getString(5)).stream().map(this::attachment).toList()));
                 }
             }
         });

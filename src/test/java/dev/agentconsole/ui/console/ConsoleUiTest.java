@@ -199,7 +199,10 @@ class ConsoleUiTest {
     @Test
     void theQuestionsReplyButtonQuotesItAndTheAnswerReachesTheEmulator(FxRobot robot) throws Exception {
         demoUntilQuestion(robot);
-        robot.clickOn(robot.lookup(".bubble.question .button").queryAs(Button.class));
+        // cells keep a hidden tree per row kind: the Reply to click is the one on screen
+        robot.clickOn(robot.lookup(".bubble.question .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.isVisible() && b.getParent().isVisible() && b.getParent().getParent().isVisible())
+                .reduce((a, b) -> b).orElseThrow());
         waitFor("the quote", () -> robot.lookup("#quotedQuestion").query().getParent().isVisible()
                 && robot.lookup("#quotedQuestion").queryAs(Label.class).getText().contains("Which one should I book"));
         assertTrue(fx(() -> robot.lookup("#messageInput").query().isFocused()));
