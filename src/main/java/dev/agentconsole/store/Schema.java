@@ -24,4 +24,8 @@ final class Schema {
             "CREATE TABLE drafts (provider TEXT NOT NULL, session_id TEXT NOT NULL, text TEXT NOT NULL, "
                     + "start_url TEXT NOT NULL, caller_id TEXT NOT NULL, queue TEXT NOT NULL, updated_at INTEGER NOT NULL, "
                     + "PRIMARY KEY (provider, session_id))");
+
+    /** Version 2: a draft keeps its attached images (as attachment hashes, like the outbox). */
+    static final List<String> V2 = List.of(
+            "ALTER TABLE drafts ADD COLUMN images TEXT NOT NULL DEFAULT '[]'");
 }

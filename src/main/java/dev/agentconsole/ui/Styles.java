@@ -28,6 +28,8 @@ public final class Styles {
     public static final String MONO = "mono";
     public static final String DELIVERY = "delivery";
     public static final String THUMBNAIL = "thumbnail";
+    public static final String ATTACHMENTS = "attachments";
+    public static final String ATTACHMENT_TILE = "attachment-tile";
     public static final String PILL = "new-pill";
     public static final String COMPOSER = "composer";
     public static final String QUOTE = "quote";

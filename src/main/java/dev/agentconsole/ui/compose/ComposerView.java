@@ -1,7 +1,9 @@
 package dev.agentconsole.ui.compose;
 
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.attach.AttachmentStripView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,11 +15,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldListCell;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -32,10 +36,13 @@ public final class ComposerView extends VBox {
     public record Actions(Runnable send, Runnable sendQueue) {}
 
     private final TextArea input = new TextArea();
+    private final AttachmentStripView strip;
     private boolean composing;
 
-    public ComposerView(ComposerViewModel model, Actions actions, javafx.beans.value.ObservableBooleanValue connected) {
+    public ComposerView(ComposerViewModel model, Actions actions, javafx.beans.value.ObservableBooleanValue connected,
+                        ImageLoader images) {
         getStyleClass().add(Styles.COMPOSER);
+        strip = new AttachmentStripView(model.attachments(), images);
 
         // quoted question
         Label quote = new Label();
@@ -98,6 +105,11 @@ public final class ComposerView extends VBox {
         input.textProperty().bindBidirectional(model.textProperty());
         input.setOnInputMethodTextChanged(e -> composing = !e.getComposed().isEmpty());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.V && e.isShortcutDown() && !e.isShiftDown()
+                    && model.attachments().acceptedProperty().get() && strip.paste(Clipboard.getSystemClipboard())) {
+                e.consume(); // an image or image files: attached; text pastes as usual
+                return;
+            }
             if (e.getCode() != KeyCode.ENTER || composing) {
                 return;
             }
@@ -127,7 +139,20 @@ public final class ComposerView extends VBox {
         queueIt.setAccessibleText("Add the message to the queue");
         queueIt.setOnAction(e -> model.addToQueue());
         queueIt.disableProperty().bind(Bindings.not(model.hasTextProperty()));
-        VBox buttons = new VBox(6, send, queueIt);
+        Button attach = new Button(null, Icons.of(Feather.PAPERCLIP));
+        attach.setId("attachButton");
+        attach.getStyleClass().add("button-icon");
+        attach.setAccessibleText("Attach images");
+        attach.setOnAction(e -> strip.choose());
+        attach.disableProperty().bind(Bindings.not(model.attachments().acceptedProperty()));
+        Tooltip attachTip = new Tooltip();
+        attachTip.textProperty().bind(Bindings.when(model.attachments().acceptedProperty())
+                .then("Attach screenshots (or paste them with Ctrl+V, or drop them on the window)")
+                .otherwise("AGI takes no images: its sessions are steered with text only"));
+        attach.setTooltip(attachTip);
+        StackPane attachBox = new StackPane(attach); // a disabled button shows no tooltip: its box carries it too
+        Tooltip.install(attachBox, attachTip);
+        VBox buttons = new VBox(6, send, queueIt, attachBox);
         HBox messageRow = new HBox(8, input, buttons);
 
         // start URL and caller id
@@ -180,11 +205,24 @@ public final class ComposerView extends VBox {
         HBox footer = new HBox(10, urlBox, advanced, callerId, count);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(quoteRow, queueBox, messageRow, problem, footer);
+        Label imageProblem = new Label();
+        imageProblem.setId("attachmentProblem");
+        imageProblem.getStyleClass().add(Styles.PROBLEM);
+        imageProblem.setWrapText(true);
+        imageProblem.textProperty().bind(model.attachments().problemProperty());
+        imageProblem.visibleProperty().bind(model.attachments().problemProperty().isNotEmpty());
+        imageProblem.managedProperty().bind(imageProblem.visibleProperty());
+
+        getChildren().addAll(quoteRow, queueBox, strip, imageProblem, messageRow, problem, footer);
     }
 
     public TextArea input() {
         return input;
+    }
+
+    /** The attached images, and the ways to attach more (the window takes drops through it). */
+    public AttachmentStripView strip() {
+        return strip;
     }
 
     private static void move(ComposerViewModel model, ListView<String> queue, int delta) {

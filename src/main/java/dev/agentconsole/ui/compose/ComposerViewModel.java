@@ -4,10 +4,12 @@ import dev.agentconsole.agent.MessageRules;
 import dev.agentconsole.agent.MessageValidator;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.ui.attach.AttachmentsViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,7 +44,16 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper hasQueue = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quoted = new ReadOnlyStringWrapper("");
 
+    private final AttachmentsViewModel attachments;
+
+    /** With everything on the calling thread (tests). */
     public ComposerViewModel() {
+        this(Runnable::run, Runnable::run);
+    }
+
+    /** @param ui the UI thread's executor; {@code io} reads and fits attached images */
+    public ComposerViewModel(Executor ui, Executor io) {
+        attachments = new AttachmentsViewModel(ui, io);
         text.addListener((o, a, b) -> revalidate());
         startUrl.addListener((o, a, b) -> revalidate());
         callerId.addListener((o, a, b) -> revalidate());
@@ -53,6 +64,11 @@ public final class ComposerViewModel {
 
     public StringProperty textProperty() {
         return text;
+    }
+
+    /** The images attached to the message. */
+    public AttachmentsViewModel attachments() {
+        return attachments;
     }
 
     public StringProperty startUrlProperty() {
@@ -102,6 +118,15 @@ public final class ComposerViewModel {
     public void setRules(MessageRules value, String provider) {
         providerName.set(provider);
         rules.set(value);
+        attachments.setLimits(value == null || value.acceptsImages(), imageBudget(value));
+    }
+
+    /**
+     * What the images of one request may take as data URIs: the request's limit less room for the
+     * text and the JSON around it (a message longer than that room is refused with its size).
+     */
+    static long imageBudget(MessageRules r) {
+        return r == null || r.maxBodyBytes() <= 0 ? 4_900_000 : Math.max(0, r.maxBodyBytes() - 100_000);
     }
 
     /** Reply to a question: it is quoted above the input (the text typed so far stays). */
@@ -161,18 +186,32 @@ public final class ComposerViewModel {
             problem.set("not connected: connect to a session first");
             return Optional.empty();
         }
-        Optional<String> p = validator(r).problemWith(message(t));
+        OutgoingMessage m = message(t);
+        if (!attachments.isEmpty()) {
+            if (!attachments.problemProperty().get().isEmpty()) {
+                problem.set(attachments.problemProperty().get());
+                return Optional.empty();
+            }
+            Optional<List<String>> images = attachments.dataUris();
+            if (images.isEmpty()) {
+                problem.set("the images are still being prepared: send again in a moment");
+                return Optional.empty();
+            }
+            m = m.withImages(images.get());
+        }
+        Optional<String> p = validator(r).problemWith(m);
         if (p.isPresent()) {
             problem.set(p.get());
             return Optional.empty();
         }
-        return Optional.of(new Outgoing.Single(message(t)));
+        return Optional.of(new Outgoing.Single(m));
     }
 
-    /** The message was handed to the outbox: the input is cleared for the next one. */
+    /** The message was handed to the outbox: the input (and its images) are cleared for the next one. */
     public void sent() {
         text.set("");
         quoted.set("");
+        attachments.clear();
     }
 
     // ---- the queue ------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ public final class ConsoleView extends BorderPane {
         setCenter(transcript);
 
         var connected = vm.canSendProperty();
-        composer = new ComposerView(vm.composer(), new ComposerView.Actions(vm::send, vm::sendQueue), connected);
+        composer = new ComposerView(vm.composer(), new ComposerView.Actions(vm::send, vm::sendQueue), connected, images);
+        composer.strip().acceptDrops(this); // images and image files dropped anywhere on the window
 
         HBox confirmation = new HBox();
         confirmation.setId("confirmationBar");

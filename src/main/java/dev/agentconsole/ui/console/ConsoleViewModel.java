@@ -60,7 +60,7 @@ public final class ConsoleViewModel {
     private final Executor io;
     private final Supplier<Instant> clock;
     private final TranscriptViewModel transcript = new TranscriptViewModel();
-    private final ComposerViewModel composer = new ComposerViewModel();
+    private final ComposerViewModel composer;
 
     private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
     private final StringProperty baseUrl = new SimpleStringProperty("");
@@ -105,6 +105,7 @@ public final class ConsoleViewModel {
         this.ui = ui;
         this.io = io;
         this.clock = clock;
+        this.composer = new ComposerViewModel(ui, io);
         provider.addListener((o, was, now) -> providerChanged(now));
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
                 : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
@@ -124,6 +125,8 @@ public final class ConsoleViewModel {
         composer.startUrlProperty().addListener((o, was, now) -> saveDraft());
         composer.callerIdProperty().addListener((o, was, now) -> saveDraft());
         composer.queue().addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
+        composer.attachments().items().addListener(
+                (javafx.collections.ListChangeListener<dev.agentconsole.ui.attach.AttachmentsViewModel.Item>) c -> saveDraft());
         restoreDraft(SessionKey.UNBOUND);
     }
 
@@ -137,7 +140,7 @@ public final class ConsoleViewModel {
 
     private Draft currentDraft() {
         return new Draft(composer.textProperty().get(), composer.startUrlProperty().get(), composer.callerIdProperty().get(),
-                List.copyOf(composer.queue()));
+                List.copyOf(composer.queue()), composer.attachments().originals());
     }
 
     /**
@@ -180,6 +183,8 @@ public final class ConsoleViewModel {
                         composer.callerIdProperty().set(saved.callerId());
                     }
                     composer.restoreQueue(saved.queue());
+                    composer.attachments().clear();
+                    composer.attachments().addDataUris(saved.images());
                 } finally {
                     restoringDraft = false;
                 }

@@ -1,0 +1,266 @@
+package dev.agentconsole.ui.attach;
+
+import dev.agentconsole.agent.DataUris;
+import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.attach.Attachment;
+import dev.agentconsole.attach.ImageFitter;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The images attached to the message being typed. Reading, checking, decoding and fitting happen
+ * on the I/O executor; the list and its properties change on the UI executor only. Each image is
+ * checked as it comes (a bad one is refused with its own sentence and nothing else is touched),
+ * then all of them are fitted together into what the request has left.
+ */
+public final class AttachmentsViewModel {
+
+    /** One tile in the strip. {@code fitted} is empty while it is being prepared. */
+    public record Item(long id, String name, Optional<Attachment> source, Optional<ImageFitter.Fitted> fitted) {
+        public boolean ready() {
+            return fitted.isPresent();
+        }
+    }
+
+    private final Executor ui;
+    private final Executor io;
+    private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final ObservableList<Item> readOnly = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper accepted = new ReadOnlyBooleanWrapper(true);
+    private final AtomicLong ids = new AtomicLong();
+    /** Bumped on every change: a fitting that finishes after a newer change is dropped. */
+    private long generation;
+    private long budget = 4_900_000;
+    private int pending;
+
+    public AttachmentsViewModel(Executor ui, Executor io) {
+        this.ui = ui;
+        this.io = io;
+    }
+
+    public ObservableList<Item> items() {
+        return readOnly;
+    }
+
+    /** Why the last image was refused, or why the images cannot go: empty when all is well. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** "2 images · 1.3 MB of 4.9 MB". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Images are being read or fitted. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The provider takes images (H does, AGI does not). */
+    public ReadOnlyBooleanProperty acceptedProperty() {
+        return accepted.getReadOnlyProperty();
+    }
+
+    /** The provider's limits: whether it takes images, and how many bytes of data URIs a request has left. */
+    public void setLimits(boolean acceptsImages, long budgetBytes) {
+        accepted.set(acceptsImages);
+        if (budgetBytes != budget) {
+            budget = budgetBytes;
+            refit();
+        }
+    }
+
+    public void addFiles(List<Path> files) {
+        for (Path f : files) {
+            add(f.getFileName() == null ? f.toString() : f.getFileName().toString(), () -> Attachment.fromFile(f));
+        }
+    }
+
+    /** A pasted screenshot (pixels), named for the tile. */
+    public void addPixels(String name, Supplier<BufferedImage> pixels) {
+        add(name, () -> Attachment.fromPixels(name, pixels.get()));
+    }
+
+    /** Images as data URIs (a restored draft). */
+    public void addDataUris(List<String> uris) {
+        int n = 1;
+        for (String uri : uris) {
+            String name = "image " + n++;
+            add(name, () -> Attachment.fromBytes(name, DataUris.decode(uri).bytes()));
+        }
+    }
+
+    /** Something that is not an image was offered (a clipboard with text only, say). */
+    public void refuse(String why) {
+        problem.set(why);
+    }
+
+    private void add(String name, Supplier<Attachment> read) {
+        if (!accepted.get()) {
+            problem.set("this provider takes no images: AGI sessions are steered with text only");
+            return;
+        }
+        Item placeholder = new Item(ids.incrementAndGet(), name, Optional.empty(), Optional.empty());
+        items.add(placeholder);
+        problem.set("");
+        pending++;
+        busy.set(true);
+        io.execute(() -> {
+            Attachment attachment;
+            try {
+                attachment = read.get();
+            } catch (InvalidInputException | IllegalStateException | java.io.UncheckedIOException e) {
+                ui.execute(() -> {
+                    items.removeIf(i -> i.id() == placeholder.id());
+                    problem.set(e.getMessage());
+                    done();
+                });
+                return;
+            } catch (OutOfMemoryError e) {
+                ui.execute(() -> {
+                    items.removeIf(i -> i.id() == placeholder.id());
+                    problem.set("'" + name + "' is too large to open with the memory this console has");
+                    done();
+                });
+                return;
+            }
+            ui.execute(() -> {
+                int at = indexOf(placeholder.id());
+                if (at >= 0) {
+                    items.set(at, new Item(placeholder.id(), name, Optional.of(attachment), Optional.empty()));
+                    refit();
+                }
+                done();
+            });
+        });
+    }
+
+    private void done() {
+        pending--;
+        busy.set(pending > 0);
+        summarize();
+    }
+
+    public void remove(long id) {
+        int at = indexOf(id);
+        if (at >= 0) {
+            items.remove(at);
+            problem.set("");
+            refit();
+        }
+    }
+
+    public void clear() {
+        items.clear();
+        problem.set("");
+        generation++;
+        summarize();
+    }
+
+    /** The data URIs to send, in order; empty while any image is still being prepared. */
+    public Optional<List<String>> dataUris() {
+        if (items.stream().anyMatch(i -> !i.ready())) {
+            return Optional.empty();
+        }
+        return Optional.of(items.stream().map(i -> i.fitted().orElseThrow().dataUri()).toList());
+    }
+
+    /** The images as attached (for the draft): their original bytes as data URIs. */
+    public List<String> originals() {
+        return items.stream().filter(i -> i.source().isPresent())
+                .map(i -> DataUris.encode(i.source().get().bytes(), i.source().get().probe().mime())).toList();
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /** Fits every image into the budget together, off the UI thread. */
+    private void refit() {
+        long gen = ++generation;
+        List<Item> snapshot = List.copyOf(items);
+        List<Attachment> sources = new ArrayList<>();
+        for (Item i : snapshot) {
+            if (i.source().isEmpty()) {
+                summarize();
+                return; // one is still being read: fitting happens when it is in
+            }
+            sources.add(i.source().get());
+        }
+        if (sources.isEmpty()) {
+            summarize();
+            return;
+        }
+        long limit = budget;
+        busy.set(true);
+        for (int k = 0; k < snapshot.size(); k++) {
+            items.set(k, new Item(snapshot.get(k).id(), snapshot.get(k).name(), snapshot.get(k).source(), Optional.empty()));
+        }
+        io.execute(() -> {
+            List<ImageFitter.Fitted> fitted;
+            try {
+                fitted = ImageFitter.fitAll(sources, limit);
+            } catch (InvalidInputException | IllegalStateException | java.io.UncheckedIOException e) {
+                ui.execute(() -> {
+                    if (gen == generation) {
+                        problem.set(e.getMessage());
+                        busy.set(pending > 0);
+                    }
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                for (int k = 0; k < snapshot.size() && k < items.size(); k++) {
+                    Item i = snapshot.get(k);
+                    items.set(k, new Item(i.id(), i.name(), i.source(), Optional.of(fitted.get(k))));
+                }
+                busy.set(pending > 0);
+                summarize();
+            });
+        });
+    }
+
+    private void summarize() {
+        if (items.isEmpty()) {
+            summary.set("");
+            return;
+        }
+        long total = items.stream().flatMap(i -> i.fitted().stream()).mapToLong(ImageFitter.Fitted::encodedBytes).sum();
+        boolean preparing = items.stream().anyMatch(i -> !i.ready());
+        summary.set(String.format(Locale.ROOT, "%d %s · %s of %s%s", items.size(), items.size() == 1 ? "image" : "images",
+                megabytes(total), megabytes(budget), preparing ? " · preparing…" : ""));
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private int indexOf(long id) {
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k).id() == id) {
+                return k;
+            }
+        }
+        return -1;
+    }
+}
