@@ -57,6 +57,7 @@ public final class BenchmarkRunner {
         runner.latencyAndBatch();
         runner.cliAgainstCurl();
         runner.store();
+        runner.screenshot();
         runner.window();
         runner.write();
     }
@@ -317,6 +318,42 @@ public final class BenchmarkRunner {
         }
     }
 
+    // ---- a 4K screenshot to a data URI ------------------------------------------------------------------
+
+    private void screenshot() throws Exception {
+        System.out.println("== a 3840 x 2160 screenshot to a data URI");
+        String cp = root.resolve("target/agent-console.jar") + java.io.File.pathSeparator + root.resolve("target/test-classes");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> ours = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        List<Double> oursHeap = new ArrayList<>();
+        List<Double> plainHeap = new ArrayList<>();
+        double raw = 0;
+        long oursBytes = 0;
+        long plainBytes = 0;
+        for (int i = 0; i < 3; i++) {
+            Map<String, Double> r = results(List.of(java, "-Djava.awt.headless=true", "-cp", cp,
+                    "dev.agentconsole.bench.ScreenshotBench"));
+            ours.add(r.get("ours-ms"));
+            plain.add(r.get("plain-ms"));
+            oursHeap.add(r.get("ours-heap-mib"));
+            plainHeap.add(r.get("plain-heap-mib"));
+            raw = r.get("raw-mib");
+            oursBytes = r.get("ours-bytes").longValue();
+            plainBytes = r.get("plain-bytes").longValue();
+        }
+        Stats o = Stats.of(ours);
+        Stats p = Stats.of(plain);
+        row(String.format(Locale.ROOT, "A 3840 × 2160 text-heavy screenshot, pixels to a ready PNG data URI (%,d bytes)", oursBytes),
+                o.describe("ms") + " (median of 3 processes' medians of 15)",
+                String.format(Locale.ROOT, "plain ImageIO PNG + Base64 (%,d bytes): ", plainBytes) + p.describe("ms"),
+                ratio(o.median(), p.median()));
+        Stats oh = Stats.of(oursHeap);
+        row("The same: peak heap above what was in use before", oh.describe("MiB") + String.format(Locale.ROOT,
+                        " = %.2f × the raw image (%.1f MiB)", oh.median() / raw, raw),
+                "plain ImageIO + Base64: " + Stats.of(plainHeap).describe("MiB"), ratio(oh.median(), Stats.of(plainHeap).median()));
+    }
+
     // ---- the window: start-up, memory, 100,000 rows, a responsive FX thread ----------------------------
 
     private void window() throws Exception {
@@ -405,6 +442,7 @@ public final class BenchmarkRunner {
             row("FX thread latency (a task posted every 5 ms) while " + switch (e.getKey()) {
                 case "startup" -> "the window starts (first 3 s)";
                 case "sending" -> "50 messages are sent in 1 s";
+                case "attaching" -> "three 3840 × 2160 screenshots are pasted and fitted";
                 default -> "the server stalls 4 s on sends and status";
             }, e.getValue(), "16 ms (one frame at 60 Hz)", "-");
         }
@@ -514,6 +552,10 @@ public final class BenchmarkRunner {
         md.append("- **Stored history**: `bench/HistoryBench` fills a store with 100,000 events, then binds the window to the\n"
                 + "  session and times until the newest stored row is on screen (the newest 500 are read first, the rest\n"
                 + "  follow above), and until all rows are in the list; 3 runs.\n");
+        md.append("- **Screenshot**: `bench/ScreenshotBench`, 3 processes, each 5 warm-up and 15 timed rounds of the console's path\n"
+                + "  (`Attachment.fromPixels` -> `ImageFitter` -> data URI: `FastPng`, Sub filter, fastest deflate, bands on\n"
+                + "  all cores) interleaved with `ImageIO.write(png)` + Base64; heap is the sum of the heap pools' peaks after\n"
+                + "  a GC, less what was in use (an upper bound).\n");
         md.append("- **FX thread latency**: `bench/ResponsivenessBench` posts a task to the FX thread every 5 ms from a\n"
                 + "  watchdog thread and records how long it waits, while the real window runs against the emulator.\n");
         notes.forEach(n -> md.append("\n").append(n).append('\n'));

@@ -105,6 +105,14 @@ public final class ResponsivenessBench {
                     }
                     Thread.sleep(5000);
                     report("stall");
+                    emulator.faults().clear();
+                    for (int i = 0; i < 3; i++) {
+                        Platform.runLater(() -> vm.composer().attachments().addPixels("pasted image",
+                                () -> dev.agentconsole.attach.TestImages.screenshot(3840, 2160)));
+                        Thread.sleep(300);
+                    }
+                    Thread.sleep(3000);
+                    report("attaching");
                     watching = false;
                     Platform.runLater(() -> {
                         vm.close();

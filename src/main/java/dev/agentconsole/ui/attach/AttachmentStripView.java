@@ -158,15 +158,8 @@ public final class AttachmentStripView extends VBox {
      * @return whether the clipboard held one (otherwise the text field pastes text as usual)
      */
     public boolean paste(Clipboard clipboard) {
-        if (clipboard.hasFiles()) {
-            model.addFiles(clipboard.getFiles().stream().map(File::toPath).toList());
-            return true;
-        }
-        if (clipboard.hasImage()) {
-            attachImage(clipboard.getImage(), "pasted image");
-            return true;
-        }
-        return false;
+        return take(clipboard.hasFiles() ? clipboard.getFiles() : List.of(), clipboard.hasImage() ? clipboard.getImage() : null,
+                "pasted image");
     }
 
     /** For the paste menu item and tests: says so when there is nothing to attach. */
@@ -195,12 +188,21 @@ public final class AttachmentStripView extends VBox {
 
     /** A drop: files, or an image dragged from a browser. */
     public boolean drop(Dragboard board) {
-        if (board.hasFiles()) {
-            model.addFiles(board.getFiles().stream().map(File::toPath).toList());
+        return take(board.hasFiles() ? board.getFiles() : List.of(), board.hasImage() ? board.getImage() : null, "dropped image");
+    }
+
+    /**
+     * What a drop or a paste brings: files (attached), else an image (its pixels attached).
+     *
+     * @return whether there was anything to attach
+     */
+    public boolean take(List<File> files, Image image, String imageName) {
+        if (!files.isEmpty()) {
+            model.addFiles(files.stream().map(File::toPath).toList());
             return true;
         }
-        if (board.hasImage()) {
-            attachImage(board.getImage(), "dropped image");
+        if (image != null) {
+            attachImage(image, imageName);
             return true;
         }
         return false;

@@ -127,18 +127,10 @@ public final class AttachmentsViewModel {
             try {
                 attachment = read.get();
             } catch (InvalidInputException | IllegalStateException | java.io.UncheckedIOException e) {
-                ui.execute(() -> {
-                    items.removeIf(i -> i.id() == placeholder.id());
-                    problem.set(e.getMessage());
-                    done();
-                });
+                ui.execute(() -> refused(placeholder, e.getMessage()));
                 return;
             } catch (OutOfMemoryError e) {
-                ui.execute(() -> {
-                    items.removeIf(i -> i.id() == placeholder.id());
-                    problem.set("'" + name + "' is too large to open with the memory this console has");
-                    done();
-                });
+                ui.execute(() -> refused(placeholder, "'" + name + "' is too large to open with the memory this console has"));
                 return;
             }
             ui.execute(() -> {
@@ -150,6 +142,14 @@ public final class AttachmentsViewModel {
                 done();
             });
         });
+    }
+
+    /** A refused image leaves the strip; the others (which may have waited for it) are fitted. */
+    private void refused(Item placeholder, String why) {
+        items.removeIf(i -> i.id() == placeholder.id());
+        refit();
+        problem.set(why);
+        done();
     }
 
     private void done() {

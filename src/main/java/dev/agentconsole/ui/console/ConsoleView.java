@@ -128,4 +128,8 @@ public final class ConsoleView extends BorderPane {
     public TranscriptView transcript() {
         return transcript;
     }
+
+    public ComposerView composer() {
+        return composer;
+    }
 }

@@ -102,8 +102,8 @@ public final class ConsoleViewModel {
 
     public ConsoleViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock) {
         this.connector = connector;
-        this.ui = ui;
-        this.io = io;
+        this.ui = whileOpen(ui);
+        this.io = whileOpen(io);
         this.clock = clock;
         this.composer = new ComposerViewModel(ui, io);
         provider.addListener((o, was, now) -> providerChanged(now));
@@ -128,6 +128,20 @@ public final class ConsoleViewModel {
         composer.attachments().items().addListener(
                 (javafx.collections.ListChangeListener<dev.agentconsole.ui.attach.AttachmentsViewModel.Item>) c -> saveDraft());
         restoreDraft(SessionKey.UNBOUND);
+    }
+
+    /**
+     * An executor that drops work once it was shut down: the window is closing (or a test ended),
+     * and a background read or a late reply from the server has nothing left to update.
+     */
+    private static Executor whileOpen(Executor executor) {
+        return task -> {
+            try {
+                executor.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // shut down: nothing waits for this any more
+            }
+        };
     }
 
     // ---- drafts ---------------------------------------------------------------------------------
