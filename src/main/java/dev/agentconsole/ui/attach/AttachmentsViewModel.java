@@ -126,8 +126,12 @@ public final class AttachmentsViewModel {
             Attachment attachment;
             try {
                 attachment = read.get();
-            } catch (InvalidInputException | IllegalStateException | java.io.UncheckedIOException e) {
+            } catch (InvalidInputException e) {
                 ui.execute(() -> refused(placeholder, e.getMessage()));
+                return;
+            } catch (RuntimeException e) {
+                // a decoder's own failure (a plugin bug, a malformed file it did not foresee): said, never stuck
+                ui.execute(() -> refused(placeholder, "'" + name + "' could not be read: " + e));
                 return;
             } catch (OutOfMemoryError e) {
                 ui.execute(() -> refused(placeholder, "'" + name + "' is too large to open with the memory this console has"));
@@ -217,7 +221,7 @@ public final class AttachmentsViewModel {
             List<ImageFitter.Fitted> fitted;
             try {
                 fitted = ImageFitter.fitAll(sources, limit);
-            } catch (InvalidInputException | IllegalStateException | java.io.UncheckedIOException e) {
+            } catch (RuntimeException e) {
                 ui.execute(() -> {
                     if (gen == generation) {
                         problem.set(e.getMessage());
