@@ -520,7 +520,7 @@ public final class BenchmarkRunner {
     private void write() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Rewritten by `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pbench -DskipTests verify` (about 6 minutes here;\n");
+        md.append("Rewritten by `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pbench -DskipTests verify` (about 9 minutes here;\n");
         md.append("without a display the window figures are skipped). Every figure is measured next to its\n");
         md.append("baseline in the same run, on the machine below; a ratio is figure ÷ baseline (medians). Nothing here\n");
         md.append("is a timed test: the suite never fails on speed.\n\n");
