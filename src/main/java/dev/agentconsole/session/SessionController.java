@@ -77,6 +77,8 @@ public final class SessionController implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** How many of the newest stored events show before the rest of a long history is read. */
     static final int HISTORY_FIRST = 500;
+    /** How many messages seen before the first unsettled one still compete for stored echoes on a restart. */
+    static final int SEEN_BEFORE_CRASH = 50;
 
     private final AgentBackend backend;
     private final SessionId session;
@@ -128,12 +130,15 @@ public final class SessionController implements AutoCloseable {
     public void start() {
         long before = store.peekNextDeliveryId(); // rows from earlier runs (or earlier controllers) only
         sender.execute(() -> {
+            List<Long> toSend = new ArrayList<>();
             try {
-                restored.complete(restore(before));
+                restored.complete(restore(before, toSend));
             } catch (RuntimeException e) {
                 restored.complete(false);
                 listener.onCommandFailed("restore from the store", new AgentError.Stored(e.getMessage()));
             }
+            // the reader goes on meanwhile; these go out first, in order, ahead of anything new
+            toSend.forEach(this::deliver);
         });
         reader.start();
     }
@@ -223,7 +228,7 @@ public final class SessionController implements AutoCloseable {
      *
      * @return whether there was anything to resume from
      */
-    private boolean restore(long before) {
+    private boolean restore(long before, List<Long> toSend) {
         // the newest events first, so a long history opens at its end at once; the rest follows below
         long tail = store.tailStart(key, HISTORY_FIRST);
         List<AgentEvent> newest = store.historyAfter(key, tail == Long.MIN_VALUE ? Long.MIN_VALUE : tail - 1);
@@ -231,8 +236,11 @@ public final class SessionController implements AutoCloseable {
         if (!newest.isEmpty()) {
             listener.onHistory(newest);
         }
-        List<OutboxRow> rows = store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
-                DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()))
+        // read-only (another console holds the folder, or a newer one wrote it): its outbox is not
+        // this console's to send, and nothing sent here could be recorded
+        List<OutboxRow> rows = store.mode() == Store.Mode.READ_ONLY ? List.of()
+                : store.outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name(),
+                        DeliveryState.ACCEPTED.name(), DeliveryState.UNCERTAIN.name(), DeliveryState.FAILED.name()))
                 .stream().filter(row -> row.id() < before).toList();
         List<Delivery> restoredRows = new ArrayList<>();
         List<PendingLine> stillAwaited = new ArrayList<>();
@@ -251,11 +259,29 @@ public final class SessionController implements AutoCloseable {
                 }
             }
         }
-        // echoes the last run stored but did not get to match: those messages were seen
+        // echoes the last run stored but did not get to match: those messages were seen. Messages
+        // seen already take their own echoes first (the same words sent twice must not count twice).
         long earliest = stillAwaited.stream().mapToLong(PendingLine::from).min().orElse(Long.MAX_VALUE);
-        java.util.Set<Long> seenInHistory = stillAwaited.isEmpty() ? java.util.Set.of()
-                : matchStoredEchoes(stillAwaited, store.historyAfter(key, earliest - 1));
-        List<Long> toSend = new ArrayList<>();
+        java.util.Set<Long> seenInHistory = java.util.Set.of();
+        if (!stillAwaited.isEmpty()) {
+            long firstAwaited = stillAwaited.stream().mapToLong(PendingLine::deliveryId).min().orElseThrow();
+            List<PendingLine> lines = new ArrayList<>();
+            for (OutboxRow seen : store.outbox(key, List.of(DeliveryState.SEEN.name()))) {
+                if (seen.id() >= firstAwaited - SEEN_BEFORE_CRASH && seen.id() < before) {
+                    for (OutgoingMessage m : seen.outgoing().messages()) {
+                        lines.add(new PendingLine(seen.id(), m.callerId().orElse("user"), m.text(), seen.sentAfter()));
+                    }
+                }
+            }
+            lines.addAll(stillAwaited);
+            lines.sort(java.util.Comparator.comparingLong(PendingLine::deliveryId));
+            java.util.Set<Long> matched = matchStoredEchoes(lines, store.historyAfter(key,
+                    Math.min(earliest, lines.get(0).from()) - 1));
+            java.util.Set<Long> awaitedIds = new java.util.HashSet<>();
+            stillAwaited.forEach(l -> awaitedIds.add(l.deliveryId()));
+            matched.retainAll(awaitedIds);
+            seenInHistory = matched;
+        }
         for (int i = 0; i < restoredRows.size(); i++) {
             Delivery d = restoredRows.get(i);
             if (seenInHistory.contains(d.id())) {
@@ -282,7 +308,6 @@ public final class SessionController implements AutoCloseable {
                 listener.onOlderHistory(older);
             }
         }
-        toSend.forEach(this::deliver); // on the sender's thread already, ahead of anything new
         return !newest.isEmpty() || !rows.isEmpty();
     }
 

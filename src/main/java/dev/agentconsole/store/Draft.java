@@ -22,6 +22,11 @@ public record Draft(String text, String startUrl, String callerId, List<String> 
         this(text, startUrl, callerId, queue, List.of());
     }
 
+    /** Holds something typed or attached (a caller id alone is a setting, not content). */
+    public boolean hasContent() {
+        return !text.isEmpty() || !startUrl.isEmpty() || !queue.isEmpty() || !images.isEmpty();
+    }
+
     public boolean isEmpty() {
         return text.isEmpty() && startUrl.isEmpty() && callerId.isEmpty() && queue.isEmpty() && images.isEmpty();
     }

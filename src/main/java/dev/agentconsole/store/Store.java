@@ -171,6 +171,7 @@ public final class Store implements AutoCloseable {
                         + "for a fresh one.");
             }
             migrate(c, version);
+            forgetUnusedAttachments(c);
             return new Store(c, file.getParent(), Mode.SAVING, Optional.empty());
         } catch (SQLException e) {
             c.close();
@@ -294,6 +295,17 @@ public final class Store implements AutoCloseable {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /** Images no draft and no outbox row refers to any more (removed from a draft) are deleted on open. */
+    private static void forgetUnusedAttachments(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM attachments WHERE hash NOT IN ("
+                    + "SELECT d.value FROM drafts, json_each(drafts.images) AS d "
+                    + "UNION SELECT i.value FROM outbox, json_each(outbox.body, '$.messages') AS m, json_each(m.value, '$.images') AS i)");
+        } catch (SQLException e) {
+            System.getLogger("store").log(System.Logger.Level.DEBUG, "unused attachments kept: " + e.getMessage());
         }
     }
 

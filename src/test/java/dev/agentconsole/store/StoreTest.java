@@ -106,6 +106,44 @@ class StoreTest {
     }
 
     @Test
+    void aVersionOneFileIsMigratedAndKeepsItsDrafts() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
+             Statement s = c.createStatement()) {
+            for (String sql : Schema.V1) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO drafts VALUES ('hcompany', '" + KEY.sessionId() + "', 'from v1', '', '', '[]', 0)");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (Store store = Store.open(dir)) {
+            assertEquals(Store.Mode.SAVING, store.mode());
+            assertEquals(Optional.of(new Draft("from v1", "", "", List.of(), List.of())), store.draft(KEY));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE_NAME));
+             Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA user_version")) {
+            assertEquals(Store.SCHEMA_VERSION, r.getInt(1));
+        }
+    }
+
+    @Test
+    void draftImagesAreStoredOnceAndForgottenWhenNoLongerUsed() {
+        String image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==";
+        try (Store store = Store.open(dir)) {
+            store.saveDraft(KEY, new Draft("look", "", "", List.of(), List.of(image)));
+            store.saveDraft(new SessionKey("hcompany", "other"), new Draft("same picture", "", "", List.of(), List.of(image)));
+        }
+        try (Store store = Store.open(dir)) {
+            assertEquals(List.of(image), store.draft(KEY).orElseThrow().images());
+            assertEquals(1, store.attachmentCount());
+            store.saveDraft(KEY, Draft.EMPTY);
+            store.saveDraft(new SessionKey("hcompany", "other"), Draft.EMPTY);
+        }
+        try (Store store = Store.open(dir)) {
+            assertEquals(0, store.attachmentCount(), "an image nothing refers to is deleted on open");
+        }
+    }
+
+    @Test
     void draftsAreSavedAfterAPauseAndTheLatestWins() throws Exception {
         try (Store store = Store.open(dir)) {
             store.saveDraft(KEY, new Draft("h", "", "", List.of()));

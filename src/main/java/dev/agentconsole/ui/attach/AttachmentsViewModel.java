@@ -29,7 +29,8 @@ import javafx.collections.ObservableList;
 public final class AttachmentsViewModel {
 
     /** One tile in the strip. {@code fitted} is empty while it is being prepared. */
-    public record Item(long id, String name, Optional<Attachment> source, Optional<ImageFitter.Fitted> fitted) {
+    public record Item(long id, String name, Optional<Attachment> source, Optional<String> original,
+                       Optional<ImageFitter.Fitted> fitted) {
         public boolean ready() {
             return fitted.isPresent();
         }
@@ -47,6 +48,8 @@ public final class AttachmentsViewModel {
     /** Bumped on every change: a fitting that finishes after a newer change is dropped. */
     private long generation;
     private long budget = 4_900_000;
+    /** Set when the images together cannot be made to fit; cleared by the next change. */
+    private String fitProblem;
     private int pending;
 
     public AttachmentsViewModel(Executor ui, Executor io) {
@@ -117,15 +120,18 @@ public final class AttachmentsViewModel {
             problem.set("this provider takes no images: AGI sessions are steered with text only");
             return;
         }
-        Item placeholder = new Item(ids.incrementAndGet(), name, Optional.empty(), Optional.empty());
+        Item placeholder = new Item(ids.incrementAndGet(), name, Optional.empty(), Optional.empty(), Optional.empty());
         items.add(placeholder);
         problem.set("");
         pending++;
         busy.set(true);
         io.execute(() -> {
             Attachment attachment;
+            String original;
             try {
                 attachment = read.get();
+                // the draft keeps the image as attached: encoded once here, not on every keystroke
+                original = DataUris.encode(attachment.bytes(), attachment.probe().mime());
             } catch (InvalidInputException e) {
                 ui.execute(() -> refused(placeholder, e.getMessage()));
                 return;
@@ -140,7 +146,7 @@ public final class AttachmentsViewModel {
             ui.execute(() -> {
                 int at = indexOf(placeholder.id());
                 if (at >= 0) {
-                    items.set(at, new Item(placeholder.id(), name, Optional.of(attachment), Optional.empty()));
+                    items.set(at, new Item(placeholder.id(), name, Optional.of(attachment), Optional.of(original), Optional.empty()));
                     refit();
                 }
                 done();
@@ -173,6 +179,7 @@ public final class AttachmentsViewModel {
 
     public void clear() {
         items.clear();
+        fitProblem = null;
         problem.set("");
         generation++;
         summarize();
@@ -188,8 +195,12 @@ public final class AttachmentsViewModel {
 
     /** The images as attached (for the draft): their original bytes as data URIs. */
     public List<String> originals() {
-        return items.stream().filter(i -> i.source().isPresent())
-                .map(i -> DataUris.encode(i.source().get().bytes(), i.source().get().probe().mime())).toList();
+        return items.stream().flatMap(i -> i.original().stream()).toList();
+    }
+
+    /** Why the images cannot go as they are (they do not fit), if that is so. */
+    public Optional<String> fitProblem() {
+        return Optional.ofNullable(fitProblem);
     }
 
     public boolean isEmpty() {
@@ -199,6 +210,7 @@ public final class AttachmentsViewModel {
     /** Fits every image into the budget together, off the UI thread. */
     private void refit() {
         long gen = ++generation;
+        fitProblem = null;
         List<Item> snapshot = List.copyOf(items);
         List<Attachment> sources = new ArrayList<>();
         for (Item i : snapshot) {
@@ -215,16 +227,20 @@ public final class AttachmentsViewModel {
         long limit = budget;
         busy.set(true);
         for (int k = 0; k < snapshot.size(); k++) {
-            items.set(k, new Item(snapshot.get(k).id(), snapshot.get(k).name(), snapshot.get(k).source(), Optional.empty()));
+            items.set(k, new Item(snapshot.get(k).id(), snapshot.get(k).name(), snapshot.get(k).source(),
+                    snapshot.get(k).original(), Optional.empty()));
         }
         io.execute(() -> {
             List<ImageFitter.Fitted> fitted;
             try {
                 fitted = ImageFitter.fitAll(sources, limit);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                String why = e instanceof OutOfMemoryError ? "the images are too large to fit with the memory this console has"
+                        : e.getMessage();
                 ui.execute(() -> {
                     if (gen == generation) {
-                        problem.set(e.getMessage());
+                        fitProblem = why;
+                        problem.set(why);
                         busy.set(pending > 0);
                     }
                 });
@@ -236,7 +252,7 @@ public final class AttachmentsViewModel {
                 }
                 for (int k = 0; k < snapshot.size() && k < items.size(); k++) {
                     Item i = snapshot.get(k);
-                    items.set(k, new Item(i.id(), i.name(), i.source(), Optional.of(fitted.get(k))));
+                    items.set(k, new Item(i.id(), i.name(), i.source(), i.original(), Optional.of(fitted.get(k))));
                 }
                 busy.set(pending > 0);
                 summarize();

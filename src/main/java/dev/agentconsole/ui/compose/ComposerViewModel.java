@@ -188,8 +188,9 @@ public final class ComposerViewModel {
         }
         OutgoingMessage m = message(t);
         if (!attachments.isEmpty()) {
-            if (!attachments.problemProperty().get().isEmpty()) {
-                problem.set(attachments.problemProperty().get());
+            Optional<String> notFitting = attachments.fitProblem();
+            if (notFitting.isPresent()) {
+                problem.set(notFitting.get());
                 return Optional.empty();
             }
             Optional<List<String>> images = attachments.dataUris();
@@ -283,6 +284,11 @@ public final class ComposerViewModel {
         if (text.get() == null || text.get().isEmpty()) {
             text.set(value);
         }
+    }
+
+    /** Replaces the queue (a session's saved draft coming back). */
+    public void setQueue(List<String> lines) {
+        queue.setAll(lines);
     }
 
     /** Puts refused batch lines back, unless a new queue has been started. */

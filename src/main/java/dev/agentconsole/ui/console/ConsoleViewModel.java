@@ -95,6 +95,8 @@ public final class ConsoleViewModel {
     private SessionKey draftKey = SessionKey.UNBOUND;
     /** Set while a saved draft is put back, so putting it back does not save it again. */
     private boolean restoringDraft;
+    /** Set from a switch of sessions until the new session's draft is read: nothing is saved meanwhile. */
+    private boolean draftLoading;
     private Integer lastSteps;
     private BigDecimal lastCost;
     private Instant lastContact = Instant.EPOCH;
@@ -127,7 +129,7 @@ public final class ConsoleViewModel {
         composer.queue().addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
         composer.attachments().items().addListener(
                 (javafx.collections.ListChangeListener<dev.agentconsole.ui.attach.AttachmentsViewModel.Item>) c -> saveDraft());
-        restoreDraft(SessionKey.UNBOUND);
+        restoreDraft(SessionKey.UNBOUND, Draft.EMPTY);
     }
 
     /**
@@ -147,7 +149,7 @@ public final class ConsoleViewModel {
     // ---- drafts ---------------------------------------------------------------------------------
 
     private void saveDraft() {
-        if (!restoringDraft) {
+        if (!restoringDraft && !draftLoading) {
             connector.store().saveDraft(draftKey, currentDraft());
         }
     }
@@ -159,34 +161,43 @@ public final class ConsoleViewModel {
 
     /**
      * The composer moves to another session's draft. What was typed before any session was bound
-     * goes with the first session bound; otherwise the new session's saved draft comes back.
+     * goes with the first session bound, unless that session has a draft of its own; otherwise the
+     * new session's saved draft comes back. Until it is read, nothing is saved (the composer still
+     * shows the old session's words, which must not be filed under the new one).
      */
     private void switchDraft(SessionKey next) {
         if (next.equals(draftKey)) {
             return;
         }
         SessionKey previous = draftKey;
+        Draft typedUnbound = previous.equals(SessionKey.UNBOUND) ? currentDraft() : Draft.EMPTY;
         draftKey = next;
-        if (previous.equals(SessionKey.UNBOUND) && !currentDraft().isEmpty()) {
-            connector.store().saveDraft(previous, Draft.EMPTY);
-            saveDraft();
-            return;
-        }
-        restoreDraft(next);
+        restoreDraft(next, typedUnbound);
     }
 
-    private void restoreDraft(SessionKey key) {
+    private void restoreDraft(SessionKey key, Draft typedUnbound) {
         long gen = generation;
+        draftLoading = true;
         io.execute(() -> {
             Draft saved;
             try {
                 saved = connector.store().draft(key).orElse(Draft.EMPTY);
             } catch (RuntimeException e) {
-                ui.execute(() -> notice.set("the saved draft could not be read: " + e.getMessage()));
+                ui.execute(() -> {
+                    draftLoading = false;
+                    notice.set("the saved draft could not be read: " + e.getMessage());
+                });
                 return;
             }
             ui.execute(() -> {
                 if (!key.equals(draftKey) || (gen != generation && !key.equals(SessionKey.UNBOUND))) {
+                    return; // a later switch owns the composer now
+                }
+                draftLoading = false;
+                boolean carry = saved.isEmpty() && typedUnbound.hasContent();
+                if (carry) {
+                    saveDraft(); // the words typed before binding belong to this session now
+                    connector.store().saveDraft(SessionKey.UNBOUND, Draft.EMPTY);
                     return;
                 }
                 restoringDraft = true;
@@ -196,7 +207,7 @@ public final class ConsoleViewModel {
                     if (!saved.callerId().isEmpty() || !composer.callerIdProperty().get().isEmpty()) {
                         composer.callerIdProperty().set(saved.callerId());
                     }
-                    composer.restoreQueue(saved.queue());
+                    composer.setQueue(saved.queue());
                     composer.attachments().clear();
                     composer.attachments().addDataUris(saved.images());
                 } finally {

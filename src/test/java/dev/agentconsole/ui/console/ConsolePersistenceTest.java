@@ -96,9 +96,10 @@ class ConsolePersistenceTest {
         bind(Provider.DEMO, a, false);
         ui.await("a is live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
         ui.run(() -> {
+            vm.composer().textProperty().set("a queued line for A");
+            vm.composer().addToQueue();
             vm.composer().textProperty().set("half a thought for A");
             vm.composer().startUrlProperty().set("https://a.example");
-            vm.composer().queue().isEmpty();
         });
         closeConsole();
 
@@ -107,8 +108,9 @@ class ConsolePersistenceTest {
         ui.await("A's draft is back", WAIT, () -> "half a thought for A".equals(vm.composer().textProperty().get()));
         ui.run(() -> assertEquals("https://a.example", vm.composer().startUrlProperty().get()));
 
+        ui.run(() -> assertEquals(List.of("a queued line for A"), vm.composer().queue()));
         bind(Provider.DEMO, b, false);
-        ui.await("B starts empty", WAIT, () -> vm.composer().textProperty().get().isEmpty());
+        ui.await("B starts empty", WAIT, () -> vm.composer().textProperty().get().isEmpty() && vm.composer().queue().isEmpty());
         ui.run(() -> vm.composer().textProperty().set("B's own words"));
         bind(Provider.DEMO, a, false);
         ui.await("back to A's draft", WAIT, () -> "half a thought for A".equals(vm.composer().textProperty().get()));
