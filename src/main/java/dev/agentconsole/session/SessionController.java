@@ -77,6 +77,8 @@ public final class SessionController implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** How many of the newest stored events show before the rest of a long history is read. */
     static final int HISTORY_FIRST = 500;
+    /** How long the newest stored rows have the window to themselves before the older ones follow. */
+    static final Duration OLDER_HISTORY_DELAY = Duration.ofMillis(400);
     /** How many messages seen before the first unsettled one still compete for stored echoes on a restart. */
     static final int SEEN_BEFORE_CRASH = 50;
 
@@ -303,10 +305,18 @@ public final class SessionController implements AutoCloseable {
             listener.onRestored(d);
         }
         if (tail != Long.MIN_VALUE) {
-            List<AgentEvent> older = store.historyBetween(key, Long.MIN_VALUE, tail);
-            if (!older.isEmpty()) {
-                listener.onOlderHistory(older);
-            }
+            // the rest a moment later, off the sender: the newest rows get the first frames to themselves
+            // (a 100,000-row list arriving before them held the newest on screen back by half a second)
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                if (!running) {
+                    return;
+                }
+                List<AgentEvent> older = store.historyBetween(key, Long.MIN_VALUE, tail);
+                if (!older.isEmpty() && running) {
+                    listener.onOlderHistory(older);
+                }
+            }, java.util.concurrent.CompletableFuture.delayedExecutor(OLDER_HISTORY_DELAY.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
         }
         return !newest.isEmpty() || !rows.isEmpty();
     }
