@@ -9,23 +9,12 @@ import dev.agentconsole.attach.TestImages;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.ui.EmulatorConnector;
-import dev.agentconsole.ui.ImageLoader;
-import dev.agentconsole.ui.Styles;
-import dev.agentconsole.ui.Theme;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
@@ -52,55 +41,32 @@ class AttachmentsUiTest {
 
     @TempDir
     Path dir;
+    TestWindow window;
     Emulator emulator;
-    EmulatorConnector connector;
-    ExecutorService io;
     ConsoleViewModel vm;
     ConsoleView view;
-    ImageLoader images;
     String session;
 
     @Start
     void start(Stage stage) {
-        emulator = Emulator.start(0, ScriptClock.manual());
-        connector = new EmulatorConnector(emulator);
-        io = Executors.newCachedThreadPool();
-        images = new ImageLoader();
-        new Theme().apply();
-        vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
-        view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
-        Scene scene = new Scene(view, 1200, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
-        view.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        session = emulator.createDemoSession();
-        vm.sessionTextProperty().set(session);
-        vm.connect();
+        window = TestWindow.show(stage, ScriptClock.manual());
+        emulator = window.emulator;
+        vm = window.vm;
+        view = window.view;
+        session = window.bindDemoSession();
     }
 
     @AfterEach
     void stop() throws Exception {
-        fx(() -> {
-            vm.close();
-            return null;
-        });
-        images.close();
-        io.shutdownNow();
-        connector.close();
-        emulator.close();
+        window.close();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return TestWindow.fx(read);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        TestWindow.waitFor(what, condition);
     }
 
     private void live() {

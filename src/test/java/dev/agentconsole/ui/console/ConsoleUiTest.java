@@ -9,22 +9,12 @@ import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.Faults;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.ui.EmulatorConnector;
-import dev.agentconsole.ui.ImageLoader;
-import dev.agentconsole.ui.Styles;
-import dev.agentconsole.ui.Theme;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -42,50 +32,30 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleUiTest {
 
+    TestWindow window;
     Emulator emulator;
     EmulatorConnector connector;
-    ExecutorService io;
     ConsoleViewModel vm;
-    ImageLoader images;
 
     @Start
     void start(Stage stage) {
-        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
-        connector = new EmulatorConnector(emulator);
-        io = Executors.newCachedThreadPool();
-        images = new ImageLoader();
-        new Theme().apply();
-        vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
-        ConsoleView view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
-        Scene scene = new Scene(view, 1200, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
-        view.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = TestWindow.show(stage, ScriptClock.ticking(Duration.ofMillis(15)));
+        emulator = window.emulator;
+        connector = window.connector;
+        vm = window.vm;
     }
 
     @AfterEach
     void stop() throws Exception {
-        fx(() -> {
-            vm.close();
-            return null;
-        });
-        images.close();
-        io.shutdownNow();
-        connector.close();
-        emulator.close();
+        window.close();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return TestWindow.fx(read);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        TestWindow.waitFor(what, condition);
     }
 
     private boolean transcriptShows(FxRobot robot, String text) {

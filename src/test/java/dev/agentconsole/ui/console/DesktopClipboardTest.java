@@ -7,25 +7,14 @@ import dev.agentconsole.attach.TestImages;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.ui.EmulatorConnector;
-import dev.agentconsole.ui.ImageLoader;
-import dev.agentconsole.ui.Styles;
-import dev.agentconsole.ui.Theme;
 import java.awt.Toolkit;
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.StringSelection;
 import java.awt.datatransfer.Transferable;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -48,50 +37,30 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DesktopClipboardTest {
 
+    TestWindow window;
     Emulator emulator;
-    EmulatorConnector connector;
-    ExecutorService io;
     ConsoleViewModel vm;
-    ImageLoader images;
     String session;
 
     @Start
     void start(Stage stage) {
-        emulator = Emulator.start(0, ScriptClock.manual());
-        connector = new EmulatorConnector(emulator);
-        io = Executors.newCachedThreadPool();
-        images = new ImageLoader();
-        new Theme().apply();
-        vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
-        ConsoleView view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
-        Scene scene = new Scene(view, 1200, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
-        view.installKeys(scene);
-        stage.setScene(scene);
-        stage.show();
-        session = emulator.createDemoSession();
-        vm.sessionTextProperty().set(session);
-        vm.connect();
+        window = TestWindow.show(stage, ScriptClock.manual());
+        emulator = window.emulator;
+        vm = window.vm;
+        session = window.bindDemoSession();
     }
 
     @AfterEach
     void stop() throws Exception {
-        fx(() -> {
-            vm.close();
-            return null;
-        });
-        images.close();
-        io.shutdownNow();
-        connector.close();
-        emulator.close();
+        window.close();
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return TestWindow.fx(read);
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
+    private static void waitFor(Callable<Boolean> condition) {
+        TestWindow.waitFor("the condition", condition);
     }
 
     /** An image on the desktop clipboard, as a screenshot tool would leave it. */

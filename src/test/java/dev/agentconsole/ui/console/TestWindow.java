@@ -1,0 +1,80 @@
+package dev.agentconsole.ui.console;
+
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.ui.EmulatorConnector;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.Theme;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a stage, against its own emulator, for the window tests; closed after each test. */
+final class TestWindow implements AutoCloseable {
+
+    final Emulator emulator;
+    final EmulatorConnector connector;
+    final ExecutorService io = Executors.newCachedThreadPool();
+    final ImageLoader images = new ImageLoader();
+    final ConsoleViewModel vm;
+    final ConsoleView view;
+
+    private TestWindow(Stage stage, ScriptClock clock) {
+        emulator = Emulator.start(0, clock);
+        connector = new EmulatorConnector(emulator);
+        new Theme().apply();
+        vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
+        view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
+        Scene scene = new Scene(view, 1200, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(TestWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
+        view.installKeys(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** On the FX thread (a TestFX {@code @Start} method). */
+    static TestWindow show(Stage stage, ScriptClock clock) {
+        return new TestWindow(stage, clock);
+    }
+
+    /** Binds the window to a fresh demo session on its emulator; returns the session id. */
+    String bindDemoSession() {
+        String session = emulator.createDemoSession();
+        vm.sessionTextProperty().set(session);
+        vm.connect();
+        return session;
+    }
+
+    static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (Exception e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        fx(() -> {
+            vm.close();
+            return null;
+        });
+        images.close();
+        io.shutdownNow();
+        connector.close();
+        emulator.close();
+    }
+}
