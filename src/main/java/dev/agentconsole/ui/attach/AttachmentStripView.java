@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -59,8 +58,23 @@ public final class AttachmentStripView extends VBox {
         model.items().addListener((ListChangeListener<AttachmentsViewModel.Item>) c -> rebuild());
     }
 
+    /** Tiles by what they show: an item that did not change keeps its tile (new nodes cost CSS and layout). */
+    private final java.util.Map<String, Node> tileFor = new java.util.HashMap<>();
+
     private void rebuild() {
-        tiles.getChildren().setAll(model.items().stream().map(this::tile).toList());
+        java.util.Map<String, Node> kept = new java.util.HashMap<>();
+        List<Node> shown = new java.util.ArrayList<>();
+        for (AttachmentsViewModel.Item item : model.items()) {
+            String key = key(item) + (item.ready() ? "" : "#preparing") + "@" + model.items().indexOf(item);
+            Node tile = tileFor.containsKey(key) ? tileFor.get(key) : tile(item);
+            kept.put(key, tile);
+            shown.add(tile);
+        }
+        tileFor.clear();
+        tileFor.putAll(kept);
+        if (!tiles.getChildren().equals(shown)) {
+            tiles.getChildren().setAll(shown);
+        }
     }
 
     private Node tile(AttachmentsViewModel.Item item) {
@@ -86,8 +100,9 @@ public final class AttachmentStripView extends VBox {
             Tooltip.install(picture, new Tooltip(fitted.width() + " × " + fitted.height() + ", " + fitted.how()
                     + ". Click to preview."));
         } else {
-            ProgressIndicator working = new ProgressIndicator();
-            working.setMaxSize(28, 28);
+            // a still icon, not a spinner: an animation repaints the strip on every frame while big images
+            // are read and fitted, which the software renderer pays for on the FX thread
+            Node working = Icons.of(Feather.LOADER);
             working.setAccessibleText("Preparing " + item.name());
             picture.getChildren().add(working);
             size.setText("preparing…");
