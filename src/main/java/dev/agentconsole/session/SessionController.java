@@ -540,6 +540,15 @@ public final class SessionController implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops taking anything new off the queue at once (a send on the wire finishes). Cheap: the UI
+     * calls it before binding again, so a controller still closing in the background cannot send a
+     * queued message that the next one restores and sends too.
+     */
+    public void halt() {
+        running = false;
+    }
+
     /** Stops reading and sending, cancels calls in flight, and waits briefly for the threads. */
     @Override
     public void close() {

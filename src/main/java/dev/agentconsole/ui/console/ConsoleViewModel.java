@@ -512,6 +512,7 @@ public final class ConsoleViewModel {
         SessionController c = controller;
         controller = null;
         if (c != null) {
+            c.halt(); // nothing more leaves from it, now: the next binding may restore the same outbox
             io.execute(c::close);
         }
         state.set(ConnectionState.DISCONNECTED);
