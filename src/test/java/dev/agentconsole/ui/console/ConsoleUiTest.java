@@ -58,6 +58,22 @@ class ConsoleUiTest {
         TestWindow.waitFor(what, condition);
     }
 
+    private static Optional<Button> visibleReply(FxRobot robot) {
+        return robot.lookup(".bubble.question .button").queryAllAs(Button.class).stream()
+                .filter(ConsoleUiTest::shownWithAllItsParents)
+                .reduce((a, b) -> b);
+    }
+
+    /** The list hides spare cells, and a cell hides the trees of the row kinds it is not showing. */
+    private static boolean shownWithAllItsParents(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     private boolean transcriptShows(FxRobot robot, String text) {
         return robot.lookup(".transcript .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().contains(text));
@@ -170,9 +186,12 @@ class ConsoleUiTest {
     void theQuestionsReplyButtonQuotesItAndTheAnswerReachesTheEmulator(FxRobot robot) throws Exception {
         demoUntilQuestion(robot);
         // cells keep a hidden tree per row kind: the Reply to click is the one on screen
-        robot.clickOn(robot.lookup(".bubble.question .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.isVisible() && b.getParent().isVisible() && b.getParent().getParent().isVisible())
-                .reduce((a, b) -> b).orElseThrow());
+        waitFor("a Reply on screen", () -> visibleReply(robot).isPresent());
+        // fired rather than clicked at its coordinates: rows still arriving can scroll it between the two
+        fx(() -> {
+            visibleReply(robot).orElseThrow().fire();
+            return null;
+        });
         waitFor("the quote", () -> robot.lookup("#quotedQuestion").query().getParent().isVisible()
                 && robot.lookup("#quotedQuestion").queryAs(Label.class).getText().contains("Which one should I book"));
         assertTrue(fx(() -> robot.lookup("#messageInput").query().isFocused()));
