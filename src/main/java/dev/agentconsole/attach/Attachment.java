@@ -1,11 +1,6 @@
 package dev.agentconsole.attach;
 
-import dev.agentconsole.agent.InvalidInputException;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,26 +13,12 @@ public record Attachment(String name, byte[] bytes, ImageCheck.Probe probe, Opti
     /** Reads and checks a file; a file too large is refused from its size, before it is read. */
     public static Attachment fromFile(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.exists(file)) {
-            throw new InvalidInputException("'" + file + "' does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException("'" + file + "' is a folder, not an image");
-        }
-        try {
-            long size = Files.size(file);
+        byte[] bytes = ImageFiles.readChecked(file, size -> {
             if (size > ImageCheck.MAX_FILE_BYTES) {
                 throw ImageCheck.tooLarge(name, size);
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return fromBytes(name, bytes);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException("'" + file + "' cannot be read: permission denied");
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("'" + file + "' disappeared before it could be read");
-        } catch (IOException e) {
-            throw new InvalidInputException("'" + file + "' cannot be read: " + ImageCheck.describe(e));
-        }
+        });
+        return fromBytes(name, bytes);
     }
 
     public static Attachment fromBytes(String name, byte[] bytes) {

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -147,11 +146,5 @@ public final class ImageEncoder {
             writer.dispose();
         }
         return out.toByteArray();
-    }
-
-    /** Pixels to a ready data URI, as PNG: what a pasted screenshot goes through. */
-    public static String pngDataUri(BufferedImage image) {
-        byte[] png = png(image);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 }

@@ -603,30 +603,10 @@ public final class TranscriptView extends StackPane {
             }
         }
 
+        /** Rows without a holder: operator messages with images, agent messages, unknown events. */
         private Node render(TranscriptEntry entry) {
             if (entry instanceof TranscriptEntry.Operator o) {
                 return operator(o);
-            }
-            if (entry instanceof TranscriptEntry.Thought t) {
-                return thought(t);
-            }
-            if (entry instanceof TranscriptEntry.Question q) {
-                Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
-                reply.getStyleClass().add("small");
-                reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
-                reply.setOnAction(e -> actions.reply().accept(q.text()));
-                return left(bubble(Styles.QUESTION, caption("Question", q), body(q.text(), false), reply));
-            }
-            if (entry instanceof TranscriptEntry.Answer a) {
-                String title = "Answer" + a.outcome().map(o -> " · " + o).orElse("")
-                        + a.errorCode().map(c -> " · " + c).orElse("");
-                return left(bubble(Styles.ANSWER, caption(title, a), body(a.text(), a.structured())));
-            }
-            if (entry instanceof TranscriptEntry.Observation o) {
-                VBox box = bubble(Styles.OBSERVATION, caption("Saw", o));
-                o.text().ifPresent(t -> box.getChildren().add(body(t, false)));
-                o.image().ifPresent(uri -> box.getChildren().add(thumbnail(o.key(), uri)));
-                return left(box);
             }
             if (entry instanceof TranscriptEntry.Message m) {
                 VBox box = bubble(Styles.MESSAGE, caption(m.callerId().isEmpty() ? "Message" : m.callerId(), m), body(m.text(), false));
@@ -634,21 +614,6 @@ public final class TranscriptView extends StackPane {
                     box.getChildren().add(thumbnail(m.key() + "#" + i, m.images().get(i)));
                 }
                 return left(box);
-            }
-            if (entry instanceof TranscriptEntry.Status s) {
-                Separator l = new Separator();
-                Separator r = new Separator();
-                HBox.setHgrow(l, Priority.ALWAYS);
-                HBox.setHgrow(r, Priority.ALWAYS);
-                HBox line = new HBox(l, new Label(s.label() + " · " + TIME.format(s.at())), r);
-                line.getStyleClass().add(Styles.STATUS_LINE);
-                return line;
-            }
-            if (entry instanceof TranscriptEntry.Error err) {
-                return left(bubble(Styles.ERROR, caption("Error", err), body(err.message(), false)));
-            }
-            if (entry instanceof TranscriptEntry.Note n) {
-                return left(bubble(Styles.NOTE, body(n.text(), false)));
             }
             TranscriptEntry.Other other = (TranscriptEntry.Other) entry;
             return left(bubble(Styles.OTHER, caption("Event " + other.type(), other), body(other.raw(), true)));
@@ -695,39 +660,6 @@ public final class TranscriptView extends StackPane {
             row.setAlignment(Pos.CENTER_RIGHT);
             box.maxWidthProperty().bind(list.widthProperty().multiply(0.72));
             return row;
-        }
-
-        private Node thought(TranscriptEntry.Thought t) {
-            boolean open = expanded.contains(t.key());
-            VBox box = bubble(Styles.THOUGHT);
-            if (!t.text().isEmpty()) {
-                Label text = body(t.text(), false);
-                if (!open) {
-                    text.setMaxHeight(Region.USE_PREF_SIZE);
-                    text.setWrapText(true);
-                    text.setPrefHeight(Region.USE_COMPUTED_SIZE);
-                    text.setText(firstLines(t.text()));
-                }
-                box.getChildren().add(text);
-            }
-            for (String action : t.actions()) {
-                Label a = new Label(action, Icons.of(Feather.MOUSE_POINTER));
-                a.getStyleClass().addAll(Styles.CAPTION, Styles.MONO);
-                a.setWrapText(true);
-                box.getChildren().add(a);
-            }
-            if (t.text().length() > 160) {
-                Hyperlink toggle = new Hyperlink(open ? "less" : "more");
-                toggle.setOnAction(e -> {
-                    if (!expanded.remove(t.key())) {
-                        expanded.add(t.key());
-                    }
-                    rendered = null;
-                    updateItem(getItem(), false);
-                });
-                box.getChildren().add(toggle);
-            }
-            return left(box);
         }
 
         private Node thumbnail(String key, String uri) {
