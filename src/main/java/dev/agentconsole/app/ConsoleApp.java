@@ -1,6 +1,7 @@
 package dev.agentconsole.app;
 
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.ui.AppIcon;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Theme;
 import dev.agentconsole.ui.console.ConsoleView;
@@ -62,6 +63,7 @@ public final class ConsoleApp extends Application {
         Theme theme = new Theme();
         theme.apply();
         stage.setTitle("Agent Console");
+        stage.getIcons().setAll(AppIcon.forStage());
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         Scene scene = StagedWindow.show(stage, () -> {

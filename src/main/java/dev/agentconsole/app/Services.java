@@ -58,7 +58,8 @@ public final class Services implements AutoCloseable, Connector {
         return Path.of(ProjectDirectories.from("dev", "agentconsole", "Agent Console").dataDir);
     }
 
-    public Path dataDir() {
+    @Override
+    public Path dataFolder() {
         return dataDir;
     }
 

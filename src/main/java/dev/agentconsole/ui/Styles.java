@@ -39,6 +39,8 @@ public final class Styles {
     public static final String CONFIRMATION = "confirmation";
     public static final String NOTICE = "notice";
     public static final String EMPTY = "empty-state";
+    public static final String ABOUT = "about";
+    public static final String ABOUT_VALUE = "about-value";
 
     private Styles() {}
 

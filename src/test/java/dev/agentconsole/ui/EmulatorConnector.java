@@ -40,6 +40,11 @@ public final class EmulatorConnector implements Connector, AutoCloseable {
     }
 
     @Override
+    public java.nio.file.Path dataFolder() {
+        return java.nio.file.Path.of("(in memory)");
+    }
+
+    @Override
     public AgentBackend open(Provider provider, Optional<String> baseUrl, Optional<String> token) {
         String key = provider == Provider.DEMO ? emulator.token()
                 : token.orElseThrow(() -> new InvalidInputException("no API key: type it into the key field"));

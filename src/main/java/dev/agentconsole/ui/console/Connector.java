@@ -26,4 +26,7 @@ public interface Connector {
 
     /** Where outbox, drafts and history are kept. */
     Store store();
+
+    /** The folder the store lives in (shown in About). */
+    java.nio.file.Path dataFolder();
 }

@@ -4,6 +4,7 @@ import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.about.AboutDialog;
 import dev.agentconsole.ui.chat.TranscriptView;
 import dev.agentconsole.ui.compose.ComposerView;
 import dev.agentconsole.ui.session.SessionBarView;
@@ -29,11 +30,13 @@ public final class ConsoleView extends BorderPane {
     private final ConsoleViewModel vm;
     private final ComposerView composer;
     private final TranscriptView transcript;
+    private final Consumer<String> openInBrowser;
 
     public ConsoleView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, ImageLoader images) {
         this.vm = vm;
+        this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
-        setTop(new SessionBarView(vm, openInBrowser, dark));
+        setTop(new SessionBarView(vm, openInBrowser, dark, this::showAbout));
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
                 question -> {
@@ -101,6 +104,7 @@ public final class ConsoleView extends BorderPane {
                 }
             }
         };
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), close);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), close);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -116,6 +120,13 @@ public final class ConsoleView extends BorderPane {
                 focusComposer();
             }
         });
+    }
+
+    /** The About dialog, over this window; the session goes on behind it. */
+    public void showAbout() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            new AboutDialog(getScene().getWindow(), vm.about(), openInBrowser).show();
+        }
     }
 
     public void focusComposer() {

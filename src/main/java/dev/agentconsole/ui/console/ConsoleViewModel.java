@@ -20,6 +20,7 @@ import dev.agentconsole.session.SessionController;
 import dev.agentconsole.store.Draft;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
+import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.chat.TranscriptViewModel;
 import dev.agentconsole.ui.compose.ComposerViewModel;
 import java.math.BigDecimal;
@@ -420,6 +421,11 @@ public final class ConsoleViewModel {
     }
 
     /** Creates a session on the provider (the demo task on the emulator) and binds to it. */
+    /** Version, runtime and data folder, for the About dialog. */
+    public About about() {
+        return About.ofThisProcess(connector.dataFolder());
+    }
+
     public void newSession() {
         Provider p = provider.get();
         String agent = agentName.get() == null ? "" : agentName.get().strip();

@@ -35,7 +35,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class SessionBarView extends VBox {
 
-    public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark) {
+    public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, Runnable showAbout) {
         getStyleClass().add(Styles.HEADER);
 
         Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
@@ -151,10 +151,16 @@ public final class SessionBarView extends VBox {
         theme.selectedProperty().bindBidirectional(dark);
         theme.setTooltip(new Tooltip("Dark theme"));
         theme.setAccessibleText("Dark theme");
+        Button about = new Button(null, Icons.of(Feather.INFO));
+        about.setId("aboutButton");
+        about.getStyleClass().add("button-icon");
+        about.setTooltip(new Tooltip("About Agent Console: version, Java, data folder (F1)"));
+        about.setAccessibleText("About Agent Console");
+        about.setOnAction(e -> showAbout.run());
 
         Region grow1 = new Region();
         HBox.setHgrow(grow1, Priority.ALWAYS);
-        HBox connection = new HBox(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme);
+        HBox connection = new HBox(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme, about);
         connection.getStyleClass().add(Styles.CONNECTION_ROW);
 
         // ---- status and controls ----
