@@ -33,17 +33,31 @@ public final class ConsoleApp extends Application {
     private volatile ConsoleViewModel vm;
     private Timeline staleCheck;
     private volatile ImageLoader images;
+    private ConsoleView view;
+    /**
+     * The smoke run's verdict, read by {@link #launch} once the toolkit has exited. Static because
+     * JavaFX makes the Application instance itself and hands nothing back from {@code launch}.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** Starts the JavaFX application and returns when the window closed. */
-    public static void launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
-                              Optional<String> callerId, Optional<java.nio.file.Path> dataDir) {
+    /**
+     * Starts the JavaFX application and returns when the window closed: 0, or with {@code smoke}
+     * what {@link SmokeRun} found.
+     */
+    public static int launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
+                             Optional<String> callerId, Optional<java.nio.file.Path> dataDir, boolean smoke) {
         java.util.List<String> args = new java.util.ArrayList<>();
         provider.ifPresent(p -> args.add("--provider=" + p.cliName()));
         baseUrl.ifPresent(u -> args.add("--base-url=" + u));
         session.ifPresent(s -> args.add("--session=" + s));
         callerId.ifPresent(c -> args.add("--caller-id=" + c));
         dataDir.ifPresent(d -> args.add("--data-dir=" + d.toAbsolutePath()));
+        if (smoke) {
+            args.add("--smoke=true");
+        }
+        exitCode.set(0);
         Application.launch(ConsoleApp.class, args.toArray(String[]::new));
+        return exitCode.get();
     }
 
     @Override
@@ -70,7 +84,10 @@ public final class ConsoleApp extends Application {
             vm = new ConsoleViewModel(services, Platform::runLater, io, Instant::now);
             images = new ImageLoader();
             return new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
-        }, view -> bind(stage));
+        }, built -> {
+            view = built;
+            bind(stage);
+        });
         reportFirstFrame(scene);
     }
 
@@ -93,7 +110,17 @@ public final class ConsoleApp extends Application {
         } else if (provider == Provider.DEMO) {
             vm.newSession();
         }
+        if (Boolean.parseBoolean(options.get("smoke"))) {
+            new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {
+                exitCode.set(code);
+                stage.close();
+                Platform.exit();
+            }).start();
+        }
     }
+
+    /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */
+    private static final java.time.Duration SMOKE_LIMIT = java.time.Duration.ofSeconds(90);
 
     /**
      * With {@code -Dagentconsole.reportFirstFrame=true}, prints how long after the JVM started the

@@ -34,6 +34,11 @@ final class RootCommand implements Callable<Integer> {
             + "(default: the OS's data folder, on Linux ~/.local/share/agentconsole).")
     java.nio.file.Path dataDir;
 
+    @Option(names = "--smoke", description = "Check an installation end to end: open the window, send a message through "
+            + "the composer, wait for the agent's reply, close; exit 0, or 1 with the reason. Uses the session the other "
+            + "options name (default: a demo session).")
+    boolean smoke;
+
     RootCommand(CliContext context) {
         this.context = context;
     }
@@ -53,9 +58,8 @@ final class RootCommand implements Callable<Integer> {
             throw new InvalidInputException("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): "
                     + "use 'agent-console chat' for a conversation in the terminal");
         }
-        ConsoleApp.launch(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
-                Optional.ofNullable(callerId), Optional.ofNullable(dataDir));
-        return ExitCodes.OK;
+        return ConsoleApp.launch(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
+                Optional.ofNullable(callerId), Optional.ofNullable(dataDir), smoke);
     }
 
     static boolean hasDisplay(java.util.Map<String, String> env) {
