@@ -40,6 +40,31 @@ public final class ConsoleApp extends Application {
      */
     private static final java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Counted down once the toolkit started by {@link #startToolkitEarly} is up (or failed). */
+    private static final java.util.concurrent.CountDownLatch earlyStart = new java.util.concurrent.CountDownLatch(1);
+    private static volatile boolean startingEarly;
+    private static volatile RuntimeException earlyStartFailure;
+
+    /**
+     * Starts the JavaFX toolkit on its own thread while the command line is still being parsed
+     * (picocli takes ~90 ms, the toolkit ~250 ms: the window's first frame no longer waits for
+     * both in turn). {@link #launch} then waits for it; JavaFX's launcher uses a running toolkit.
+     */
+    public static void startToolkitEarly() {
+        startingEarly = true;
+        Thread starter = new Thread(() -> {
+            try {
+                Platform.startup(() -> { });
+            } catch (RuntimeException e) {
+                earlyStartFailure = e; // no display, say: launch() reports it
+            } finally {
+                earlyStart.countDown();
+            }
+        }, "fx-early-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
     /**
      * Starts the JavaFX application and returns when the window closed: 0, or with {@code smoke}
      * what {@link SmokeRun} found.
@@ -56,6 +81,9 @@ public final class ConsoleApp extends Application {
             args.add("--smoke=true");
         }
         exitCode.set(0);
+        if (startingEarly) {
+            awaitEarlyStart();
+        }
         Application.launch(ConsoleApp.class, args.toArray(String[]::new));
         return exitCode.get();
     }
@@ -89,6 +117,24 @@ public final class ConsoleApp extends Application {
             bind(stage);
         });
         reportFirstFrame(scene);
+    }
+
+    private static void awaitEarlyStart() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                earlyStart.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (earlyStartFailure != null) {
+            throw earlyStartFailure;
+        }
     }
 
     /** Once the view is in the window: the title, the stale check, and the session the options name. */

@@ -61,8 +61,21 @@ public final class Cli {
         if (args.length > 0 && SUBCOMMANDS.containsKey(args[0])) {
             return Map.of(args[0], SUBCOMMANDS.get(args[0]));
         }
-        boolean windowOptionsOnly = Arrays.stream(args).allMatch(a -> a.startsWith("--") && a.contains("="));
-        return windowOptionsOnly ? Map.of() : SUBCOMMANDS;
+        return windowOptionsOnly(args) ? Map.of() : SUBCOMMANDS;
+    }
+
+    /** {@code --name=value} options and {@code --smoke} only: the window, unless an option is wrong. */
+    private static boolean windowOptionsOnly(String[] args) {
+        return Arrays.stream(args).allMatch(a -> a.equals("--smoke") || (a.startsWith("--") && a.contains("=")));
+    }
+
+    /**
+     * This command line opens the window on a Linux display, so the toolkit may start while it is
+     * parsed (measured on Linux only; macOS wants its toolkit started as JavaFX's launcher does).
+     */
+    public static boolean opensWindow(String[] args, Map<String, String> environment) {
+        return System.getProperty("os.name", "").startsWith("Linux") && windowOptionsOnly(args)
+                && RootCommand.hasDisplay(environment);
     }
 
     static int exitCodeFor(Exception e) {

@@ -40,15 +40,19 @@ public final class ImageLoader {
             onLoaded.accept(hit);
             return;
         }
-        decoder.execute(() -> {
-            Image image = decode(uri, width);
-            if (image != null) {
-                Platform.runLater(() -> {
-                    cache.put(key, image);
-                    onLoaded.accept(image);
-                });
-            }
-        });
+        try {
+            decoder.execute(() -> {
+                Image image = decode(uri, width);
+                if (image != null) {
+                    Platform.runLater(() -> {
+                        cache.put(key, image);
+                        onLoaded.accept(image);
+                    });
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The window is closing and a last layout pass asked for a picture: nobody will see it.
+        }
     }
 
     private static Image decode(String uri, double width) {

@@ -28,6 +28,9 @@ public final class BareWindow {
                     System.out.println("first-frame-ms=" + ms);
                     System.out.flush();
                     scene.removePostLayoutPulseListener(this);
+                    if (getParameters().getRaw().contains("--exit-after-first-frame")) {
+                        javafx.application.Platform.exit(); // a training run for its CDS class list
+                    }
                 }
             });
             stage.setScene(scene);

@@ -50,16 +50,31 @@ public final class BenchmarkRunner {
         this.root = root;
     }
 
+    /** {@code ROOT [SECTION,...]}: with sections named, runs only those and prints, leaving BENCHMARKS.md alone. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+        java.util.Set<String> only = args.length > 1 ? java.util.Set.of(args[1].split(",")) : java.util.Set.of();
         BenchmarkRunner runner = new BenchmarkRunner(root);
-        runner.encoding();
-        runner.latencyAndBatch();
-        runner.cliAgainstCurl();
-        runner.store();
-        runner.screenshot();
-        runner.window();
-        runner.write();
+        Map<String, Section> sections = new java.util.LinkedHashMap<>();
+        sections.put("encoding", runner::encoding);
+        sections.put("latency", runner::latencyAndBatch);
+        sections.put("cli", runner::cliAgainstCurl);
+        sections.put("store", runner::store);
+        sections.put("screenshot", runner::screenshot);
+        sections.put("window", runner::window);
+        sections.put("installer", runner::installer);
+        for (var e : sections.entrySet()) {
+            if (only.isEmpty() || only.contains(e.getKey())) {
+                e.getValue().run();
+            }
+        }
+        if (only.isEmpty()) {
+            runner.write();
+        }
+    }
+
+    private interface Section {
+        void run() throws Exception;
     }
 
     // ---- JSON encoding of a 5 MB image message (JMH) ------------------------------------------
@@ -448,18 +463,98 @@ public final class BenchmarkRunner {
         }
     }
 
-    /** Starts a window, reads its first-frame line, waits {@code idleMs}, reads VmRSS, stops it. */
-    private static double[] firstFrameAndRss(List<String> command, long idleMs) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // ---- the installed app (.deb) against a bare window packaged the same way -----------------------------
+
+    private void installer() throws Exception {
+        System.out.println("== the installer (needs mvn -B -Pdist package first, root for apt-get, and a display)");
+        java.util.Optional<Path> deb = PackagedApps.builtDeb(root);
+        if (deb.isEmpty()) {
+            notes.add("Installer figures skipped: no .deb in target/dist. Run `mvn -B -Pdist package -DskipTests` first "
+                    + "(or `-Pdist,bench` together).");
+            return;
+        }
+        double mb = Files.size(deb.get()) / 1_000_000.0;
+        row("The .deb (`mvn -B -Pdist package`: jlink'd runtime, app jar, class list for CDS)",
+                String.format(Locale.ROOT, "%.1f MB (%,d bytes)", mb, Files.size(deb.get())), "the bar: 40 MB", ratio(mb, 40));
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank() || !"root".equals(System.getProperty("user.name"))) {
+            notes.add("Installed-app figures skipped: they need a display (xvfb-run) and root (apt-get installs the .deb).");
+            return;
+        }
+        boolean wasInstalled = Files.exists(PackagedApps.INSTALLED_LAUNCHER);
+        PackagedApps.install(deb.get());
+        Path bare = PackagedApps.bareWindow(root);
+        String app = PackagedApps.INSTALLED_LAUNCHER.toString();
+        Map<String, List<Double>> frame = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> rss = new java.util.LinkedHashMap<>();
+        Path data = Files.createTempDirectory("bench-installed");
+        try {
+            for (int i = -1; i < 6; i++) {
+                for (boolean cds : new boolean[] {true, false}) {
+                    String options = "-Dagentconsole.reportFirstFrame=true" + (cds ? "" : " -Xshare:off");
+                    Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", options);
+                    double[] a = launch(List.of(app, "--data-dir=" + data.resolve("run" + i + cds)), env, 8000);
+                    double[] b = launch(List.of(bare.toString()), env, 8000);
+                    if (i >= 0) {
+                        String key = cds ? "with CDS" : "without CDS";
+                        frame.computeIfAbsent("app " + key, k -> new ArrayList<>()).add(a[0]);
+                        frame.computeIfAbsent("bare " + key, k -> new ArrayList<>()).add(b[0]);
+                        rss.computeIfAbsent("app " + key, k -> new ArrayList<>()).add(a[1]);
+                        rss.computeIfAbsent("bare " + key, k -> new ArrayList<>()).add(b[1]);
+                    }
+                }
+            }
+        } finally {
+            if (!wasInstalled) {
+                PackagedApps.remove();
+            }
+        }
+        for (String key : List.of("with CDS", "without CDS")) {
+            Stats af = Stats.of(frame.get("app " + key));
+            Stats bf = Stats.of(frame.get("bare " + key));
+            row("Installed launcher (`/opt/agent-console/bin/agent-console`, demo mode) to the first frame, " + key,
+                    af.describe("ms"), "a bare JavaFX window packaged the same way, " + key + ": " + bf.describe("ms"),
+                    ratio(af.median(), bf.median()));
+        }
+        for (String key : List.of("with CDS", "without CDS")) {
+            Stats ar = Stats.of(rss.get("app " + key));
+            Stats br = Stats.of(rss.get("bare " + key));
+            row("Installed app, idle RSS 8 s after start, demo session open, " + key, ar.describe("MiB"),
+                    "the packaged bare window, " + key + ": " + br.describe("MiB"), ratio(ar.median(), br.median()));
+        }
+        Stats with = Stats.of(frame.get("app with CDS"));
+        Stats without = Stats.of(frame.get("app without CDS"));
+        row("What the CDS archive saves the installed app at start-up", with.describe("ms"),
+                "the same launcher with -Xshare:off: " + without.describe("ms"), ratio(with.median(), without.median()));
+    }
+
+    /**
+     * Starts a packaged launcher with {@code env}; returns the wall-clock time from spawning it to its
+     * first-frame line (so the native launcher's own work counts) and VmRSS after {@code idleMs}.
+     */
+    private static double[] launch(List<String> command, Map<String, String> env, long idleMs) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         double frame = Double.NaN;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("first-frame-ms=")) {
-                frame = Double.parseDouble(line.substring("first-frame-ms=".length()));
+                frame = (System.nanoTime() - t0) / 1e6;
                 break;
             }
         }
+        double rssMiB = idleRss(p, reader, idleMs);
+        if (Double.isNaN(frame)) {
+            throw new IllegalStateException(command + " printed no first-frame line");
+        }
+        return new double[] {frame, rssMiB};
+    }
+
+    /** Drains the output, waits {@code idleMs}, reads the process's VmRSS, stops it. */
+    private static double idleRss(Process p, java.io.BufferedReader reader, long idleMs) throws Exception {
         Thread drain = new Thread(() -> {
             try {
                 reader.transferTo(java.io.Writer.nullWriter());
@@ -477,6 +572,22 @@ public final class BenchmarkRunner {
         if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }
+        return rssMiB;
+    }
+
+    /** Starts a window, reads its first-frame line, waits {@code idleMs}, reads VmRSS, stops it. */
+    private static double[] firstFrameAndRss(List<String> command, long idleMs) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        double frame = Double.NaN;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("first-frame-ms=")) {
+                frame = Double.parseDouble(line.substring("first-frame-ms=".length()));
+                break;
+            }
+        }
+        double rssMiB = idleRss(p, reader, idleMs);
         if (Double.isNaN(frame)) {
             throw new IllegalStateException(command + " printed no first-frame line");
         }
