@@ -668,6 +668,11 @@ public final class BenchmarkRunner {
                 + "  (`Attachment.fromPixels` -> `ImageFitter` -> data URI: `FastPng`, Sub filter, fastest deflate, bands on\n"
                 + "  all cores) interleaved with `ImageIO.write(png)` + Base64; heap is the sum of the heap pools' peaks after\n"
                 + "  a GC, less what was in use (an upper bound).\n");
+        md.append("- **Installer**: needs `mvn -B -Pdist package` first (or `-Pdist,bench`), root and a display. The .deb is\n"
+                + "  installed with apt-get (its postinst builds the CDS archive); a bare JavaFX window is packaged the same way\n"
+                + "  (same jlink'd runtime, jpackage app image, a CDS archive dumped from its own class list). 1 warm-up, then 6\n"
+                + "  interleaved runs of each, with the archive and with `JAVA_TOOL_OPTIONS=-Xshare:off`; the first frame is\n"
+                + "  wall-clock from spawning the launcher to its first-frame line; RSS is read from /proc 8 s after start.\n");
         md.append("- **FX thread latency**: `bench/ResponsivenessBench` posts a task to the FX thread every 5 ms from a\n"
                 + "  watchdog thread and records how long it waits, while the real window runs against the emulator.\n");
         notes.forEach(n -> md.append("\n").append(n).append('\n'));
