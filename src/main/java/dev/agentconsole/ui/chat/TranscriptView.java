@@ -184,8 +184,12 @@ public final class TranscriptView extends StackPane {
         revealPending = true;
         Platform.runLater(() -> {
             revealPending = false;
+            // After the window closed (the last rows say "disconnected"), a scroll would lay out
+            // cells outside the styled scene and log CSS warnings: nobody would see it anyway.
+            boolean showing = list.getScene() != null && list.getScene().getWindow() != null
+                    && list.getScene().getWindow().isShowing();
             int end = list.getItems().size() - 1;
-            if (end >= 0 && following) {
+            if (showing && end >= 0 && following) {
                 list.scrollTo(end);
             }
         });
