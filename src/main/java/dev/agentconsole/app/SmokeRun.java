@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
-import javafx.collections.ListChangeListener;
 
 /**
  * {@code --smoke}: proves an installed console works end to end, through the real window and the
@@ -55,7 +54,7 @@ public final class SmokeRun {
         InvalidationListener check = o -> check();
         vm.stateProperty().addListener(check);
         vm.sessionProblemProperty().addListener(check);
-        vm.transcript().entries().addListener((ListChangeListener<TranscriptEntry>) c -> check());
+        vm.transcript().revisionProperty().addListener(check);
         check();
     }
 

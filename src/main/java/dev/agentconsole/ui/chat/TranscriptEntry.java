@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One row of the transcript, immutable: a change (a delivery moving on) replaces the row.
+ * What one row of the transcript shows, immutable: a change (a delivery moving on) replaces the
+ * entry of its {@link TranscriptRow}.
  * {@code key} is stable for the row's life, so the view can keep per-row state (expanded, image).
  */
 public sealed interface TranscriptEntry {

@@ -63,7 +63,7 @@ public final class TranscriptView extends StackPane {
     /** Thumbnails get a fixed box so a row keeps its height when the picture arrives. */
     private static final int THUMBNAIL_HEIGHT = 150;
 
-    private final ListView<TranscriptEntry> list;
+    private final ListView<TranscriptRow> list;
     private final Button pill = new Button();
     private final Actions actions;
     private final Set<String> expanded = new HashSet<>();
@@ -75,7 +75,7 @@ public final class TranscriptView extends StackPane {
     public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
         this.actions = actions;
         this.images = images;
-        list = new ListView<>(model.entries());
+        list = new ListView<>(model.rows());
         list.setId("transcript");
         list.getStyleClass().add(Styles.TRANSCRIPT);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -107,7 +107,7 @@ public final class TranscriptView extends StackPane {
         StackPane.setMargin(pill, new javafx.geometry.Insets(0, 0, 14, 0));
         getChildren().addAll(list, pill);
 
-        model.entries().addListener((ListChangeListener<TranscriptEntry>) change -> {
+        model.rows().addListener((ListChangeListener<TranscriptRow>) change -> {
             int added = 0;
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
@@ -195,7 +195,7 @@ public final class TranscriptView extends StackPane {
         });
     }
 
-    public ListView<TranscriptEntry> list() {
+    public ListView<TranscriptRow> list() {
         return list;
     }
 
@@ -217,7 +217,7 @@ public final class TranscriptView extends StackPane {
     }
 
     private void copySelection() {
-        String text = list.getSelectionModel().getSelectedItems().stream().map(TranscriptEntry::copyText)
+        String text = list.getSelectionModel().getSelectedItems().stream().map(row -> row.entry().copyText())
                 .collect(Collectors.joining("\n\n"));
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
@@ -248,8 +248,21 @@ public final class TranscriptView extends StackPane {
         popup.show(owner, bounds.getX() + 40, bounds.getY() + 60);
     }
 
-    /** One row; its graphic is rebuilt for each entry (rows are immutable). */
-    private final class EntryCell extends ListCell<TranscriptEntry> {
+    /**
+     * One row: shows its row's entry and follows it while bound to it (a delivery moving on is
+     * redrawn in this cell alone).
+     */
+    private final class EntryCell extends ListCell<TranscriptRow> {
+
+        private TranscriptRow bound;
+        private final javafx.beans.InvalidationListener entryChanged = o -> {
+            if (bound != null) {
+                showEntry(bound.entry());
+            }
+        };
+        /** Weak, so a cell the list threw away while bound is not kept alive by its row. */
+        private final javafx.beans.WeakInvalidationListener weakEntryChanged =
+                new javafx.beans.WeakInvalidationListener(entryChanged);
 
         /** The row this cell's graphic shows; rows are immutable, so the same row needs no rebuild. */
         private TranscriptEntry rendered;
@@ -311,10 +324,24 @@ public final class TranscriptView extends StackPane {
         }
 
         @Override
-        protected void updateItem(TranscriptEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
+        protected void updateItem(TranscriptRow row, boolean empty) {
+            super.updateItem(row, empty);
+            TranscriptRow next = empty ? null : row;
+            if (bound != next) {
+                if (bound != null) {
+                    bound.entryProperty().removeListener(weakEntryChanged);
+                }
+                bound = next;
+                if (bound != null) {
+                    bound.entryProperty().addListener(weakEntryChanged);
+                }
+            }
+            showEntry(bound == null ? null : bound.entry());
+        }
+
+        private void showEntry(TranscriptEntry entry) {
             setText(null);
-            if (empty || entry == null) {
+            if (entry == null) {
                 rendered = null;
                 show(null); // an empty cell keeps its graphic, hidden: setting it again would re-parent it
                 oneOff.getChildren().clear();

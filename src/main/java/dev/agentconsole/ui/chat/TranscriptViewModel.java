@@ -6,11 +6,14 @@ import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.session.Delivery;
 import dev.agentconsole.session.DeliveryState;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -21,16 +24,40 @@ import javafx.collections.ObservableList;
  */
 public final class TranscriptViewModel {
 
-    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
-    private final ObservableList<TranscriptEntry> readOnly = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableList<TranscriptRow> list = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptRow> readOnly = FXCollections.unmodifiableObservableList(list);
+    private final List<TranscriptEntry> current = new AbstractList<>() {
+        @Override
+        public TranscriptEntry get(int index) {
+            return list.get(index).entry();
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
+    };
+    /** Counts every change: rows added or removed, and rows whose entry changed in place. */
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Map<String, Integer> indexByKey = new HashMap<>();
     /** Lines this console sent whose echo has not come yet: caller + text -> count. */
     private final Map<String, Integer> echoesToHide = new HashMap<>();
     private long lastPosition = -1;
     private long localSeq;
 
-    public ObservableList<TranscriptEntry> entries() {
+    /** The rows, for the list: it changes when rows come or go, not when a row's entry changes. */
+    public ObservableList<TranscriptRow> rows() {
         return readOnly;
+    }
+
+    /** What each row shows now, in order (a live, read-only view). */
+    public List<TranscriptEntry> entries() {
+        return current;
+    }
+
+    /** Moves on at every change to the transcript, in place or not: one thing to watch for "anything new". */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     /** Rows for new events; an event at a position already shown is ignored. */
@@ -121,10 +148,11 @@ public final class TranscriptViewModel {
         if (rows.isEmpty()) {
             return;
         }
-        entries.addAll(0, rows);
+        list.addAll(0, rows.stream().map(TranscriptRow::new).toList());
+        changed();
         indexByKey.clear();
-        for (int i = 0; i < entries.size(); i++) {
-            indexByKey.put(entries.get(i).key(), i);
+        for (int i = 0; i < list.size(); i++) {
+            indexByKey.put(list.get(i).key(), i);
         }
     }
 
@@ -138,7 +166,7 @@ public final class TranscriptViewModel {
             }
         }
         Integer at = indexByKey.get(key);
-        Instant when = at == null ? Instant.now() : entries.get(at).at();
+        Instant when = at == null ? Instant.now() : list.get(at).entry().at();
         TranscriptEntry.Operator row = new TranscriptEntry.Operator(key, when, d.id(),
                 lines.stream().map(OutgoingMessage::text).toList(),
                 lines.stream().flatMap(m -> m.images().stream()).toList(),
@@ -148,7 +176,8 @@ public final class TranscriptViewModel {
         if (at == null) {
             add(row);
         } else {
-            entries.set(at, row);
+            list.get(at).update(row); // in place: the list keeps its cells
+            changed();
         }
     }
 
@@ -176,15 +205,17 @@ public final class TranscriptViewModel {
 
     /** Forgets everything: a new session is bound. */
     public void clear() {
-        entries.clear();
+        list.clear();
+        changed();
         indexByKey.clear();
         echoesToHide.clear();
         lastPosition = -1;
     }
 
     private void add(TranscriptEntry row) {
-        indexByKey.put(row.key(), entries.size());
-        entries.add(row);
+        indexByKey.put(row.key(), list.size());
+        list.add(new TranscriptRow(row));
+        changed();
     }
 
     /** Adds many rows at once (history, benchmarks): one change event instead of one per row. */
@@ -192,10 +223,15 @@ public final class TranscriptViewModel {
         if (rows.isEmpty()) {
             return;
         }
-        int base = entries.size();
+        int base = list.size();
         for (int i = 0; i < rows.size(); i++) {
             indexByKey.put(rows.get(i).key(), base + i);
         }
-        entries.addAll(rows);
+        list.addAll(rows.stream().map(TranscriptRow::new).toList());
+        changed();
+    }
+
+    private void changed() {
+        revision.set(revision.get() + 1);
     }
 }

@@ -52,6 +52,27 @@ class TranscriptViewModelTest {
     }
 
     @Test
+    void aDeliveryMovingOnChangesItsRowsEntryNotTheList() {
+        TranscriptViewModel t = new TranscriptViewModel();
+        Delivery d = new Delivery(7, new Outgoing.Single(OutgoingMessage.text("hi")), DeliveryState.QUEUED, Optional.empty(), 1);
+        t.updateDelivery(d);
+        TranscriptRow row = t.rows().get(0);
+        List<String> listChanges = new java.util.ArrayList<>();
+        t.rows().addListener((javafx.collections.ListChangeListener<TranscriptRow>) c -> listChanges.add(c.toString()));
+        List<DeliveryState> seenByRow = new java.util.ArrayList<>();
+        row.entryProperty().addListener((o, was, now) -> seenByRow.add(((TranscriptEntry.Operator) now).state()));
+        long before = t.revisionProperty().get();
+
+        t.updateDelivery(d.with(DeliveryState.SENDING, Optional.empty()));
+        t.updateDelivery(d.with(DeliveryState.SEEN, Optional.empty()));
+
+        assertEquals(List.of(), listChanges, "a ListView rebuilds every visible cell when an item is replaced");
+        assertEquals(List.of(DeliveryState.SENDING, DeliveryState.SEEN), seenByRow);
+        assertEquals(before + 2, t.revisionProperty().get());
+        assertEquals(row, t.rows().get(0));
+    }
+
+    @Test
     void aMessageFromElsewhereIsShown() {
         TranscriptViewModel t = new TranscriptViewModel();
         t.addEvents(List.of(new AgentEvent.Message(0, T, "supervisor", false, "check prices", List.of())));
