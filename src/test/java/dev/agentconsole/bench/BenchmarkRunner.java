@@ -631,8 +631,9 @@ public final class BenchmarkRunner {
     private void write() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Rewritten by `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pbench -DskipTests verify` (about 9 minutes here;\n");
-        md.append("without a display the window figures are skipped). Every figure is measured next to its\n");
+        md.append("Rewritten by `xvfb-run -a -s \"-screen 0 1400x900x24\" mvn -B -Pdist,bench -DskipTests verify` as root (about 13\n");
+        md.append("minutes here; without a display the window figures are skipped, without `-Pdist` and root the installer's).\n");
+        md.append("Every figure is measured next to its\n");
         md.append("baseline in the same run, on the machine below; a ratio is figure ÷ baseline (medians). Nothing here\n");
         md.append("is a timed test: the suite never fails on speed.\n\n");
         md.append("Measured on ").append(LocalDate.now()).append(": ").append(machine()).append("\n\n");
