@@ -264,7 +264,7 @@ public final class TranscriptView extends StackPane {
         private final javafx.beans.WeakInvalidationListener weakEntryChanged =
                 new javafx.beans.WeakInvalidationListener(entryChanged);
 
-        /** The row this cell's graphic shows; rows are immutable, so the same row needs no rebuild. */
+        /** The entry this cell's graphic shows; entries are immutable, so the same one needs no redraw. */
         private TranscriptEntry rendered;
         /**
          * One node tree per row kind, built once per cell and refilled for each row it shows:
