@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -255,14 +257,13 @@ public final class TranscriptView extends StackPane {
     private final class EntryCell extends ListCell<TranscriptRow> {
 
         private TranscriptRow bound;
-        private final javafx.beans.InvalidationListener entryChanged = o -> {
+        private final InvalidationListener entryChanged = o -> {
             if (bound != null) {
                 showEntry(bound.entry());
             }
         };
         /** Weak, so a cell the list threw away while bound is not kept alive by its row. */
-        private final javafx.beans.WeakInvalidationListener weakEntryChanged =
-                new javafx.beans.WeakInvalidationListener(entryChanged);
+        private final WeakInvalidationListener weakEntryChanged = new WeakInvalidationListener(entryChanged);
 
         /** The entry this cell's graphic shows; entries are immutable, so the same one needs no redraw. */
         private TranscriptEntry rendered;

@@ -149,11 +149,11 @@ public final class TranscriptViewModel {
             return;
         }
         list.addAll(0, rows.stream().map(TranscriptRow::new).toList());
-        changed();
         indexByKey.clear();
         for (int i = 0; i < list.size(); i++) {
             indexByKey.put(list.get(i).key(), i);
         }
+        changed(); // after the index: a listener may update a delivery
     }
 
     /** A delivery appeared or moved on: its row is added or replaced in place. */

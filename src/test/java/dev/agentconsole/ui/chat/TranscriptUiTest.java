@@ -1,5 +1,8 @@
 package dev.agentconsole.ui.chat;
 
+import static dev.agentconsole.ui.FxTesting.fx;
+import static dev.agentconsole.ui.FxTesting.shownWithAllItsParents;
+import static dev.agentconsole.ui.FxTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -8,6 +11,7 @@ import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.session.Delivery;
 import dev.agentconsole.session.DeliveryState;
+import dev.agentconsole.ui.FxTesting;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.Theme;
@@ -15,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The transcript on its own: a row whose entry changes is redrawn in its own cell, with no scroll. */
 @ExtendWith(ApplicationExtension.class)
@@ -50,31 +51,10 @@ class TranscriptUiTest {
         stage.show();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     /** The delivery label of the operator's row, as shown (a cell keeps other kinds' nodes, hidden). */
     private static Label shownState(FxRobot robot) {
-        return robot.lookup(".transcript .delivery").queryAllAs(Label.class).stream().filter(TranscriptUiTest::onScreen)
+        return robot.lookup(".transcript .delivery").queryAllAs(Label.class).stream().filter(FxTesting::shownWithAllItsParents)
                 .findFirst().orElseThrow(() -> new AssertionError("no delivery state on screen"));
-    }
-
-    private static boolean onScreen(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
     }
 
     private static ListCell<?> cellOf(Node node) {
@@ -101,7 +81,7 @@ class TranscriptUiTest {
         });
         waitFor("failed with its cause", () -> "failed".equals(shownState(robot).getText())
                 && robot.lookup(".transcript .problem").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> onScreen(l) && l.getText().contains("connection reset by the test")));
+                        .anyMatch(l -> shownWithAllItsParents(l) && l.getText().contains("connection reset by the test")));
 
         ListCell<?> after = fx(() -> cellOf(shownState(robot)));
         assertSame(cell, after, "the list kept its cells");

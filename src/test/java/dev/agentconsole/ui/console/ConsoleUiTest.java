@@ -60,19 +60,10 @@ class ConsoleUiTest {
 
     private static Optional<Button> visibleReply(FxRobot robot) {
         return robot.lookup(".bubble.question .button").queryAllAs(Button.class).stream()
-                .filter(ConsoleUiTest::shownWithAllItsParents)
+                .filter(dev.agentconsole.ui.FxTesting::shownWithAllItsParents)
                 .reduce((a, b) -> b);
     }
 
-    /** The list hides spare cells, and a cell hides the trees of the row kinds it is not showing. */
-    private static boolean shownWithAllItsParents(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
 
     private boolean transcriptShows(FxRobot robot, String text) {
         return robot.lookup(".transcript .label").queryAllAs(Label.class).stream()

@@ -3,6 +3,7 @@ package dev.agentconsole.ui.console;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.ui.EmulatorConnector;
+import dev.agentconsole.ui.FxTesting;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.Theme;
@@ -11,12 +12,10 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a stage, against its own emulator, for the window tests; closed after each test. */
 final class TestWindow implements AutoCloseable {
@@ -55,15 +54,11 @@ final class TestWindow implements AutoCloseable {
     }
 
     static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return FxTesting.fx(read);
     }
 
     static void waitFor(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (Exception e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        FxTesting.waitFor(what, condition);
     }
 
     @Override
