@@ -13,6 +13,7 @@ public final class Styles {
     public static final String METRICS = "metrics";
     public static final String TRANSCRIPT = "transcript";
     public static final String BUBBLE = "bubble";
+    /** The bubble kinds below are pseudo-classes of {@link #BUBBLE} ({@code .bubble:question}), not style classes. */
     public static final String OPERATOR = "operator";
     public static final String THOUGHT = "thought";
     public static final String QUESTION = "question";
@@ -28,6 +29,7 @@ public final class Styles {
     public static final String MONO = "mono";
     public static final String DELIVERY = "delivery";
     public static final String THUMBNAIL = "thumbnail";
+    public static final String REPLY = "reply";
     public static final String ATTACHMENTS = "attachments";
     public static final String ATTACHMENT_TILE = "attachment-tile";
     public static final String PILL = "new-pill";

@@ -141,7 +141,8 @@ public final class AttachmentStripView extends VBox {
             Label caption = new Label(item.name() + " · " + fitted.width() + " × " + fitted.height() + " · " + fitted.how());
             caption.getStyleClass().add(Styles.CAPTION);
             VBox frame = new VBox(6, view, caption);
-            frame.getStyleClass().addAll(Styles.BUBBLE, Styles.OBSERVATION);
+            frame.getStyleClass().add(Styles.BUBBLE);
+            frame.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Styles.OBSERVATION), true);
             Popup popup = new Popup();
             popup.setAutoHide(true);
             popup.setHideOnEscape(true);

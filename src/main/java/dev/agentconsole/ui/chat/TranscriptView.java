@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -240,7 +242,8 @@ public final class TranscriptView extends StackPane {
         view.setPreserveRatio(true);
         view.setFitWidth(Math.min(1000, getScene().getWidth() - 80));
         StackPane frame = new StackPane(view);
-        frame.getStyleClass().addAll(Styles.BUBBLE, Styles.OBSERVATION);
+        frame.getStyleClass().add(Styles.BUBBLE);
+        frame.pseudoClassStateChanged(PseudoClass.getPseudoClass(Styles.OBSERVATION), true);
         Popup popup = new Popup();
         popup.setAutoHide(true);
         popup.setHideOnEscape(true);
@@ -253,6 +256,13 @@ public final class TranscriptView extends StackPane {
     /**
      * One row: shows its row's entry and follows it while bound to it (a delivery moving on is
      * redrawn in this cell alone).
+     *
+     * <p>Every kind of row is drawn by the same small node tree (a status line, or a bubble with a
+     * caption, body lines, actions, thumbnails, a footer and buttons): the bubble's kind is a
+     * pseudo-class, and the parts a kind does not use are hidden. The list reuses a cell for rows
+     * of any kind while it scrolls and re-measures, and every CSS pass walks the cell's whole tree,
+     * hidden parts included: a tree per kind made each pass walk eight, and swapping trees in and
+     * out re-matched their CSS from scratch.
      */
     private final class EntryCell extends ListCell<TranscriptRow> {
 
@@ -264,64 +274,57 @@ public final class TranscriptView extends StackPane {
         };
         /** Weak, so a cell the list threw away while bound is not kept alive by its row. */
         private final WeakInvalidationListener weakEntryChanged = new WeakInvalidationListener(entryChanged);
-
         /** The entry this cell's graphic shows; entries are immutable, so the same one needs no redraw. */
         private TranscriptEntry rendered;
-        /**
-         * One node tree per row kind, built once per cell and refilled for each row it shows:
-         * new nodes would need CSS and layout from scratch on every scroll step and every time the
-         * list re-measures rows.
-         */
-        private final java.util.Map<Class<?>, Holder> holders = new java.util.HashMap<>();
 
-        private Holder newHolder(TranscriptEntry entry) {
-            if (entry instanceof TranscriptEntry.Thought) {
-                return new ThoughtHolder();
-            }
-            if (entry instanceof TranscriptEntry.Status) {
-                return new StatusHolder();
-            }
-            if (entry instanceof TranscriptEntry.Note) {
-                return new TextHolder(Styles.NOTE, false, null);
-            }
-            if (entry instanceof TranscriptEntry.Answer) {
-                return new TextHolder(Styles.ANSWER, true, null);
-            }
-            if (entry instanceof TranscriptEntry.Question) {
-                Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
-                reply.getStyleClass().add("small");
-                reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
-                return new TextHolder(Styles.QUESTION, true, reply);
-            }
-            if (entry instanceof TranscriptEntry.Operator) {
-                return new OperatorHolder();
-            }
-            if (entry instanceof TranscriptEntry.Observation) {
-                return new ObservationHolder();
-            }
-            if (entry instanceof TranscriptEntry.Error) {
-                return new TextHolder(Styles.ERROR, true, null);
-            }
-            return null; // rarer rows are built each time
-        }
+        private final Label statusLabel = new Label();
+        private final HBox statusLine;
 
-        /**
-         * The cell's one graphic, set once: every row kind's node tree lives in it, and a row shows
-         * its kind's tree and hides the others. Swapping the graphic instead would re-parent a tree
-         * on every kind change, and a re-parented node has its CSS matched from scratch: that was
-         * most of the FX thread's work while rows arrived or scrolled by.
-         */
-        private final StackPane kinds = new StackPane();
-        /** The slot for rows built each time (rarer kinds, messages with images). */
-        private final StackPane oneOff = new StackPane();
-        private Node shown;
+        private final Label caption = caption();
+        private final VBox lines = new VBox(4);
+        private final VBox actionLines = new VBox();
+        private final Hyperlink toggle = new Hyperlink();
+        private final Label startUrl = caption();
+        private final VBox thumbs = new VBox(6);
+        private final Label cause = new Label();
+        private final Label state = new Label();
+        private final Button resend = new Button("", Icons.of(Feather.REFRESH_CW));
+        private final Button drop = new Button("Drop", Icons.of(Feather.X));
+        private final HBox footer = new HBox(8, state, resend, drop);
+        private final Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
+        private final VBox bubble = new VBox(caption, lines, actionLines, toggle, startUrl, thumbs, cause, footer, reply);
+        private final HBox bubbleRow = new HBox(bubble);
+        /** The bubble's share of the list's width: the operator's own messages are narrower. */
+        private final DoubleProperty widthShare = new SimpleDoubleProperty(0.82);
+        private PseudoClass kind;
 
         EntryCell() {
             setAccessibleRole(AccessibleRole.LIST_ITEM);
             prefWidthProperty().bind(list.widthProperty().subtract(24));
-            oneOff.managedProperty().bind(oneOff.visibleProperty());
-            oneOff.setVisible(false);
-            kinds.getChildren().add(oneOff);
+
+            Separator l = new Separator();
+            Separator r = new Separator();
+            HBox.setHgrow(l, Priority.ALWAYS);
+            HBox.setHgrow(r, Priority.ALWAYS);
+            statusLine = new HBox(l, statusLabel, r);
+            statusLine.getStyleClass().add(Styles.STATUS_LINE);
+
+            bubble.getStyleClass().add(Styles.BUBBLE);
+            bubble.maxWidthProperty().bind(list.widthProperty().multiply(widthShare));
+            cause.setWrapText(true);
+            cause.getStyleClass().add(Styles.PROBLEM);
+            state.getStyleClass().add(Styles.DELIVERY);
+            footer.setAlignment(Pos.CENTER_RIGHT);
+            resend.getStyleClass().add("small");
+            drop.getStyleClass().add("small");
+            reply.getStyleClass().addAll("small", Styles.REPLY);
+            reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
+            for (Node n : List.of(statusLine, bubbleRow, caption, lines, actionLines, toggle, startUrl, thumbs, cause, footer,
+                    resend, drop, reply)) {
+                n.managedProperty().bind(n.visibleProperty());
+            }
+            setGraphic(new StackPane(statusLine, bubbleRow));
+            getGraphic().setVisible(false);
         }
 
         @Override
@@ -342,421 +345,234 @@ public final class TranscriptView extends StackPane {
 
         private void showEntry(TranscriptEntry entry) {
             setText(null);
-            if (entry == null) {
-                rendered = null;
-                show(null); // an empty cell keeps its graphic, hidden: setting it again would re-parent it
-                oneOff.getChildren().clear();
-                setAccessibleText(null);
-                return;
-            }
-            if (entry == rendered && getGraphic() != null) {
+            if (entry == rendered) {
                 return; // the list re-asks every visible cell on each change; most rows did not change
             }
             rendered = entry;
-            boolean holdable = !(entry instanceof TranscriptEntry.Operator o) || o.images().isEmpty();
-            Holder holder = holdable ? holders.computeIfAbsent(entry.getClass(), kind -> adopt(newHolder(entry))) : null;
-            if (holder != null) {
-                holder.show(entry);
-                oneOff.getChildren().clear();
-                show(holder.node());
-            } else {
-                oneOff.getChildren().setAll(render(entry));
-                show(oneOff);
+            // An empty cell keeps its graphic, hidden: setting it again would re-parent it.
+            getGraphic().setVisible(entry != null);
+            setAccessibleText(entry == null ? null : entry.copyText());
+            if (entry == null) {
+                return;
             }
-            if (getGraphic() != kinds) {
-                setGraphic(kinds);
+            boolean status = entry instanceof TranscriptEntry.Status;
+            statusLine.setVisible(status);
+            bubbleRow.setVisible(!status);
+            if (entry instanceof TranscriptEntry.Status s) {
+                statusLabel.setText(s.label() + " · " + TIME.format(s.at()));
+                return;
             }
-            setAccessibleText(entry.copyText());
-        }
-
-        /** Puts a new kind's tree into the cell's graphic, hidden until a row of that kind shows. */
-        private Holder adopt(Holder holder) {
-            if (holder != null) {
-                Node node = holder.node();
-                node.managedProperty().bind(node.visibleProperty());
-                node.setVisible(false);
-                kinds.getChildren().add(node);
-            }
-            return holder;
-        }
-
-        private void show(Node node) {
-            if (shown != node) {
-                if (shown != null) {
-                    shown.setVisible(false);
-                }
-                if (node != null) {
-                    node.setVisible(true);
-                }
-                shown = node;
-            }
-        }
-
-        /** A row's node tree, refilled in place. */
-        private interface Holder {
-            Node node();
-
-            void show(TranscriptEntry entry);
-
-        }
-
-        private final class StatusHolder implements Holder {
-            private final Label label = new Label();
-            private final HBox line;
-
-            StatusHolder() {
-                Separator l = new Separator();
-                Separator r = new Separator();
-                HBox.setHgrow(l, Priority.ALWAYS);
-                HBox.setHgrow(r, Priority.ALWAYS);
-                line = new HBox(l, label, r);
-                line.getStyleClass().add(Styles.STATUS_LINE);
-            }
-
-            public Node node() {
-                return line;
-            }
-
-            public void show(TranscriptEntry entry) {
-                TranscriptEntry.Status s = (TranscriptEntry.Status) entry;
-                label.setText(s.label() + " · " + TIME.format(s.at()));
-            }
-        }
-
-        /** Notes, answers and questions: an optional caption, the text, an optional button. */
-        private final class TextHolder implements Holder {
-            private final Label caption = caption("");
-            private final Label body = body("", false);
-            private final Button button;
-            private final Node row;
-            private final boolean captioned;
-
-            TextHolder(String kind, boolean captioned, Button button) {
-                this.button = button;
-                this.captioned = captioned;
-                VBox box = bubble(kind);
-                if (captioned) {
-                    box.getChildren().add(caption);
-                }
-                box.getChildren().add(body);
-                if (button != null) {
-                    box.getChildren().add(button);
-                }
-                row = left(box);
-            }
-
-            public Node node() {
-                return row;
-            }
-
-            public void show(TranscriptEntry entry) {
-                body.setText(entry instanceof TranscriptEntry.Note n ? n.text() : entry.copyText());
-                if (entry instanceof TranscriptEntry.Answer a) {
-                    caption.setText("Answer" + a.outcome().map(o -> " · " + o).orElse("")
-                            + a.errorCode().map(c -> " · " + c).orElse("") + " · " + TIME.format(a.at()));
-                    setMono(a.structured());
-                } else if (entry instanceof TranscriptEntry.Error err) {
-                    caption.setText("Error · " + TIME.format(err.at()));
-                    body.setText(err.message());
-                } else if (captioned) {
-                    caption.setText("Question · " + TIME.format(entry.at()));
-                }
-                if (button != null && entry instanceof TranscriptEntry.Question q) {
-                    button.setOnAction(e -> actions.reply().accept(q.text()));
-                }
-            }
-
-            private void setMono(boolean mono) {
-                if (mono && !body.getStyleClass().contains(Styles.MONO)) {
-                    body.getStyleClass().add(Styles.MONO);
-                } else if (!mono) {
-                    body.getStyleClass().remove(Styles.MONO);
-                }
-            }
-        }
-
-        private final class ThoughtHolder implements Holder {
-            private final Label text = body("", false);
-            private final VBox actionsBox = new VBox();
-            private final Hyperlink toggle = new Hyperlink();
-            private final Node row;
-
-            ThoughtHolder() {
-                row = left(bubble(Styles.THOUGHT, text, actionsBox, toggle));
-                text.managedProperty().bind(text.visibleProperty());
-                toggle.managedProperty().bind(toggle.visibleProperty());
-            }
-
-            public Node node() {
-                return row;
-            }
-
-            public void show(TranscriptEntry entry) {
-                TranscriptEntry.Thought t = (TranscriptEntry.Thought) entry;
-                boolean open = expanded.contains(t.key());
-                text.setVisible(!t.text().isEmpty());
-                text.setText(open ? t.text() : firstLines(t.text()));
-                List<Node> labels = actionsBox.getChildren();
-                while (labels.size() < t.actions().size()) {
-                    Label a = new Label("", Icons.of(Feather.MOUSE_POINTER));
-                    a.getStyleClass().addAll(Styles.CAPTION, Styles.MONO);
-                    a.setWrapText(true);
-                    labels.add(a);
-                }
-                while (labels.size() > t.actions().size()) {
-                    labels.remove(labels.size() - 1);
-                }
-                for (int i = 0; i < t.actions().size(); i++) {
-                    ((Label) labels.get(i)).setText(t.actions().get(i));
-                }
-                toggle.setVisible(t.text().length() > 160);
-                toggle.setText(open ? "less" : "more");
-                toggle.setOnAction(e -> {
-                    if (!expanded.remove(t.key())) {
-                        expanded.add(t.key());
-                    }
-                    show(t);
-                    list.refresh(); // the row's height changed: let the list measure it again
-                });
-            }
-        }
-
-        /** What the agent saw: a caption, optional text, an optional thumbnail. */
-        private final class ObservationHolder implements Holder {
-            private final Label caption = caption("");
-            private final Label text = body("", false);
-            private final ImageView view = new ImageView();
-            private final StackPane frame = new StackPane(view);
-            private final Node row;
-            private String key;
-            private String uri;
-
-            ObservationHolder() {
-                view.setFitWidth(THUMBNAIL_WIDTH);
-                view.setFitHeight(THUMBNAIL_HEIGHT);
-                view.setPreserveRatio(true);
-                view.getStyleClass().add(Styles.THUMBNAIL);
-                frame.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-                frame.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-                frame.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-                frame.setAlignment(Pos.TOP_LEFT);
-                text.managedProperty().bind(text.visibleProperty());
-                frame.managedProperty().bind(frame.visibleProperty());
-                Tooltip.install(view, new Tooltip("Click to enlarge"));
-                view.setAccessibleText("Screenshot; click to enlarge");
-                view.setOnMouseClicked(e -> enlarge(key, uri, view));
-                row = left(bubble(Styles.OBSERVATION, caption, text, frame));
-            }
-
-            public Node node() {
-                return row;
-            }
-
-            public void show(TranscriptEntry entry) {
-                TranscriptEntry.Observation o = (TranscriptEntry.Observation) entry;
+            boolean operator = entry instanceof TranscriptEntry.Operator;
+            bubbleRow.setAlignment(operator ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            widthShare.set(operator ? 0.72 : 0.82);
+            // What most kinds leave out; each kind below turns on what it shows.
+            caption.setVisible(true);
+            actionLines.setVisible(false);
+            toggle.setVisible(false);
+            startUrl.setVisible(false);
+            cause.setVisible(false);
+            footer.setVisible(false);
+            reply.setVisible(false);
+            List<String> images = List.of();
+            if (entry instanceof TranscriptEntry.Operator o) {
+                showOperator(o);
+                images = o.images();
+            } else if (entry instanceof TranscriptEntry.Thought t) {
+                showThought(t);
+            } else if (entry instanceof TranscriptEntry.Question q) {
+                setKind(Styles.QUESTION);
+                caption.setText("Question · " + TIME.format(q.at()));
+                setLines(List.of(q.text()), false);
+                reply.setVisible(true);
+                reply.setOnAction(e -> actions.reply().accept(q.text()));
+            } else if (entry instanceof TranscriptEntry.Answer a) {
+                setKind(Styles.ANSWER);
+                caption.setText("Answer" + a.outcome().map(x -> " · " + x).orElse("")
+                        + a.errorCode().map(c -> " · " + c).orElse("") + " · " + TIME.format(a.at()));
+                setLines(List.of(a.text()), a.structured());
+            } else if (entry instanceof TranscriptEntry.Observation o) {
+                setKind(Styles.OBSERVATION);
                 caption.setText("Saw · " + TIME.format(o.at()));
-                text.setVisible(o.text().isPresent());
-                text.setText(o.text().orElse(""));
-                frame.setVisible(o.image().isPresent());
-                key = o.key();
-                uri = o.image().orElse(null);
+                setLines(o.text().stream().toList(), false);
+                images = o.image().stream().toList();
+            } else if (entry instanceof TranscriptEntry.Message m) {
+                setKind(Styles.MESSAGE);
+                caption.setText((m.callerId().isEmpty() ? "Message" : m.callerId()) + " · " + TIME.format(m.at()));
+                setLines(List.of(m.text()), false);
+                images = m.images();
+            } else if (entry instanceof TranscriptEntry.Error err) {
+                setKind(Styles.ERROR);
+                caption.setText("Error · " + TIME.format(err.at()));
+                setLines(List.of(err.message()), false);
+            } else if (entry instanceof TranscriptEntry.Note n) {
+                setKind(Styles.NOTE);
+                caption.setVisible(false);
+                setLines(List.of(n.text()), false);
+            } else if (entry instanceof TranscriptEntry.Other other) {
+                setKind(Styles.OTHER);
+                caption.setText("Event " + other.type() + " · " + TIME.format(other.at()));
+                setLines(List.of(other.raw()), true);
+            }
+            setThumbnails(entry.key(), images);
+        }
+
+        private void showOperator(TranscriptEntry.Operator o) {
+            setKind(Styles.OPERATOR);
+            caption.setText((o.batch() ? "You · batch of " + o.lines().size() : "You")
+                    + o.callerId().map(c -> " as " + c).orElse("") + " · " + TIME.format(o.at()));
+            List<String> numbered = o.lines();
+            if (o.batch()) {
+                numbered = new java.util.ArrayList<>(o.lines().size());
+                for (int i = 0; i < o.lines().size(); i++) {
+                    numbered.add((i + 1) + ". " + o.lines().get(i));
+                }
+            }
+            setLines(numbered, false);
+            startUrl.setVisible(o.startUrl().isPresent());
+            startUrl.setText(o.startUrl().map(u -> "start at " + u).orElse(""));
+            footer.setVisible(true);
+            showState(state, o.state());
+            boolean retry = o.state().resendable();
+            cause.setVisible(retry && o.cause().isPresent());
+            cause.setText(o.cause().orElse(""));
+            resend.setVisible(retry);
+            drop.setVisible(retry);
+            resend.setText(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry");
+            resend.setOnAction(e -> actions.resend().accept(o.deliveryId()));
+            drop.setOnAction(e -> actions.drop().accept(o.deliveryId()));
+        }
+
+        private void showThought(TranscriptEntry.Thought t) {
+            setKind(Styles.THOUGHT);
+            caption.setVisible(false);
+            boolean open = expanded.contains(t.key());
+            setLines(t.text().isEmpty() ? List.of() : List.of(open ? t.text() : firstLines(t.text())), false);
+            List<Node> labels = actionLines.getChildren();
+            while (labels.size() < t.actions().size()) {
+                Label a = new Label("", Icons.of(Feather.MOUSE_POINTER));
+                a.getStyleClass().addAll(Styles.CAPTION, Styles.MONO);
+                a.setWrapText(true);
+                a.managedProperty().bind(a.visibleProperty());
+                labels.add(a);
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                Label a = (Label) labels.get(i);
+                a.setVisible(i < t.actions().size());
+                a.setText(i < t.actions().size() ? t.actions().get(i) : "");
+            }
+            actionLines.setVisible(!t.actions().isEmpty());
+            toggle.setVisible(t.text().length() > 160);
+            toggle.setText(open ? "less" : "more");
+            toggle.setOnAction(e -> {
+                if (!expanded.remove(t.key())) {
+                    expanded.add(t.key());
+                }
+                rendered = null;
+                showEntry(t);
+                list.refresh(); // the row's height changed: let the list measure it again
+            });
+        }
+
+        /** The bubble's kind, as a pseudo-class: switching it restyles the tree without matching its CSS anew. */
+        private void setKind(String name) {
+            PseudoClass next = KIND_CLASSES.get(name);
+            if (kind != next) {
+                if (kind != null) {
+                    bubble.pseudoClassStateChanged(kind, false);
+                }
+                bubble.pseudoClassStateChanged(next, true);
+                kind = next;
+            }
+        }
+
+        /** The body's lines; labels beyond them are hidden, not removed (a removed node re-added is styled from scratch). */
+        private void setLines(List<String> texts, boolean mono) {
+            List<Node> labels = lines.getChildren();
+            while (labels.size() < texts.size()) {
+                labels.add(body());
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                Label l = (Label) labels.get(i);
+                boolean used = i < texts.size();
+                l.setVisible(used);
+                l.setText(used ? texts.get(i) : "");
+                l.pseudoClassStateChanged(MONO, mono);
+            }
+            lines.setVisible(!texts.isEmpty());
+        }
+
+        /** Thumbnails in fixed boxes (a row keeps its height when the picture arrives), decoded off the FX thread. */
+        private void setThumbnails(String rowKey, List<String> uris) {
+            List<Node> frames = thumbs.getChildren();
+            while (frames.size() < uris.size()) {
+                frames.add(thumbnailFrame());
+            }
+            for (int i = 0; i < frames.size(); i++) {
+                StackPane frame = (StackPane) frames.get(i);
+                ImageView view = (ImageView) frame.getChildren().get(0);
+                boolean used = i < uris.size();
+                frame.setVisible(used);
+                String key = used ? rowKey + "#" + i : null;
+                String uri = used ? uris.get(i) : null;
                 view.setUserData(key);
-                view.setImage(uri == null ? null : images.cached(key));
-                if (uri != null && view.getImage() == null) {
-                    String wanted = key;
-                    images.load(wanted, uri, THUMBNAIL_WIDTH * 2, image -> {
-                        if (wanted.equals(view.getUserData())) {
+                view.getProperties().put(URI, uri);
+                view.setImage(used ? images.cached(key) : null);
+                if (used && view.getImage() == null) {
+                    images.load(key, uri, THUMBNAIL_WIDTH * 2, image -> {
+                        if (key.equals(view.getUserData())) {
                             view.setImage(image);
                         }
                     });
                 }
             }
+            thumbs.setVisible(!uris.isEmpty());
         }
 
-        /** The operator's message without images (those are built each time): lines, state, Retry/Drop. */
-        private final class OperatorHolder implements Holder {
-            private final Label caption = caption("");
-            private final VBox lines = new VBox();
-            private final Label startUrl = caption("");
-            private final Label cause = new Label();
-            private final Label state = new Label();
-            private final Button resend = new Button("", Icons.of(Feather.REFRESH_CW));
-            private final Button drop = new Button("Drop", Icons.of(Feather.X));
-            private final VBox box;
-            private final HBox row;
-
-            OperatorHolder() {
-                cause.setWrapText(true);
-                cause.getStyleClass().add(Styles.PROBLEM);
-                resend.getStyleClass().add("small");
-                drop.getStyleClass().add("small");
-                for (Node n : List.of(startUrl, cause, resend, drop)) {
-                    n.managedProperty().bind(n.visibleProperty());
-                }
-                HBox footer = new HBox(8, state, resend, drop);
-                footer.setAlignment(Pos.CENTER_RIGHT);
-                box = bubble(Styles.OPERATOR, caption, lines, startUrl, cause, footer);
-                box.maxWidthProperty().unbind();
-                box.maxWidthProperty().bind(list.widthProperty().multiply(0.72));
-                row = new HBox(box);
-                row.setAlignment(Pos.CENTER_RIGHT);
-            }
-
-            public Node node() {
-                return row;
-            }
-
-
-            public void show(TranscriptEntry entry) {
-                TranscriptEntry.Operator o = (TranscriptEntry.Operator) entry;
-                caption.setText((o.batch() ? "You · batch of " + o.lines().size() : "You")
-                        + o.callerId().map(c -> " as " + c).orElse("") + " · " + TIME.format(o.at()));
-                List<Node> labels = lines.getChildren();
-                while (labels.size() < o.lines().size()) {
-                    labels.add(body("", false));
-                }
-                while (labels.size() > o.lines().size()) {
-                    labels.remove(labels.size() - 1);
-                }
-                for (int i = 0; i < o.lines().size(); i++) {
-                    ((Label) labels.get(i)).setText(o.batch() ? (i + 1) + ". " + o.lines().get(i) : o.lines().get(i));
-                }
-                startUrl.setVisible(o.startUrl().isPresent());
-                startUrl.setText(o.startUrl().map(u -> "start at " + u).orElse(""));
-                showState(state, o.state());
-                boolean retry = o.state().resendable();
-                cause.setVisible(retry && o.cause().isPresent());
-                cause.setText(o.cause().orElse(""));
-                resend.setVisible(retry);
-                drop.setVisible(retry);
-                resend.setText(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry");
-                resend.setOnAction(e -> actions.resend().accept(o.deliveryId()));
-                drop.setOnAction(e -> actions.drop().accept(o.deliveryId()));
-            }
-        }
-
-        /** Rows without a holder: operator messages with images, agent messages, unknown events. */
-        private Node render(TranscriptEntry entry) {
-            if (entry instanceof TranscriptEntry.Operator o) {
-                return operator(o);
-            }
-            if (entry instanceof TranscriptEntry.Message m) {
-                VBox box = bubble(Styles.MESSAGE, caption(m.callerId().isEmpty() ? "Message" : m.callerId(), m), body(m.text(), false));
-                for (int i = 0; i < m.images().size(); i++) {
-                    box.getChildren().add(thumbnail(m.key() + "#" + i, m.images().get(i)));
-                }
-                return left(box);
-            }
-            TranscriptEntry.Other other = (TranscriptEntry.Other) entry;
-            return left(bubble(Styles.OTHER, caption("Event " + other.type(), other), body(other.raw(), true)));
-        }
-
-        private Node operator(TranscriptEntry.Operator o) {
-            VBox box = bubble(Styles.OPERATOR);
-            String title = o.batch() ? "You · batch of " + o.lines().size() : "You";
-            title += o.callerId().map(c -> " as " + c).orElse("");
-            box.getChildren().add(caption(title, o));
-            if (o.batch()) {
-                for (int i = 0; i < o.lines().size(); i++) {
-                    box.getChildren().add(body((i + 1) + ". " + o.lines().get(i), false));
-                }
-            } else {
-                box.getChildren().add(body(o.lines().get(0), false));
-            }
-            o.startUrl().ifPresent(u -> box.getChildren().add(caption("start at " + u)));
-            for (int i = 0; i < o.images().size(); i++) {
-                box.getChildren().add(thumbnail(o.key() + "#" + i, o.images().get(i)));
-            }
-            Label state = new Label();
-            showState(state, o.state());
-            HBox footer = new HBox(8, state);
-            footer.setAlignment(Pos.CENTER_RIGHT);
-            if (o.state().resendable()) {
-                o.cause().ifPresent(c -> {
-                    Label cause = new Label(c);
-                    cause.setWrapText(true);
-                    cause.getStyleClass().add(Styles.PROBLEM);
-                    box.getChildren().add(cause);
-                });
-                Button resend = new Button(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry",
-                        Icons.of(Feather.REFRESH_CW));
-                resend.getStyleClass().add("small");
-                resend.setOnAction(e -> actions.resend().accept(o.deliveryId()));
-                Button drop = new Button("Drop", Icons.of(Feather.X));
-                drop.getStyleClass().add("small");
-                drop.setOnAction(e -> actions.drop().accept(o.deliveryId()));
-                footer.getChildren().addAll(resend, drop);
-            }
-            box.getChildren().add(footer);
-            HBox row = new HBox(box);
-            row.setAlignment(Pos.CENTER_RIGHT);
-            box.maxWidthProperty().bind(list.widthProperty().multiply(0.72));
-            return row;
-        }
-
-        private Node thumbnail(String key, String uri) {
-            ImageView view = new ImageView(images.cached(key));
+        private StackPane thumbnailFrame() {
+            ImageView view = new ImageView();
             view.setFitWidth(THUMBNAIL_WIDTH);
             view.setFitHeight(THUMBNAIL_HEIGHT);
             view.setPreserveRatio(true);
             view.getStyleClass().add(Styles.THUMBNAIL);
-            view.setUserData(key);
-            StackPane holder = new StackPane(view);
-            holder.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-            holder.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-            holder.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-            holder.setAlignment(Pos.TOP_LEFT);
-            if (view.getImage() == null) {
-                images.load(key, uri, THUMBNAIL_WIDTH * 2, image -> {
-                    if (key.equals(view.getUserData())) {
-                        view.setImage(image);
-                    }
-                });
-            }
-            setUp(view, key, uri);
-            return holder;
-        }
-
-        private void setUp(ImageView view, String key, String uri) {
             Tooltip.install(view, new Tooltip("Click to enlarge"));
             view.setAccessibleText("Screenshot; click to enlarge");
-            view.setOnMouseClicked(e -> enlarge(key, uri, view));
+            view.setOnMouseClicked(e -> {
+                if (view.getUserData() instanceof String key && view.getProperties().get(URI) instanceof String uri) {
+                    enlarge(key, uri, view);
+                }
+            });
+            StackPane frame = new StackPane(view);
+            frame.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            frame.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            frame.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+            frame.setAlignment(Pos.TOP_LEFT);
+            frame.managedProperty().bind(frame.visibleProperty());
+            return frame;
         }
 
-        private VBox bubble(String kind, Node... children) {
-            VBox box = new VBox(children);
-            box.getStyleClass().addAll(Styles.BUBBLE, kind);
-            box.maxWidthProperty().bind(list.widthProperty().multiply(0.82));
-            return box;
-        }
-
-        private Node left(VBox box) {
-            HBox row = new HBox(box);
-            row.setAlignment(Pos.CENTER_LEFT);
-            return row;
-        }
-
-        private Label caption(String title, TranscriptEntry e) {
-            return caption(title + " · " + TIME.format(e.at()));
-        }
-
-        private Label caption(String text) {
-            Label l = new Label(text);
+        private Label caption() {
+            Label l = new Label();
             l.getStyleClass().add(Styles.CAPTION);
             return l;
         }
 
-        private Label body(String text, boolean mono) {
-            Label l = new Label(text);
+        private Label body() {
+            Label l = new Label();
             l.getStyleClass().add(Styles.BODY);
-            if (mono) {
-                l.getStyleClass().add(Styles.MONO);
-            }
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
+            l.managedProperty().bind(l.visibleProperty());
             return l;
         }
     }
+
+    /** Where a thumbnail keeps the data URI it enlarges. */
+    private static final String URI = "transcript.uri";
+    private static final PseudoClass MONO = PseudoClass.getPseudoClass(Styles.MONO);
+    private static final java.util.Map<String, PseudoClass> KIND_CLASSES = java.util.stream.Stream.of(Styles.OPERATOR,
+                    Styles.THOUGHT, Styles.QUESTION, Styles.ANSWER, Styles.OBSERVATION, Styles.MESSAGE, Styles.ERROR,
+                    Styles.NOTE, Styles.OTHER)
+            .collect(Collectors.toUnmodifiableMap(k -> k, PseudoClass::getPseudoClass));
 
     private static final java.util.Map<DeliveryState, PseudoClass> STATE_CLASSES = new java.util.EnumMap<>(DeliveryState.class);
 

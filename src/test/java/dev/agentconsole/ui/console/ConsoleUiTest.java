@@ -59,7 +59,7 @@ class ConsoleUiTest {
     }
 
     private static Optional<Button> visibleReply(FxRobot robot) {
-        return robot.lookup(".bubble.question .button").queryAllAs(Button.class).stream()
+        return robot.lookup(".transcript .reply").queryAllAs(Button.class).stream()
                 .filter(dev.agentconsole.ui.FxTesting::shownWithAllItsParents)
                 .reduce((a, b) -> b);
     }
