@@ -47,6 +47,20 @@ final class PackagedApps {
         run(List.of("apt-get", "remove", "-y", "-q", "agent-console"), Path.of("."));
     }
 
+    /**
+     * The JVM options every installer's launcher gets ({@code --java-options} in packaging/jpackage.args;
+     * the per-OS files add only the CDS archive's path).
+     */
+    static List<String> launcherOptions(Path root) throws IOException {
+        List<String> options = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("packaging/jpackage.args"))) {
+            if (line.startsWith("--java-options ")) {
+                options.add(line.substring("--java-options ".length()).strip().replace("\"", ""));
+            }
+        }
+        return List.copyOf(options);
+    }
+
     /** Builds target/bench-installer/bare-window (an app image) with its CDS archive; returns its launcher. */
     static Path bareWindow(Path root) throws Exception {
         Path work = root.resolve("target/bench-installer");
@@ -56,10 +70,14 @@ final class PackagedApps {
                 input.resolve("bare-window.jar"));
         Path runtime = root.resolve("target/dist/runtime");
         String jpackage = Path.of(System.getProperty("java.home"), "bin", "jpackage").toString();
-        run(List.of(jpackage, "--type", "app-image", "--name", "bare-window", "--input", input.toString(),
-                "--main-jar", "bare-window.jar", "--main-class", BareWindow.class.getName(),
+        List<String> command = new java.util.ArrayList<>(List.of(jpackage, "--type", "app-image", "--name", "bare-window",
+                "--input", input.toString(), "--main-jar", "bare-window.jar", "--main-class", BareWindow.class.getName(),
                 "--runtime-image", runtime.toString(), "--dest", work.toString(),
-                "--java-options", "-XX:SharedArchiveFile=$APPDIR/bare-window.jsa"), root);
+                "--java-options", "-XX:SharedArchiveFile=$APPDIR/bare-window.jsa"));
+        for (String option : launcherOptions(root)) {
+            command.addAll(List.of("--java-options", option)); // packaged the same way as the console
+        }
+        run(command, root);
         Path image = work.resolve("bare-window");
         Path app = image.resolve("lib/app");
         Path java = image.resolve("lib/runtime/bin/java");
