@@ -1,10 +1,12 @@
 package dev.agentconsole.ui.console;
 
 import dev.agentconsole.ui.Styles;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -39,6 +41,7 @@ public final class StagedWindow {
         Thread builder = new Thread(() -> {
             try {
                 ConsoleView view = build.get();
+                warmUp(view, scene.getStylesheets());
                 Platform.runLater(() -> {
                     if (!stage.isShowing()) {
                         return; // closed while it was being built
@@ -57,5 +60,19 @@ public final class StagedWindow {
         builder.start();
         stage.show();
         return scene;
+    }
+
+    /**
+     * Styles and lays the view out once in a scene of its own, still off the FX thread (a scene may
+     * be built and changed on any thread until a showing window holds it): controls get their skins,
+     * and the CSS and layout code its first, slowest run, here rather than in the window's first pulse.
+     * The window's scene styles the view again, but warm.
+     */
+    private static void warmUp(ConsoleView view, List<String> stylesheets) {
+        Scene offscreen = new Scene(view, WIDTH, HEIGHT);
+        offscreen.getStylesheets().setAll(stylesheets);
+        view.applyCss();
+        view.layout();
+        offscreen.setRoot(new Group()); // lets the window's scene take the view
     }
 }
