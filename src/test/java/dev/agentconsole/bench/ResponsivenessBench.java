@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
@@ -47,15 +50,39 @@ public final class ResponsivenessBench {
         /** The emulator stands for a remote server: it starts off the FX thread, as the app's does. */
         @Override
         public void init() {
-            emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(100)));
-            connector = new EmulatorConnector(emulator);
+            if (!bare()) {
+                emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(100)));
+                connector = new EmulatorConnector(emulator);
+            }
             Thread watchdog = new Thread(this::watch, "fx-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
         }
 
+        /** Argument "bare": the baseline, BareWindow's window under the same watchdog, start-up only. */
+        private boolean bare() {
+            return getParameters().getRaw().contains("bare");
+        }
+
         @Override
         public void start(Stage stage) {
+            if (bare()) {
+                stage.setScene(new Scene(new StackPane(new Label("bare window")), StagedWindow.WIDTH, StagedWindow.HEIGHT));
+                stage.show();
+                Thread script = new Thread(() -> {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    report("startup");
+                    watching = false;
+                    Platform.runLater(Platform::exit);
+                }, "bench-script");
+                script.setDaemon(true);
+                script.start();
+                return;
+            }
             new Theme().apply();
             // The same two-step start as the app: a shell first, the view built on a worker thread.
             StagedWindow.show(stage, () -> {
