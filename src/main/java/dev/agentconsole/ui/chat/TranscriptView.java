@@ -280,20 +280,24 @@ public final class TranscriptView extends StackPane {
         private final Label statusLabel = new Label();
         private final HBox statusLine;
 
-        private final Label caption = caption();
-        private final VBox lines = new VBox(4);
-        private final VBox actionLines = new VBox();
-        private final Hyperlink toggle = new Hyperlink();
-        private final Label startUrl = caption();
-        private final VBox thumbs = new VBox(6);
-        private final Label cause = new Label();
-        private final Label state = new Label();
-        private final Button resend = new Button("", Icons.of(Feather.REFRESH_CW));
-        private final Button drop = new Button("Drop", Icons.of(Feather.X));
-        private final HBox footer = new HBox(8, state, resend, drop);
-        private final Button reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
-        private final VBox bubble = new VBox(caption, lines, actionLines, toggle, startUrl, thumbs, cause, footer, reply);
+        private final VBox bubble = new VBox();
         private final HBox bubbleRow = new HBox(bubble);
+        /** The bubble's parts in their order; the later ones are built the first time a row needs them. */
+        private final Node[] parts = new Node[9];
+        private final Label caption = place(0, caption());
+        private final VBox lines = place(1, new VBox(4));
+        private final VBox actionLines = place(2, new VBox());
+        private final VBox thumbs = place(5, new VBox(6));
+        // Built when first needed: most cells never show a button, and a button with its icon is
+        // the dearest node to create and style while rows arrive.
+        private Hyperlink toggle;
+        private Label startUrl;
+        private Label cause;
+        private Label state;
+        private Button resend;
+        private Button drop;
+        private HBox footer;
+        private Button reply;
         /** The bubble's share of the list's width: the operator's own messages are narrower. */
         private final DoubleProperty widthShare = new SimpleDoubleProperty(0.82);
         private PseudoClass kind;
@@ -311,20 +315,81 @@ public final class TranscriptView extends StackPane {
 
             bubble.getStyleClass().add(Styles.BUBBLE);
             bubble.maxWidthProperty().bind(list.widthProperty().multiply(widthShare));
-            cause.setWrapText(true);
-            cause.getStyleClass().add(Styles.PROBLEM);
-            state.getStyleClass().add(Styles.DELIVERY);
-            footer.setAlignment(Pos.CENTER_RIGHT);
-            resend.getStyleClass().add("small");
-            drop.getStyleClass().add("small");
-            reply.getStyleClass().addAll("small", Styles.REPLY);
-            reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
-            for (Node n : List.of(statusLine, bubbleRow, caption, lines, actionLines, toggle, startUrl, thumbs, cause, footer,
-                    resend, drop, reply)) {
+            for (Node n : List.of(statusLine, bubbleRow)) {
                 n.managedProperty().bind(n.visibleProperty());
             }
             setGraphic(new StackPane(statusLine, bubbleRow));
             getGraphic().setVisible(false);
+        }
+
+        /** Puts a part into the bubble at its place in {@link #parts}' order. */
+        private <N extends Node> N place(int slot, N part) {
+            part.managedProperty().bind(part.visibleProperty());
+            int at = 0;
+            for (int i = 0; i < slot; i++) {
+                at += parts[i] == null ? 0 : 1;
+            }
+            parts[slot] = part;
+            bubble.getChildren().add(at, part);
+            return part;
+        }
+
+        private Hyperlink toggle() {
+            if (toggle == null) {
+                toggle = place(3, new Hyperlink());
+            }
+            return toggle;
+        }
+
+        private Label startUrl() {
+            if (startUrl == null) {
+                startUrl = place(4, caption());
+            }
+            return startUrl;
+        }
+
+        private Label cause() {
+            if (cause == null) {
+                cause = new Label();
+                cause.setWrapText(true);
+                cause.getStyleClass().add(Styles.PROBLEM);
+                place(6, cause);
+            }
+            return cause;
+        }
+
+        /** The delivery line under the operator's own messages: state, Retry / Resend, Drop. */
+        private HBox footer() {
+            if (footer == null) {
+                state = new Label();
+                state.getStyleClass().add(Styles.DELIVERY);
+                resend = new Button("", Icons.of(Feather.REFRESH_CW));
+                drop = new Button("Drop", Icons.of(Feather.X));
+                for (Button b : List.of(resend, drop)) {
+                    b.getStyleClass().add("small");
+                    b.managedProperty().bind(b.visibleProperty());
+                }
+                footer = new HBox(8, state, resend, drop);
+                footer.setAlignment(Pos.CENTER_RIGHT);
+                place(7, footer);
+            }
+            return footer;
+        }
+
+        private Button reply() {
+            if (reply == null) {
+                reply = new Button("Reply", Icons.of(Feather.CORNER_DOWN_RIGHT));
+                reply.getStyleClass().addAll("small", Styles.REPLY);
+                reply.setTooltip(new Tooltip("Quote this question in the composer and type your answer"));
+                place(8, reply);
+            }
+            return reply;
+        }
+
+        private static void hide(Node part) {
+            if (part != null) {
+                part.setVisible(false);
+            }
         }
 
         @Override
@@ -368,11 +433,11 @@ public final class TranscriptView extends StackPane {
             // What most kinds leave out; each kind below turns on what it shows.
             caption.setVisible(true);
             actionLines.setVisible(false);
-            toggle.setVisible(false);
-            startUrl.setVisible(false);
-            cause.setVisible(false);
-            footer.setVisible(false);
-            reply.setVisible(false);
+            hide(toggle);
+            hide(startUrl);
+            hide(cause);
+            hide(footer);
+            hide(reply);
             List<String> images = List.of();
             if (entry instanceof TranscriptEntry.Operator o) {
                 showOperator(o);
@@ -383,7 +448,7 @@ public final class TranscriptView extends StackPane {
                 setKind(Styles.QUESTION);
                 caption.setText("Question · " + TIME.format(q.at()));
                 setLines(List.of(q.text()), false);
-                reply.setVisible(true);
+                reply().setVisible(true);
                 reply.setOnAction(e -> actions.reply().accept(q.text()));
             } else if (entry instanceof TranscriptEntry.Answer a) {
                 setKind(Styles.ANSWER);
@@ -428,13 +493,17 @@ public final class TranscriptView extends StackPane {
                 }
             }
             setLines(numbered, false);
-            startUrl.setVisible(o.startUrl().isPresent());
-            startUrl.setText(o.startUrl().map(u -> "start at " + u).orElse(""));
-            footer.setVisible(true);
+            o.startUrl().ifPresent(u -> {
+                startUrl().setVisible(true);
+                startUrl.setText("start at " + u);
+            });
+            footer().setVisible(true);
             showState(state, o.state());
             boolean retry = o.state().resendable();
-            cause.setVisible(retry && o.cause().isPresent());
-            cause.setText(o.cause().orElse(""));
+            if (retry && o.cause().isPresent()) {
+                cause().setVisible(true);
+                cause.setText(o.cause().get());
+            }
             resend.setVisible(retry);
             drop.setVisible(retry);
             resend.setText(o.state() == DeliveryState.UNCERTAIN ? "Resend (may duplicate)" : "Retry");
@@ -461,7 +530,10 @@ public final class TranscriptView extends StackPane {
                 a.setText(i < t.actions().size() ? t.actions().get(i) : "");
             }
             actionLines.setVisible(!t.actions().isEmpty());
-            toggle.setVisible(t.text().length() > 160);
+            if (t.text().length() <= 160) {
+                return;
+            }
+            toggle().setVisible(true);
             toggle.setText(open ? "less" : "more");
             toggle.setOnAction(e -> {
                 if (!expanded.remove(t.key())) {

@@ -5,6 +5,7 @@ import static dev.agentconsole.ui.FxTesting.shownWithAllItsParents;
 import static dev.agentconsole.ui.FxTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.Outgoing;
@@ -16,13 +17,16 @@ import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.Theme;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,5 +90,105 @@ class TranscriptUiTest {
         ListCell<?> after = fx(() -> cellOf(shownState(robot)));
         assertSame(cell, after, "the list kept its cells");
         assertEquals(Integer.valueOf(2), fx(() -> model.rows().size()));
+    }
+
+    /** Rows of six kinds in turn, so that scrolling hands each cell rows of every kind. */
+    private static List<TranscriptEntry> mixedRows(int n) {
+        List<TranscriptEntry> rows = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        String longThought = "The listing shows three hotels; ".repeat(8);
+        for (int i = 0; i < n; i++) {
+            String key = "m" + i;
+            rows.add(switch (i % 6) {
+                case 0 -> new TranscriptEntry.Question(key, at, "Question " + i + ": which one?");
+                case 1 -> new TranscriptEntry.Operator(key, at, 100 + i, List.of("take the cheaper one " + i), List.of(),
+                        Optional.of("https://example.com/" + i), Optional.empty(), DeliveryState.FAILED, Optional.of("refused " + i));
+                case 2 -> new TranscriptEntry.Thought(key, at, longThought + i, List.of("click #item-" + i));
+                case 3 -> new TranscriptEntry.Status(key, at, "running");
+                case 4 -> new TranscriptEntry.Note(key, at, "navigated to page " + i);
+                default -> new TranscriptEntry.Operator(key, at, 100 + i, List.of("first " + i, "second " + i), List.of(),
+                        Optional.empty(), Optional.empty(), DeliveryState.SEEN, Optional.empty());
+            });
+        }
+        return rows;
+    }
+
+    private static boolean shows(ListCell<?> cell, String selector) {
+        return cell.lookupAll(selector).stream().anyMatch(FxTesting::shownWithAllItsParents);
+    }
+
+    /** What each cell on screen shows that its row's kind does not have (or lacks that it has). */
+    private static List<String> mismatches(ListView<?> list) {
+        List<String> wrong = new ArrayList<>();
+        for (Node n : list.lookupAll(".list-cell")) {
+            if (!(n instanceof ListCell<?> cell) || !cell.isVisible() || !(cell.getItem() instanceof TranscriptRow row)) {
+                continue;
+            }
+            TranscriptEntry e = row.entry();
+            boolean failedOperator = e instanceof TranscriptEntry.Operator o && o.state() == DeliveryState.FAILED;
+            check(wrong, e, "Reply", shows(cell, ".reply"), e instanceof TranscriptEntry.Question);
+            check(wrong, e, "delivery state", shows(cell, ".delivery"), e instanceof TranscriptEntry.Operator);
+            check(wrong, e, "cause", shows(cell, ".problem"), failedOperator);
+            check(wrong, e, "more/less", shows(cell, ".hyperlink"), e instanceof TranscriptEntry.Thought t && t.text().length() > 160);
+            check(wrong, e, "status line", shows(cell, ".status-line"), e instanceof TranscriptEntry.Status);
+            check(wrong, e, "bubble", shows(cell, ".bubble"), !(e instanceof TranscriptEntry.Status));
+        }
+        return wrong;
+    }
+
+    private static void check(List<String> wrong, TranscriptEntry e, String part, boolean shown, boolean expected) {
+        if (shown != expected) {
+            wrong.add(e.key() + " (" + e.getClass().getSimpleName() + ") " + (shown ? "shows" : "lacks") + " its " + part);
+        }
+    }
+
+    @Test
+    void aCellReusedForRowsOfOtherKindsShowsOnlyWhatEachKindHas(FxRobot robot) throws Exception {
+        ListView<?> list = robot.lookup("#transcript").queryAs(ListView.class);
+        fx(() -> {
+            model.addAll(mixedRows(90));
+            return null;
+        });
+        for (int target : List.of(0, 45, 91, 12, 70, 3)) {
+            fx(() -> {
+                list.scrollTo(target);
+                return null;
+            });
+            waitFor("row " + target + " on screen", () -> fx(() -> list.lookupAll(".list-cell").stream()
+                    .anyMatch(n -> n instanceof ListCell<?> c && c.isVisible() && c.getIndex() == target)));
+            robot.sleep(50); // one more pulse: the rows around it are laid out too
+            assertEquals(List.of(), fx(() -> mismatches(list)), "after scrolling to row " + target);
+        }
+    }
+
+    @Test
+    void aLongThoughtOpensWithMoreAndClosesWithLess(FxRobot robot) throws Exception {
+        String text = "I compared the three listings by price, distance and reviews. ".repeat(5) + "The end.";
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Thought(5, Instant.now(), text, List.of())));
+            return null;
+        });
+        waitFor("the toggle", () -> toggle(robot) != null && "more".equals(toggle(robot).getText()));
+        assertTrue(fx(() -> shownBodies(robot).stream().noneMatch(t -> t.contains("The end."))), "closed: the first lines only");
+        fx(() -> {
+            toggle(robot).fire();
+            return null;
+        });
+        waitFor("opened", () -> "less".equals(toggle(robot).getText()) && shownBodies(robot).contains(text));
+        fx(() -> {
+            toggle(robot).fire();
+            return null;
+        });
+        waitFor("closed again", () -> "more".equals(toggle(robot).getText()) && !shownBodies(robot).contains(text));
+    }
+
+    private static Hyperlink toggle(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup(".transcript .hyperlink").queryAllAs(Hyperlink.class).stream()
+                .filter(FxTesting::shownWithAllItsParents).findFirst().orElse(null));
+    }
+
+    private static List<String> shownBodies(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup(".transcript .body").queryAllAs(Label.class).stream()
+                .filter(FxTesting::shownWithAllItsParents).map(Label::getText).toList());
     }
 }
