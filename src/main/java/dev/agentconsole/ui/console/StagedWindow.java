@@ -70,9 +70,15 @@ public final class StagedWindow {
      */
     private static void warmUp(ConsoleView view, List<String> stylesheets) {
         Scene offscreen = new Scene(view, WIDTH, HEIGHT);
-        offscreen.getStylesheets().setAll(stylesheets);
-        view.applyCss();
-        view.layout();
-        offscreen.setRoot(new Group()); // lets the window's scene take the view
+        try {
+            offscreen.getStylesheets().setAll(stylesheets);
+            view.applyCss();
+            view.layout();
+        } catch (RuntimeException e) {
+            // Only a head start: the window's scene styles and lays out the view in any case.
+            System.getLogger("window").log(System.Logger.Level.DEBUG, "styling the view ahead failed", e);
+        } finally {
+            offscreen.setRoot(new Group()); // lets the window's scene take the view
+        }
     }
 }
