@@ -58,70 +58,109 @@ public final class AttachmentStripView extends VBox {
         model.items().addListener((ListChangeListener<AttachmentsViewModel.Item>) c -> rebuild());
     }
 
-    /** Tiles by what they show: an item that did not change keeps its tile (new nodes cost CSS and layout). */
-    private final java.util.Map<String, Node> tileFor = new java.util.HashMap<>();
+    /**
+     * A tile per image, kept while the image is in the strip: being read, fitted again when another
+     * image comes, fitted: each step changes the tile in place. New tiles (nodes, tooltips, their first
+     * CSS pass) for every step were most of the FX thread's work while screenshots were pasted.
+     */
+    private final java.util.Map<Long, Tile> tileFor = new java.util.HashMap<>();
 
     private void rebuild() {
-        java.util.Map<String, Node> kept = new java.util.HashMap<>();
         List<Node> shown = new java.util.ArrayList<>();
-        for (AttachmentsViewModel.Item item : model.items()) {
-            String key = key(item) + (item.ready() ? "" : "#preparing") + "@" + model.items().indexOf(item);
-            Node tile = tileFor.containsKey(key) ? tileFor.get(key) : tile(item);
-            kept.put(key, tile);
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        List<AttachmentsViewModel.Item> items = model.items();
+        for (int i = 0; i < items.size(); i++) {
+            AttachmentsViewModel.Item item = items.get(i);
+            Tile tile = tileFor.computeIfAbsent(item.id(), id -> new Tile(id));
+            tile.show(item, i);
             shown.add(tile);
+            present.add(item.id());
         }
-        tileFor.clear();
-        tileFor.putAll(kept);
-        if (!tiles.getChildren().equals(shown)) {
-            tiles.getChildren().setAll(shown);
+        tileFor.keySet().retainAll(present);
+        // Tiles keep their order, so only the gone ones leave and the new ones join: a tile that
+        // stays is never taken out and put back (that would style it again).
+        List<Node> children = tiles.getChildren();
+        children.retainAll(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            if (i >= children.size() || children.get(i) != shown.get(i)) {
+                children.add(i, shown.get(i));
+            }
         }
     }
 
-    private Node tile(AttachmentsViewModel.Item item) {
-        StackPane picture = new StackPane();
-        picture.setMinSize(TILE, TILE);
-        picture.setPrefSize(TILE, TILE);
-        picture.setMaxSize(TILE, TILE);
-        picture.getStyleClass().add(Styles.THUMBNAIL);
-        Label size = new Label();
-        size.getStyleClass().add(Styles.CAPTION);
-        if (item.fitted().isPresent()) {
-            var fitted = item.fitted().get();
-            ImageView view = new ImageView(images.cached(key(item)));
+    /** One image: its thumbnail (or a still icon while it is prepared), name, remove button and size as sent. */
+    private final class Tile extends VBox {
+        private final StackPane picture = new StackPane();
+        private final ImageView view = new ImageView();
+        private final Node working = Icons.of(Feather.LOADER);
+        private final Tooltip tip = new Tooltip();
+        private final Label name = new Label();
+        private final Button remove = new Button(null, Icons.of(Feather.X));
+        private final Label size = new Label();
+        private AttachmentsViewModel.Item item;
+        private String shownKey;
+
+        Tile(long id) {
+            super(2);
+            picture.setMinSize(TILE, TILE);
+            picture.setPrefSize(TILE, TILE);
+            picture.setMaxSize(TILE, TILE);
+            picture.getStyleClass().add(Styles.THUMBNAIL);
             view.setFitWidth(TILE);
             view.setFitHeight(TILE);
             view.setPreserveRatio(true);
-            if (view.getImage() == null) {
-                images.load(key(item), fitted.dataUri(), TILE * 2, view::setImage);
-            }
-            picture.getChildren().add(view);
-            picture.setOnMouseClicked(e -> preview(item, picture));
-            size.setText(String.format(Locale.ROOT, "%,d KB", fitted.encodedBytes() / 1000));
-            Tooltip.install(picture, new Tooltip(fitted.width() + " × " + fitted.height() + ", " + fitted.how()
-                    + ". Click to preview."));
-        } else {
             // a still icon, not a spinner: an animation repaints the strip on every frame while big images
             // are read and fitted, which the software renderer pays for on the FX thread
-            Node working = Icons.of(Feather.LOADER);
-            working.setAccessibleText("Preparing " + item.name());
-            picture.getChildren().add(working);
-            size.setText("preparing…");
+            picture.getChildren().addAll(view, working);
+            Tooltip.install(picture, tip);
+            picture.setOnMouseClicked(e -> {
+                if (item != null && item.fitted().isPresent()) {
+                    preview(item, picture);
+                }
+            });
+            size.getStyleClass().add(Styles.CAPTION);
+            remove.getStyleClass().addAll("flat", "small");
+            remove.setTooltip(new Tooltip("Remove this image"));
+            remove.setOnAction(e -> model.remove(id));
+            name.getStyleClass().add(Styles.CAPTION);
+            name.setMaxWidth(TILE + 40);
+            HBox head = new HBox(2, name, remove);
+            head.setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(picture, head, size);
+            getStyleClass().add(Styles.ATTACHMENT_TILE);
         }
-        Button remove = new Button(null, Icons.of(Feather.X));
-        remove.getStyleClass().addAll("flat", "small");
-        remove.setId("removeAttachment" + model.items().indexOf(item));
-        remove.setAccessibleText("Remove " + item.name());
-        remove.setTooltip(new Tooltip("Remove this image"));
-        remove.setOnAction(e -> model.remove(item.id()));
-        Label name = new Label(item.name());
-        name.getStyleClass().add(Styles.CAPTION);
-        name.setMaxWidth(TILE + 40);
-        HBox head = new HBox(2, name, remove);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox tile = new VBox(2, picture, head, size);
-        tile.getStyleClass().add(Styles.ATTACHMENT_TILE);
-        tile.setAccessibleText("Attached image " + item.name());
-        return tile;
+
+        void show(AttachmentsViewModel.Item next, int index) {
+            item = next;
+            name.setText(next.name());
+            remove.setId("removeAttachment" + index);
+            remove.setAccessibleText("Remove " + next.name());
+            setAccessibleText("Attached image " + next.name());
+            boolean ready = next.fitted().isPresent();
+            view.setVisible(ready);
+            working.setVisible(!ready);
+            if (!ready) {
+                working.setAccessibleText("Preparing " + next.name());
+                size.setText("preparing…");
+                tip.setText("Preparing " + next.name() + "…");
+                return;
+            }
+            var fitted = next.fitted().get();
+            size.setText(String.format(Locale.ROOT, "%,d KB", fitted.encodedBytes() / 1000));
+            tip.setText(fitted.width() + " × " + fitted.height() + ", " + fitted.how() + ". Click to preview.");
+            String key = key(next);
+            if (!key.equals(shownKey)) {
+                shownKey = key;
+                view.setImage(images.cached(key));
+                if (view.getImage() == null) {
+                    images.load(key, fitted.dataUri(), TILE * 2, image -> {
+                        if (key.equals(shownKey)) {
+                            view.setImage(image);
+                        }
+                    });
+                }
+            }
+        }
     }
 
     private static String key(AttachmentsViewModel.Item item) {
