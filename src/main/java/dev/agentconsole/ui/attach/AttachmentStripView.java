@@ -5,6 +5,11 @@ import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -290,8 +295,11 @@ public final class AttachmentStripView extends VBox {
                 break;
             }
         }
-        BufferedImage out = new BufferedImage(w, h, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
+        // The image wraps the array it was read into: a 4K screenshot is 33 MB, and a copy of it is a
+        // second pass over every pixel and another G1 humongous allocation while the window runs.
+        int[] masks = opaque ? new int[] {0xff0000, 0xff00, 0xff} : new int[] {0xff0000, 0xff00, 0xff, 0xff000000};
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(argb, argb.length), w, h, w, masks, null);
+        ColorModel colors = opaque ? new DirectColorModel(24, 0xff0000, 0xff00, 0xff) : ColorModel.getRGBdefault();
+        return new BufferedImage(colors, raster, false, null); // TYPE_INT_RGB or TYPE_INT_ARGB, from the model
     }
 }
