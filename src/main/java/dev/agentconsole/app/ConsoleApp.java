@@ -108,13 +108,14 @@ public final class ConsoleApp extends Application {
         stage.getIcons().setAll(AppIcon.forStage());
         stage.setMinWidth(760);
         stage.setMinHeight(520);
-        Scene scene = StagedWindow.show(stage, () -> {
-            vm = new ConsoleViewModel(services, Platform::runLater, io, Instant::now);
+        Scene scene = StagedWindow.show(stage, ui -> {
+            vm = new ConsoleViewModel(services, ui, io, Instant::now);
             images = new ImageLoader();
             return new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
         }, built -> {
             view = built;
             bind(stage);
+            report(stage.getScene(), "view-ready-ms");
         });
         reportFirstFrame(scene);
     }
@@ -173,13 +174,21 @@ public final class ConsoleApp extends Application {
      * first frame was laid out: what the start-up benchmark reads.
      */
     static void reportFirstFrame(Scene scene) {
+        report(scene, "first-frame-ms");
+    }
+
+    /**
+     * With {@code -Dagentconsole.reportFirstFrame=true}, prints {@code name=ms} at the end of the
+     * scene's next layout pass: the first frame (the shell), and again once the view is in the window.
+     */
+    private static void report(Scene scene, String name) {
         if (!Boolean.getBoolean("agentconsole.reportFirstFrame")) {
             return;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("first-frame-ms=" + ms);
+            System.out.println(name + "=" + ms);
             System.out.flush();
             scene.removePostLayoutPulseListener(once[0]);
         };

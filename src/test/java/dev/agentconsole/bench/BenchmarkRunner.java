@@ -55,7 +55,7 @@ public final class BenchmarkRunner {
     }
 
     /** {@code java}, the launcher's JVM options, then the rest. */
-    private List<String> launch(String java, String... rest) {
+    private List<String> javaCommand(String java, String... rest) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(launcherOptions);
@@ -231,7 +231,7 @@ public final class BenchmarkRunner {
             List<Double> curl = new ArrayList<>();
             int runs = 15;
             for (int i = -2; i < runs; i++) {
-                double a = timeProcess(launch(java, "-jar", jar.toString(), "send", "--provider", "hcompany", "--base-url",
+                double a = timeProcess(javaCommand(java, "-jar", jar.toString(), "send", "--provider", "hcompany", "--base-url",
                         emulator.baseUrl(), "--session", session, "message " + i), Map.of("HAI_API_KEY", emulator.token()));
                 double b = timeProcess(List.of("curl", "-sS", "-o", "/dev/null", "-w", "", "-X", "POST", "-H", "@" + headers,
                         "--data", "{\"type\":\"user_message\",\"message\":\"curl " + i + "\"}",
@@ -360,7 +360,7 @@ public final class BenchmarkRunner {
         long oursBytes = 0;
         long plainBytes = 0;
         for (int i = 0; i < 3; i++) {
-            Map<String, Double> r = results(launch(java, "-Djava.awt.headless=true", "-cp", cp,
+            Map<String, Double> r = results(javaCommand(java, "-Djava.awt.headless=true", "-cp", cp,
                     "dev.agentconsole.bench.ScreenshotBench"));
             ours.add(r.get("ours-ms"));
             plain.add(r.get("plain-ms"));
@@ -396,15 +396,17 @@ public final class BenchmarkRunner {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         List<Double> consoleFrame = new ArrayList<>();
+        List<Double> consoleReady = new ArrayList<>();
         List<Double> bareFrame = new ArrayList<>();
         List<Double> consoleRss = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
         for (int i = -1; i < 7; i++) {
-            double[] c = firstFrameAndRss(launch(java, "-Dagentconsole.reportFirstFrame=true", "-cp", cp,
-                    "dev.agentconsole.AgentConsole"), 8000);
-            double[] b = firstFrameAndRss(launch(java, "-cp", cp, "dev.agentconsole.bench.BareWindow"), 8000);
+            double[] c = firstFrameAndRss(javaCommand(java, "-Dagentconsole.reportFirstFrame=true", "-cp", cp,
+                    "dev.agentconsole.AgentConsole"), 8000, true);
+            double[] b = firstFrameAndRss(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.BareWindow"), 8000);
             if (i >= 0) {
                 consoleFrame.add(c[0]);
+                consoleReady.add(c[2]);
                 consoleRss.add(c[1]);
                 bareFrame.add(b[0]);
                 bareRss.add(b[1]);
@@ -414,6 +416,9 @@ public final class BenchmarkRunner {
         Stats bf = Stats.of(bareFrame);
         row("Process start to the first frame, demo mode (window, emulator, demo session)", cf.describe("ms"),
                 "a bare JavaFX window, same JDK, flags and class path: " + bf.describe("ms"), ratio(cf.median(), bf.median()));
+        row("Process start to the whole view in the window (the shell's content built, styled and laid out), demo mode",
+                Stats.of(consoleReady).describe("ms"), "the bare window's first frame: " + bf.describe("ms"),
+                ratio(Stats.of(consoleReady).median(), bf.median()));
         Stats cr = Stats.of(consoleRss);
         Stats br = Stats.of(bareRss);
         row("Idle RSS 8 s after start, demo session open (the agent waiting)", cr.describe("MiB"),
@@ -425,8 +430,8 @@ public final class BenchmarkRunner {
         List<Double> p99Plain = new ArrayList<>();
         List<Double> max = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Map<String, Double> c = results(launch(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "console"));
-            Map<String, Double> p = results(launch(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "plain"));
+            Map<String, Double> c = results(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "console"));
+            Map<String, Double> p = results(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.TranscriptBench", "plain"));
             open.add(c.get("open-ms"));
             openPlain.add(p.get("open-ms"));
             p99.add(c.get("pulse-p99-ms"));
@@ -446,7 +451,7 @@ public final class BenchmarkRunner {
         List<Double> history = new ArrayList<>();
         List<Double> historyAll = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Map<String, Double> h = results(launch(java, "-cp", cp, "dev.agentconsole.bench.HistoryBench"));
+            Map<String, Double> h = results(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.HistoryBench"));
             history.add(h.get("open-ms"));
             historyAll.add(h.get("all-ms"));
         }
@@ -460,7 +465,7 @@ public final class BenchmarkRunner {
         List<Map<String, String>> bareStart = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             for (String variant : List.of("console", "bare")) {
-                Process proc = new ProcessBuilder(launch(java, "-cp", cp, "dev.agentconsole.bench.ResponsivenessBench", variant))
+                Process proc = new ProcessBuilder(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.ResponsivenessBench", variant))
                         .redirectErrorStream(true).start();
                 for (String line : new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.startsWith("RESULT phase=")) {
@@ -472,7 +477,10 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
-                proc.waitFor();
+                int exit = proc.waitFor();
+                if (exit != 0) {
+                    notes.add("A ResponsivenessBench run (" + variant + ") exited with " + exit + ": its figures are missing from the rows.");
+                }
             }
         }
         String bareStartup = "16 ms (one frame at 60 Hz); a bare JavaFX window's first 3 s, same watchdog: "
@@ -611,21 +619,31 @@ public final class BenchmarkRunner {
 
     /** Starts a window, reads its first-frame line, waits {@code idleMs}, reads VmRSS, stops it. */
     private static double[] firstFrameAndRss(List<String> command, long idleMs) throws Exception {
+        return firstFrameAndRss(command, idleMs, false);
+    }
+
+    /** {first frame, RSS, and with {@code viewReady} the console's view in the window} in ms and MiB. */
+    private static double[] firstFrameAndRss(List<String> command, long idleMs, boolean viewReady) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         double frame = Double.NaN;
+        double ready = Double.NaN;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("first-frame-ms=")) {
                 frame = Double.parseDouble(line.substring("first-frame-ms=".length()));
+            } else if (line.startsWith("view-ready-ms=")) {
+                ready = Double.parseDouble(line.substring("view-ready-ms=".length()));
+            }
+            if (!Double.isNaN(frame) && (!viewReady || !Double.isNaN(ready))) {
                 break;
             }
         }
         double rssMiB = idleRss(p, reader, idleMs);
-        if (Double.isNaN(frame)) {
-            throw new IllegalStateException(command + " printed no first-frame line");
+        if (Double.isNaN(frame) || (viewReady && Double.isNaN(ready))) {
+            throw new IllegalStateException(command + " printed no first-frame or view-ready line");
         }
-        return new double[] {frame, rssMiB};
+        return new double[] {frame, rssMiB, ready};
     }
 
     private static Map<String, Double> results(List<String> command) throws Exception {

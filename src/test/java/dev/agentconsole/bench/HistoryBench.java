@@ -90,8 +90,8 @@ public final class HistoryBench {
         @Override
         public void start(Stage stage) {
             new Theme().apply();
-            StagedWindow.show(stage, () -> {
-                vm = new ConsoleViewModel(connector, Platform::runLater, Executors.newCachedThreadPool(r -> {
+            StagedWindow.show(stage, ui -> {
+                vm = new ConsoleViewModel(connector, ui, Executors.newCachedThreadPool(r -> {
                     Thread th = new Thread(r, "io");
                     th.setDaemon(true);
                     return th;

@@ -54,8 +54,22 @@ final class PackagedApps {
     static List<String> launcherOptions(Path root) throws IOException {
         List<String> options = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("packaging/jpackage.args"))) {
-            if (line.startsWith("--java-options ")) {
-                options.add(line.substring("--java-options ".length()).strip().replace("\"", ""));
+            String[] words = line.strip().split("\\s+", 2);
+            if (words[0].equals("--java-options")) {
+                if (words.length < 2) {
+                    throw new IllegalStateException("packaging/jpackage.args: --java-options without a value");
+                }
+                String value = words[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                for (String option : value.strip().split("\\s+")) {
+                    if (option.contains("$APPDIR")) {
+                        throw new IllegalStateException("packaging/jpackage.args: " + option + " names the app folder, "
+                                + "which only a per-OS file may do");
+                    }
+                    options.add(option);
+                }
             }
         }
         return List.copyOf(options);

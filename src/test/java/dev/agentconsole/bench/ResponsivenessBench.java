@@ -85,8 +85,8 @@ public final class ResponsivenessBench {
             }
             new Theme().apply();
             // The same two-step start as the app: a shell first, the view built on a worker thread.
-            StagedWindow.show(stage, () -> {
-                ConsoleViewModel vm = new ConsoleViewModel(connector, Platform::runLater,
+            StagedWindow.show(stage, ui -> {
+                ConsoleViewModel vm = new ConsoleViewModel(connector, ui,
                         Executors.newCachedThreadPool(r -> {
                             Thread t = new Thread(r, "io");
                             t.setDaemon(true);

@@ -417,6 +417,9 @@ public final class TranscriptView extends StackPane {
             // An empty cell keeps its graphic, hidden: setting it again would re-parent it.
             getGraphic().setVisible(entry != null);
             setAccessibleText(entry == null ? null : entry.copyText());
+            if (entry == null || entry instanceof TranscriptEntry.Status) {
+                setThumbnails("", List.of()); // lets go of pictures it no longer shows
+            }
             if (entry == null) {
                 return;
             }

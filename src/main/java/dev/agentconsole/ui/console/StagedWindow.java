@@ -1,10 +1,12 @@
 package dev.agentconsole.ui.console;
 
 import dev.agentconsole.ui.Styles;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Scene;
@@ -28,19 +30,23 @@ public final class StagedWindow {
     /**
      * Shows {@code stage} with a shell now; calls {@code build} on a worker thread, then, on the FX
      * thread, puts the view in the scene, installs its keys and hands it to {@code ready}.
+     * {@code build} gets the executor its ViewModel must use for the FX thread: it holds their work
+     * until the view is in the window (see {@link HeldUntilShown}).
      */
-    public static Scene show(Stage stage, Supplier<ConsoleView> build, Consumer<ConsoleView> ready) {
-        Label starting = new Label("Starting…");
-        starting.getStyleClass().add(Styles.EMPTY);
-        StackPane shell = new StackPane(starting);
+    public static Scene show(Stage stage, Function<Executor, ConsoleView> build, Consumer<ConsoleView> ready) {
+        // No text in the shell: JavaFX measures labels with one shared text layout, which the builder
+        // thread's warm-up uses too, so nothing on the FX thread may measure text until the view is in.
+        StackPane shell = new StackPane();
         shell.getStyleClass().add(Styles.ROOT);
+        shell.setAccessibleText("Agent Console is starting");
         Scene scene = new Scene(shell, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
 
+        HeldUntilShown ui = new HeldUntilShown();
         Thread builder = new Thread(() -> {
             try {
-                ConsoleView view = build.get();
+                ConsoleView view = build.apply(ui);
                 warmUp(view, scene.getStylesheets());
                 Platform.runLater(() -> {
                     if (!stage.isShowing()) {
@@ -49,10 +55,15 @@ public final class StagedWindow {
                     scene.setRoot(view);
                     view.installKeys(scene);
                     view.focusComposer();
+                    ui.open();
                     ready.accept(view);
                 });
             } catch (RuntimeException | Error e) {
-                Platform.runLater(() -> starting.setText("The window could not be built: " + e));
+                Platform.runLater(() -> {
+                    Label failed = new Label("The window could not be built: " + e);
+                    failed.getStyleClass().add(Styles.EMPTY);
+                    shell.getChildren().setAll(failed);
+                });
                 throw e;
             }
         }, "view-builder");
@@ -76,9 +87,42 @@ public final class StagedWindow {
             view.layout();
         } catch (RuntimeException e) {
             // Only a head start: the window's scene styles and lays out the view in any case.
-            System.getLogger("window").log(System.Logger.Level.DEBUG, "styling the view ahead failed", e);
+            System.getLogger("window").log(System.Logger.Level.WARNING, "styling the view ahead failed", e);
         } finally {
             offscreen.setRoot(new Group()); // lets the window's scene take the view
+        }
+    }
+
+    /**
+     * The FX thread's executor for the view's model, shut until the view is in the window. The
+     * model starts reading (recent sessions, the draft) as it is built, and its results change the
+     * view's nodes: that must not happen on the FX thread while the builder thread styles and lays
+     * the same nodes out. Once open, it runs what waited, in order, then passes work straight on.
+     */
+    static final class HeldUntilShown implements Executor {
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean open;
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                if (!open) {
+                    held.add(task);
+                    return;
+                }
+            }
+            Platform.runLater(task);
+        }
+
+        /** On the FX thread, once the view is in the window. */
+        void open() {
+            List<Runnable> waiting;
+            synchronized (this) {
+                waiting = List.copyOf(held);
+                held.clear();
+                open = true;
+            }
+            waiting.forEach(Runnable::run); // anything posted meanwhile runs after these, as a later FX task
         }
     }
 }

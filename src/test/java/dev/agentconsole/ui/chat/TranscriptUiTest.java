@@ -92,7 +92,7 @@ class TranscriptUiTest {
         assertEquals(Integer.valueOf(2), fx(() -> model.rows().size()));
     }
 
-    /** Rows of six kinds in turn, so that scrolling hands each cell rows of every kind. */
+    /** Rows of seven kinds in turn, so that scrolling hands each cell rows of every kind. */
     private static List<TranscriptEntry> mixedRows(int n) {
         List<TranscriptEntry> rows = new ArrayList<>();
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
@@ -105,7 +105,8 @@ class TranscriptUiTest {
                         Optional.of("https://example.com/" + i), Optional.empty(), DeliveryState.FAILED, Optional.of("refused " + i));
                 case 2 -> new TranscriptEntry.Thought(key, at, longThought + i, List.of("click #item-" + i));
                 case 3 -> new TranscriptEntry.Status(key, at, "running");
-                case 4 -> new TranscriptEntry.Note(key, at, "navigated to page " + i);
+                case 4 -> i % 12 == 4 ? new TranscriptEntry.Note(key, at, "navigated to page " + i)
+                        : new TranscriptEntry.Answer(key, at, "{\n  \"row\" : " + i + "\n}", true, Optional.of("success"), Optional.empty());
                 default -> new TranscriptEntry.Operator(key, at, 100 + i, List.of("first " + i, "second " + i), List.of(),
                         Optional.empty(), Optional.empty(), DeliveryState.SEEN, Optional.empty());
             });
@@ -132,6 +133,9 @@ class TranscriptUiTest {
             check(wrong, e, "more/less", shows(cell, ".hyperlink"), e instanceof TranscriptEntry.Thought t && t.text().length() > 160);
             check(wrong, e, "status line", shows(cell, ".status-line"), e instanceof TranscriptEntry.Status);
             check(wrong, e, "bubble", shows(cell, ".bubble"), !(e instanceof TranscriptEntry.Status));
+            boolean mono = cell.lookupAll(".body").stream().anyMatch(b -> FxTesting.shownWithAllItsParents(b)
+                    && b.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass(Styles.MONO)));
+            check(wrong, e, "monospaced body", mono, e instanceof TranscriptEntry.Answer a && a.structured());
         }
         return wrong;
     }
