@@ -43,7 +43,7 @@ public final class StagedWindow {
         scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
 
-        HeldUntilShown ui = new HeldUntilShown();
+        HeldUntilShown ui = new HeldUntilShown(Platform::runLater);
         Thread builder = new Thread(() -> {
             try {
                 ConsoleView view = build.apply(ui);
@@ -100,8 +100,13 @@ public final class StagedWindow {
      * the same nodes out. Once open, it runs what waited, in order, then passes work straight on.
      */
     static final class HeldUntilShown implements Executor {
+        private final Executor fxThread;
         private final List<Runnable> held = new ArrayList<>();
         private boolean open;
+
+        HeldUntilShown(Executor fxThread) {
+            this.fxThread = fxThread;
+        }
 
         @Override
         public void execute(Runnable task) {
@@ -111,7 +116,7 @@ public final class StagedWindow {
                     return;
                 }
             }
-            Platform.runLater(task);
+            fxThread.execute(task);
         }
 
         /** On the FX thread, once the view is in the window. */
