@@ -1,5 +1,8 @@
 package dev.agentconsole.ui;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+
 /** Style classes of app.css, named once so views and the stylesheet agree. */
 public final class Styles {
     public static final String STYLESHEET = "/dev/agentconsole/ui/app.css";
@@ -45,6 +48,17 @@ public final class Styles {
     public static final String ABOUT_VALUE = "about-value";
 
     private Styles() {}
+
+    /** A bubble's kind ({@link #QUESTION}, {@link #OPERATOR}, ...) as the pseudo-class app.css matches ({@code .bubble:question}). */
+    public static PseudoClass bubbleKind(String kind) {
+        return PseudoClass.getPseudoClass(kind);
+    }
+
+    /** Styles {@code node} as a bubble of {@code kind}, as the transcript draws them. */
+    public static void asBubble(Node node, String kind) {
+        node.getStyleClass().add(BUBBLE);
+        node.pseudoClassStateChanged(bubbleKind(kind), true);
+    }
 
     /** The chip's class for an agent status, e.g. {@code status-running}. */
     public static String statusClass(String status) {

@@ -185,8 +185,7 @@ public final class AttachmentStripView extends VBox {
             Label caption = new Label(item.name() + " · " + fitted.width() + " × " + fitted.height() + " · " + fitted.how());
             caption.getStyleClass().add(Styles.CAPTION);
             VBox frame = new VBox(6, view, caption);
-            frame.getStyleClass().add(Styles.BUBBLE);
-            frame.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Styles.OBSERVATION), true);
+            Styles.asBubble(frame, Styles.OBSERVATION);
             Popup popup = new Popup();
             popup.setAutoHide(true);
             popup.setHideOnEscape(true);

@@ -242,8 +242,7 @@ public final class TranscriptView extends StackPane {
         view.setPreserveRatio(true);
         view.setFitWidth(Math.min(1000, getScene().getWidth() - 80));
         StackPane frame = new StackPane(view);
-        frame.getStyleClass().add(Styles.BUBBLE);
-        frame.pseudoClassStateChanged(PseudoClass.getPseudoClass(Styles.OBSERVATION), true);
+        Styles.asBubble(frame, Styles.OBSERVATION);
         Popup popup = new Popup();
         popup.setAutoHide(true);
         popup.setHideOnEscape(true);
@@ -550,7 +549,7 @@ public final class TranscriptView extends StackPane {
 
         /** The bubble's kind, as a pseudo-class: switching it restyles the tree without matching its CSS anew. */
         private void setKind(String name) {
-            PseudoClass next = KIND_CLASSES.get(name);
+            PseudoClass next = Styles.bubbleKind(name);
             if (kind != next) {
                 if (kind != null) {
                     bubble.pseudoClassStateChanged(kind, false);
@@ -644,10 +643,6 @@ public final class TranscriptView extends StackPane {
     /** Where a thumbnail keeps the data URI it enlarges. */
     private static final String URI = "transcript.uri";
     private static final PseudoClass MONO = PseudoClass.getPseudoClass(Styles.MONO);
-    private static final java.util.Map<String, PseudoClass> KIND_CLASSES = java.util.stream.Stream.of(Styles.OPERATOR,
-                    Styles.THOUGHT, Styles.QUESTION, Styles.ANSWER, Styles.OBSERVATION, Styles.MESSAGE, Styles.ERROR,
-                    Styles.NOTE, Styles.OTHER)
-            .collect(Collectors.toUnmodifiableMap(k -> k, PseudoClass::getPseudoClass));
 
     private static final java.util.Map<DeliveryState, PseudoClass> STATE_CLASSES = new java.util.EnumMap<>(DeliveryState.class);
 
