@@ -36,7 +36,7 @@ final class AgiSession {
     private final List<StreamItem> stream = new ArrayList<>();
     private final List<ReceivedMessage> received = new ArrayList<>();
     private String currentUrl = "about:blank";
-    private String currentPicture = DemoPictures.page("about:blank", List.of(), -1);
+    private DemoPicture currentPicture = DemoPicture.BLANK;
 
     AgiSession(String id, String agentName, String vncUrl, Supplier<Instant> clock) {
         this.id = id;
@@ -83,7 +83,7 @@ final class AgiSession {
 
     synchronized ObjectNode screenshotBody() {
         ObjectNode s = nodes.objectNode();
-        s.put("screenshot", "data:image/jpeg;base64," + DemoPictures.toJpeg(currentPicture));
+        s.put("screenshot", "data:image/jpeg;base64," + currentPicture.jpegBase64());
         s.put("url", currentUrl);
         s.put("title", currentUrl.equals("about:blank") ? "New Tab" : "booking.example");
         return s;
@@ -172,7 +172,7 @@ final class AgiSession {
                 add("LOG", nodes.textNode(a.tool() + " " + a.argName() + "=" + a.argValue()), nodes.objectNode());
             });
         } else if (beat instanceof DemoAgent.Beat.Observe o) {
-            currentPicture = o.pngBase64();
+            currentPicture = o.picture();
             add("LOG", nodes.textNode("Looked at the page: " + o.text()), nodes.objectNode());
         } else if (beat instanceof DemoAgent.Beat.Ask a) {
             execution = "waiting_for_input";

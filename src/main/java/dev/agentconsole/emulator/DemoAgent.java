@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,8 +24,8 @@ final class DemoAgent {
         /** Reasoning, and optionally the action decided in the same step. */
         record Think(String reasoning, String summary, Optional<Action> action) implements Beat {}
 
-        /** What the agent saw: text and a PNG screenshot (base64). */
-        record Observe(String text, String pngBase64) implements Beat {}
+        /** What the agent saw: text and a screenshot of the page. */
+        record Observe(String text, DemoPicture picture) implements Beat {}
 
         /** The agent asks the operator and waits for a reply. */
         record Ask(String question) implements Beat {}
@@ -78,8 +77,7 @@ final class DemoAgent {
                 + "Kiyomizu-dera for June 15-20, under $200 a night.", "Opening the booking site",
                 new Action("navigate", "url", "https://booking.example/search?city=Kyoto")));
         plan.add(new Beat.Observe("Search results: 14 hotels in Higashiyama, Kyoto",
-                DemoPictures.page("booking.example - Kyoto, Jun 15-20", List.of("Hotel Gion - $185/night - 5 min walk",
-                        "Sakura Inn - $140/night - 25 min", "Kyoto Grand - $320/night - 10 min"), -1)));
+                DemoPicture.SEARCH_RESULTS));
         plan.add(think("Two hotels fit the budget: Hotel Gion ($185, 5 minutes' walk from the temple) and Sakura Inn "
                 + "($140, 25 minutes away). The third is over budget.", "Comparing the two candidates",
                 new Action("scroll", "direction", "down")));
@@ -117,8 +115,8 @@ final class DemoAgent {
             plan.add(think("The operator chose the " + (cheap ? "cheaper" : "closer") + " option (\u201c" + shorten(text)
                     + "\u201d): booking " + hotel + ".", "Opening " + hotel,
                     new Action("click", "selector", "#hotel-" + (cheap ? "sakura-inn" : "hotel-gion"))));
-            plan.add(new Beat.Observe(hotel + ": room selection", DemoPictures.page(hotel + " - choose a room",
-                    List.of("Standard twin - $" + price + "/night", "Deluxe double - $" + (price + 60) + "/night"), 0)));
+            plan.add(new Beat.Observe(hotel + ": room selection",
+                    cheap ? DemoPicture.SAKURA_INN_ROOMS : DemoPicture.HOTEL_GION_ROOMS));
             plan.add(think("Filling in the dates June 15-20 and confirming the standard room.", "Confirming the booking",
                     new Action("click", "selector", "#confirm")));
             ObjectNode booking = nodes.objectNode();

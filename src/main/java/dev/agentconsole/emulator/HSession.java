@@ -279,7 +279,7 @@ final class HSession {
         } else if (beat instanceof DemoAgent.Beat.Think t) {
             think(t);
         } else if (beat instanceof DemoAgent.Beat.Observe o) {
-            observe(o.text(), o.pngBase64());
+            observe(o.text(), o.picture().pngBase64());
         } else if (beat instanceof DemoAgent.Beat.Ask a) {
             // H has no question type: the agent answers with its question and goes idle.
             answer(nodes.textNode(a.question()), null);
