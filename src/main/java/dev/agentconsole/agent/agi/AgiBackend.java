@@ -69,8 +69,8 @@ public final class AgiBackend implements AgentBackend {
 
     public AgiBackend(Endpoint endpoint, HttpStack http, HttpCaller caller, Duration pollInterval) {
         this.endpoint = endpoint;
-        this.client = http.client();
-        this.readerClient = http.readerClient();
+        this.client = http.client(endpoint.baseUrl());
+        this.readerClient = http.readerClient(endpoint.baseUrl());
         this.json = http.json();
         this.caller = caller;
         this.wire = new WireJson(http.json(), "AGI");

@@ -64,8 +64,8 @@ public final class HCompanyBackend implements AgentBackend {
     public HCompanyBackend(Provider provider, Endpoint endpoint, HttpStack http, HttpCaller caller) {
         this.provider = provider;
         this.endpoint = endpoint;
-        this.client = http.client();
-        this.readerClient = http.readerClient();
+        this.client = http.client(endpoint.baseUrl());
+        this.readerClient = http.readerClient(endpoint.baseUrl());
         this.json = http.json();
         this.caller = caller;
         this.wire = new WireJson(http.json(), "H");

@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The one {@link OkHttpClient} and the one {@link ObjectMapper} of the application. Readers get a
- * variant with a long read timeout through {@code newBuilder()} (sharing pool and dispatcher).
+ * The one {@link OkHttpClient} and the one {@link ObjectMapper} of the application. Its variants
+ * come from {@code newBuilder()} and share its pool and dispatcher: readers get a long read
+ * timeout, and https endpoints a TLS variant built on first use. The root client speaks plain
+ * http only, because OkHttp loads the system's trust store (about 9 MB and 250 classes) when a
+ * client with TLS is built, and the demo, talking to its emulator on loopback, never needs it.
  * {@link #close()} shuts the dispatcher's non-daemon threads and the pool down so the JVM exits.
  */
 public final class HttpStack implements AutoCloseable {
@@ -25,6 +31,7 @@ public final class HttpStack implements AutoCloseable {
     private final OkHttpClient client;
     private final OkHttpClient readerClient;
     private final ObjectMapper json;
+    private TlsClients tls;
 
     public HttpStack() {
         this(Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -44,6 +51,7 @@ public final class HttpStack implements AutoCloseable {
 
     private HttpStack(Duration connectTimeout, Duration readTimeout, ConnectionPool pool) {
         this.client = new OkHttpClient.Builder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .connectionPool(pool)
                 // OkHttp would otherwise silently re-send a POST the server already read.
                 .retryOnConnectionFailure(false)
@@ -64,14 +72,26 @@ public final class HttpStack implements AutoCloseable {
                 .build();
     }
 
-    /** For sends and commands: default read timeout, no silent retry. */
-    public OkHttpClient client() {
-        return client;
+    /** For sends and commands to {@code baseUrl}: default read timeout, no silent retry. */
+    public OkHttpClient client(HttpUrl baseUrl) {
+        return baseUrl.isHttps() ? tls().client() : client;
     }
 
-    /** For long polls and event streams. */
-    public OkHttpClient readerClient() {
-        return readerClient;
+    /** For long polls and event streams from {@code baseUrl}. */
+    public OkHttpClient readerClient(HttpUrl baseUrl) {
+        return baseUrl.isHttps() ? tls().reader() : readerClient;
+    }
+
+    private record TlsClients(OkHttpClient client, OkHttpClient reader) {}
+
+    /** The TLS variants, built on first use (off the FX thread: backends are opened on io). */
+    private synchronized TlsClients tls() {
+        if (tls == null) {
+            List<ConnectionSpec> specs = List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT); // OkHttp's default
+            tls = new TlsClients(client.newBuilder().connectionSpecs(specs).build(),
+                    readerClient.newBuilder().connectionSpecs(specs).build());
+        }
+        return tls;
     }
 
     public ObjectMapper json() {
