@@ -103,6 +103,15 @@ public final class HttpCaller {
                             : new AgentError.Network(describe(e)));
                 }
                 wait = policy.backoff(attempt, random);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                // OkHttp (Kotlin) lets an InterruptedException out of execute() when the thread is
+                // interrupted while it waits for a connection: the caller is being cancelled.
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new CancellationException("interrupted: " + request.method() + " " + request.url().encodedPath());
             } finally {
                 inFlight.remove(call);
             }
