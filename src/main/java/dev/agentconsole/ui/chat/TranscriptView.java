@@ -4,10 +4,12 @@ import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Styles;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -17,7 +19,9 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
@@ -201,6 +205,34 @@ public final class TranscriptView extends StackPane {
 
     public ListView<TranscriptRow> list() {
         return list;
+    }
+
+    /**
+     * Off the FX thread, before the view joins the window (after it is styled and laid out there):
+     * shows rows of every kind once, then the model's rows again. The cells stay in the list's pile
+     * with their buttons and footers built, and the code and styles behind each kind of row have had
+     * their first, slow run, so the first events of a session do not pay for them on the FX thread.
+     */
+    public void warmUpRows() {
+        ObservableList<TranscriptRow> modelRows = list.getItems();
+        Instant at = Instant.EPOCH;
+        String longText = "warming up ".repeat(60);
+        // The rows a session starts with; the rarer kinds (answers, errors, other callers) warm up when they come.
+        List<TranscriptEntry> samples = List.of(new TranscriptEntry.Status("w1", at, "running"),
+                new TranscriptEntry.Thought("w2", at, longText, List.of("navigate {}")),
+                new TranscriptEntry.Observation("w3", at, Optional.of("page"), Optional.empty()),
+                new TranscriptEntry.Question("w4", at, "which one?"),
+                new TranscriptEntry.Operator("w5", at, 1, List.of("one", "two"), List.of(), Optional.empty(),
+                        Optional.empty(), DeliveryState.SEEN, Optional.empty()));
+        try {
+            list.setItems(FXCollections.observableList(samples.stream().map(TranscriptRow::new).toList()));
+            list.applyCss();
+            list.layout();
+        } finally {
+            list.setItems(modelRows);
+            list.applyCss();
+            list.layout();
+        }
     }
 
     /** Dragging the scroll bar is the operator scrolling too. */

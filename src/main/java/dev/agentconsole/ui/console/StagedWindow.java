@@ -85,6 +85,7 @@ public final class StagedWindow {
             offscreen.getStylesheets().setAll(stylesheets);
             view.applyCss();
             view.layout();
+            view.transcript().warmUpRows();
         } catch (RuntimeException e) {
             // Only a head start: the window's scene styles and lays out the view in any case.
             System.getLogger("window").log(System.Logger.Level.WARNING, "styling the view ahead failed", e);
