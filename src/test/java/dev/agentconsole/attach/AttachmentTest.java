@@ -152,6 +152,29 @@ class AttachmentTest {
     }
 
     @Test
+    void threeScreenshotsJustOverTheBudgetFitInAFewReencodings() {
+        List<Attachment> shots = List.of(1, 2, 3).stream()
+                .map(i -> Attachment.fromPixels("pasted image " + i, TestImages.screenshot(3840, 2160))).toList();
+        java.util.concurrent.atomic.AtomicInteger reencodings = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<ImageFitter.Fitted> fitted = ImageFitter.fitAll(shots, 4_900_000, () -> {
+            reencodings.incrementAndGet(); // asked once before each re-encoding
+            return false;
+        });
+
+        assertTrue(fitted.stream().mapToLong(ImageFitter.Fitted::encodedBytes).sum() <= 4_900_000);
+        assertEquals("sent as it is", fitted.get(1).how(), "one image gives way, the others go as they are");
+        // 10% steps took 7 (each a scale, a PNG and a JPEG of up to 12 million pixels)
+        assertTrue(reencodings.get() <= 3, reencodings + " re-encodings");
+    }
+
+    @Test
+    void aFitForImagesThatChangedMeanwhileStops() {
+        Attachment a = Attachment.fromBytes("noise.png", TestImages.encode(TestImages.noise(800, 600, 7), "png"));
+        assertThrows(java.util.concurrent.CancellationException.class, () -> ImageFitter.fitAll(List.of(a), 1_000_000, () -> true));
+    }
+
+    @Test
     void pastedPixelsBecomeAPngThatGoesAsItIs() {
         BufferedImage shot = TestImages.screenshot(640, 400);
         ImageFitter.Fitted fitted = ImageFitter.fit(Attachment.fromPixels("pasted image", shot), 4_900_000);

@@ -46,7 +46,8 @@ public final class AttachmentsViewModel {
     private final ReadOnlyBooleanWrapper accepted = new ReadOnlyBooleanWrapper(true);
     private final AtomicLong ids = new AtomicLong();
     /** Bumped on every change: a fitting that finishes after a newer change is dropped. */
-    private long generation;
+    /** Counts the changes to the images; a fit for an older count stops (written on the UI thread, read on io). */
+    private volatile long generation;
     private long budget = 4_900_000;
     /** Set when the images together cannot be made to fit; cleared by the next change. */
     private String fitProblem;
@@ -233,7 +234,7 @@ public final class AttachmentsViewModel {
         io.execute(() -> {
             List<ImageFitter.Fitted> fitted;
             try {
-                fitted = ImageFitter.fitAll(sources, limit);
+                fitted = ImageFitter.fitAll(sources, limit, () -> gen != generation);
             } catch (RuntimeException | OutOfMemoryError e) {
                 String why = e instanceof OutOfMemoryError ? "the images are too large to fit with the memory this console has"
                         : e.getMessage();
