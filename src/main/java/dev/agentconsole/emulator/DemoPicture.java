@@ -17,30 +17,19 @@ enum DemoPicture {
     HOTEL_GION_ROOMS,
     SAKURA_INN_ROOMS;
 
-    private volatile String png;
-    private volatile String jpeg;
-
     /** The resource name without extension, e.g. {@code search-results}. */
     String fileName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The picture as a PNG, base64 (H's observation events carry PNG). */
+    /** The picture as a PNG, base64 (H's observation events carry PNG). A few KB from the jar, read when asked. */
     String pngBase64() {
-        String s = png;
-        if (s == null) {
-            png = s = read("png");
-        }
-        return s;
+        return read("png");
     }
 
     /** The same picture as a JPEG, base64 (AGI's screenshot endpoint answers JPEG). */
     String jpegBase64() {
-        String s = jpeg;
-        if (s == null) {
-            jpeg = s = read("jpg");
-        }
-        return s;
+        return read("jpg");
     }
 
     private String read(String extension) {
