@@ -67,22 +67,24 @@ public final class ImageFitter {
         int rounds = 0;
         while (total > budget) {
             checkFresh(stale);
-            Candidate largest = candidates.stream().max(java.util.Comparator.comparingLong(Candidate::encodedBytes)).orElseThrow();
-            int width = largest.decoded().getWidth();
-            int current = largest.width;
-            // When the largest alone can shed what is over, aim its width from its own last size (size
-            // goes with pixels): a screenshot whose re-encoding weighs more than its PNG did (scaled text
-            // compresses worse) gets there in two or three rounds, not one 10% step at a time. When it
-            // cannot, every image gives its share, the largest first.
-            long target = largest.encodedBytes() - (total - budget);
-            double factor = target > 0 ? Math.sqrt((double) target / largest.encodedBytes()) * 0.97
-                    : Math.sqrt((double) budget / total) * 0.95;
-            int next = (int) Math.min(current * 0.9, current * Math.max(0.3, factor));
-            if (next < MIN_WIDTH || ++rounds > 20) {
+            // the largest that may still shrink; when none may, it cannot fit
+            Candidate largest = candidates.stream().filter(c -> c.width > MIN_WIDTH)
+                    .max(java.util.Comparator.comparingLong(Candidate::encodedBytes)).orElse(null);
+            if (largest == null || ++rounds > 20) {
                 throw new InvalidInputException(String.format(Locale.ROOT, "the images cannot fit in one message: even "
                         + "scaled down to %d pixels wide they need %,d bytes, and %,d are left. Attach fewer, or crop them.",
-                        Math.max(next, MIN_WIDTH), total, budget));
+                        MIN_WIDTH, total, budget));
             }
+            int width = largest.decoded().getWidth();
+            int current = largest.width;
+            // When the largest alone can shed what is over at a moderate cut, aim its width from its own
+            // last size (size goes with pixels): a screenshot whose re-encoding weighs more than its PNG
+            // did (scaled text compresses worse) gets there in two or three rounds, not one 10% step at a
+            // time. Otherwise every image gives its share, the largest first, so none is crushed alone.
+            long target = largest.encodedBytes() - (total - budget);
+            double own = target > 0 ? Math.sqrt((double) target / largest.encodedBytes()) * 0.97 : 0;
+            double factor = own >= 0.5 ? own : Math.sqrt((double) budget / total) * 0.95;
+            int next = Math.max(MIN_WIDTH, (int) Math.min(current * 0.9, current * Math.max(0.3, factor)));
             total -= largest.encodedBytes();
             largest.reencode(Math.min(next, width));
             total += largest.encodedBytes();

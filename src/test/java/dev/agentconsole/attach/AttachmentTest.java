@@ -169,6 +169,20 @@ class AttachmentTest {
     }
 
     @Test
+    void twoImagesOfAlmostTheSameSizeBothGiveTheirShareAndNeitherIsCrushed() {
+        Attachment a = Attachment.fromBytes("a.png", TestImages.encode(TestImages.noise(700, 900, 8), "png"));
+        Attachment b = Attachment.fromBytes("b.png", TestImages.encode(TestImages.noise(690, 900, 9), "png"));
+        long budget = (long) (DataUris.encodedLength(a.bytes().length, "image/png") * 1.15);
+
+        List<ImageFitter.Fitted> both = ImageFitter.fitAll(List.of(a, b), budget);
+
+        assertTrue(both.get(0).encodedBytes() + both.get(1).encodedBytes() <= budget);
+        for (ImageFitter.Fitted f : both) {
+            assertTrue(f.width() > 400, f.name() + " crushed to " + f.width() + " px");
+        }
+    }
+
+    @Test
     void aFitForImagesThatChangedMeanwhileStops() {
         Attachment a = Attachment.fromBytes("noise.png", TestImages.encode(TestImages.noise(800, 600, 7), "png"));
         assertThrows(java.util.concurrent.CancellationException.class, () -> ImageFitter.fitAll(List.of(a), 1_000_000, () -> true));
