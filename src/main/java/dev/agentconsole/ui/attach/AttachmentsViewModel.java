@@ -45,13 +45,14 @@ public final class AttachmentsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper accepted = new ReadOnlyBooleanWrapper(true);
     private final AtomicLong ids = new AtomicLong();
-    /** Bumped on every change: a fitting that finishes after a newer change is dropped. */
     /** Counts the changes to the images; a fit for an older count stops (written on the UI thread, read on io). */
     private volatile long generation;
     private long budget = 4_900_000;
     /** Set when the images together cannot be made to fit; cleared by the next change. */
     private String fitProblem;
     private int pending;
+    /** A fit of the current images is running. */
+    private boolean fitting;
 
     public AttachmentsViewModel(Executor ui, Executor io) {
         this.ui = ui;
@@ -125,7 +126,7 @@ public final class AttachmentsViewModel {
         items.add(placeholder);
         problem.set("");
         pending++;
-        busy.set(true);
+        updateBusy();
         io.execute(() -> {
             Attachment attachment;
             String original;
@@ -163,9 +164,13 @@ public final class AttachmentsViewModel {
         done();
     }
 
+    private void updateBusy() {
+        busy.set(pending > 0 || fitting);
+    }
+
     private void done() {
         pending--;
-        busy.set(pending > 0);
+        updateBusy();
         summarize();
     }
 
@@ -183,6 +188,8 @@ public final class AttachmentsViewModel {
         fitProblem = null;
         problem.set("");
         generation++;
+        fitting = false; // a fit still running is for images that are gone
+        updateBusy();
         summarize();
     }
 
@@ -216,17 +223,22 @@ public final class AttachmentsViewModel {
         List<Attachment> sources = new ArrayList<>();
         for (Item i : snapshot) {
             if (i.source().isEmpty()) {
+                fitting = false; // one is still being read (busy): fitting happens when it is in
+                updateBusy();
                 summarize();
-                return; // one is still being read: fitting happens when it is in
+                return;
             }
             sources.add(i.source().get());
         }
         if (sources.isEmpty()) {
+            fitting = false; // the last image went while it was being fitted
+            updateBusy();
             summarize();
             return;
         }
         long limit = budget;
-        busy.set(true);
+        fitting = true;
+        updateBusy();
         for (int k = 0; k < snapshot.size(); k++) {
             items.set(k, new Item(snapshot.get(k).id(), snapshot.get(k).name(), snapshot.get(k).source(),
                     snapshot.get(k).original(), Optional.empty()));
@@ -242,7 +254,8 @@ public final class AttachmentsViewModel {
                     if (gen == generation) {
                         fitProblem = why;
                         problem.set(why);
-                        busy.set(pending > 0);
+                        fitting = false;
+                        updateBusy();
                     }
                 });
                 return;
@@ -255,7 +268,8 @@ public final class AttachmentsViewModel {
                     Item i = snapshot.get(k);
                     items.set(k, new Item(i.id(), i.name(), i.source(), i.original(), Optional.of(fitted.get(k))));
                 }
-                busy.set(pending > 0);
+                fitting = false;
+                updateBusy();
                 summarize();
             });
         });
