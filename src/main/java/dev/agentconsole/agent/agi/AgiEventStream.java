@@ -128,6 +128,10 @@ public final class AgiEventStream implements LiveEvents.Subscription {
                     break;
                 }
                 failures++;
+            } catch (Exception e) {
+                // OkHttp (Kotlin) lets an InterruptedException out of execute(): close() interrupted us
+                Thread.currentThread().interrupt();
+                break;
             }
             if (closed) {
                 break;
