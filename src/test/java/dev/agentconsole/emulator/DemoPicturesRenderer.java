@@ -8,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
@@ -19,6 +21,7 @@ import javax.imageio.ImageIO;
 public final class DemoPicturesRenderer {
 
     static final Path FOLDER = Path.of("src/main/resources/dev/agentconsole/emulator/pictures");
+    static final String DRAWN_FROM = "drawn-from.txt";
 
     private DemoPicturesRenderer() {}
 
@@ -26,26 +29,16 @@ public final class DemoPicturesRenderer {
         Path folder = args.length > 0 ? Path.of(args[0]) : FOLDER;
         Files.createDirectories(folder);
         for (DemoPicture picture : DemoPicture.values()) {
-            BufferedImage image = render(picture);
+            BufferedImage image = page(picture.title, picture.cards, picture.highlighted);
             ImageIO.write(image, "png", folder.resolve(picture.fileName() + ".png").toFile());
             ImageIO.write(image, "jpg", folder.resolve(picture.fileName() + ".jpg").toFile());
         }
+        Files.writeString(folder.resolve(DRAWN_FROM), drawnFrom());
     }
 
-    /** What each picture shows: a page title and its cards, one of them highlighted (or none). */
-    static BufferedImage render(DemoPicture picture) {
-        return switch (picture) {
-            case BLANK -> page("about:blank", List.of(), -1);
-            case SEARCH_RESULTS -> page("booking.example - Kyoto, Jun 15-20", List.of("Hotel Gion - $185/night - 5 min walk",
-                    "Sakura Inn - $140/night - 25 min", "Kyoto Grand - $320/night - 10 min"), -1);
-            case HOTEL_GION_ROOMS -> rooms("Hotel Gion", 185);
-            case SAKURA_INN_ROOMS -> rooms("Sakura Inn", 140);
-        };
-    }
-
-    private static BufferedImage rooms(String hotel, int price) {
-        return page(hotel + " - choose a room",
-                List.of("Standard twin - $" + price + "/night", "Deluxe double - $" + (price + 60) + "/night"), 0);
+    /** What the pictures are drawn from, one line each: committed beside them. */
+    static String drawnFrom() {
+        return Arrays.stream(DemoPicture.values()).map(DemoPicture::drawnFrom).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** A results page with one card per line. */
