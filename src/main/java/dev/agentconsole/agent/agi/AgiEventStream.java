@@ -6,6 +6,7 @@ import dev.agentconsole.agent.AgentError;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.LiveEvents;
+import dev.agentconsole.agent.http.Calls;
 import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.RetryPolicy;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             Call call = client.newCall(request);
             current = call;
             connections.incrementAndGet();
-            try (Response response = call.execute()) {
+            try (Response response = Calls.execute(call)) {
                 if (!response.isSuccessful()) {
                     AgentError error = errors.decode(response.code(), response.peekBody(64 * 1024).bytes(),
                             RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now()));
@@ -128,10 +129,6 @@ public final class AgiEventStream implements LiveEvents.Subscription {
                     break;
                 }
                 failures++;
-            } catch (Exception e) {
-                // OkHttp (Kotlin) lets an InterruptedException out of execute(): close() interrupted us
-                Thread.currentThread().interrupt();
-                break;
             }
             if (closed) {
                 break;

@@ -76,7 +76,7 @@ public final class HttpCaller {
             Call call = client.newCall(request.newBuilder().tag(RequestProgress.class, progress).build());
             inFlight.add(call);
             Duration wait;
-            try (Response response = call.execute()) {
+            try (Response response = Calls.execute(call)) {
                 int code = response.code();
                 if (response.isSuccessful()) {
                     ResponseBody body = response.body();
@@ -91,7 +91,7 @@ public final class HttpCaller {
                 }
                 wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt, random);
             } catch (IOException e) {
-                if (call.isCanceled() || closed) {
+                if (call.isCanceled() || closed || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("cancelled: " + request.method() + " " + request.url().encodedPath());
                 }
                 boolean written = progress.written();
@@ -103,15 +103,6 @@ public final class HttpCaller {
                             : new AgentError.Network(describe(e)));
                 }
                 wait = policy.backoff(attempt, random);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                // OkHttp (Kotlin) lets an InterruptedException out of execute() when the thread is
-                // interrupted while it waits for a connection: the caller is being cancelled.
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new CancellationException("interrupted: " + request.method() + " " + request.url().encodedPath());
             } finally {
                 inFlight.remove(call);
             }
