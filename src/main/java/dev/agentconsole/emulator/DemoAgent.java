@@ -73,7 +73,7 @@ final class DemoAgent {
         stage = Stage.WORKING;
         plan.clear();
         plan.add(new Beat.Start());
-        plan.add(think("The task: \u201c" + shorten(text) + "\u201d. I'll search a booking site for hotels in Kyoto near "
+        plan.add(think("The task: " + quoted(text) + " I'll search a booking site for hotels in Kyoto near "
                 + "Kiyomizu-dera for June 15-20, under $200 a night.", "Opening the booking site",
                 new Action("navigate", "url", "https://booking.example/search?city=Kyoto")));
         plan.add(new Beat.Observe("Search results: 14 hotels in Higashiyama, Kyoto",
@@ -145,6 +145,13 @@ final class DemoAgent {
 
     private static Beat.Think think(String reasoning, String summary, Action action) {
         return new Beat.Think(reasoning, summary, Optional.ofNullable(action));
+    }
+
+    /** The task in quotes, as a sentence: a task that ends its own sentence gets no second full stop. */
+    static String quoted(String task) {
+        String s = shorten(task);
+        boolean ended = s.endsWith(".") || s.endsWith("!") || s.endsWith("?");
+        return "\u201c" + s + "\u201d" + (ended ? "" : ".");
     }
 
     static String shorten(String s) {
