@@ -19,7 +19,7 @@ DISPLAY=$display xdotool windowmove "$wid" 0 0 windowsize "$wid" 1400 900
 sleep 1
 DISPLAY=$display xdotool type --delay 40 "The cheaper one, please. Check that breakfast is included."
 DISPLAY=$display xdotool key Return
-sleep 3
+sleep 2
 DISPLAY=$display import -window root "$out"
 DISPLAY=$display xdotool key ctrl+q
 wait $app || true

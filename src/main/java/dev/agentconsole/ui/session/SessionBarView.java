@@ -73,7 +73,7 @@ public final class SessionBarView extends VBox {
         session.setId("sessionInput");
         session.setEditable(true);
         session.setPromptText("session id (UUID), or New session");
-        session.setPrefWidth(300);
+        session.setPrefWidth(356); // a whole UUID in the default font
         session.getEditor().textProperty().bindBidirectional(vm.sessionTextProperty());
         session.setTooltip(new Tooltip("Paste a session id, or pick a recent one"));
         session.setAccessibleText("Session id");
