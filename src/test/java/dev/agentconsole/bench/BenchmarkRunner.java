@@ -400,16 +400,19 @@ public final class BenchmarkRunner {
         List<Double> bareFrame = new ArrayList<>();
         List<Double> consoleRss = new ArrayList<>();
         List<Double> bareRss = new ArrayList<>();
+        List<Double> floorRss = new ArrayList<>();
         for (int i = -1; i < 7; i++) {
             double[] c = firstFrameAndRss(javaCommand(java, "-Dagentconsole.reportFirstFrame=true", "-cp", cp,
                     "dev.agentconsole.AgentConsole"), 8000, true);
             double[] b = firstFrameAndRss(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.BareWindow"), 8000);
+            double[] f = firstFrameAndRss(javaCommand(java, "-cp", cp, "dev.agentconsole.bench.FloorWindow"), 8000);
             if (i >= 0) {
                 consoleFrame.add(c[0]);
                 consoleReady.add(c[2]);
                 consoleRss.add(c[1]);
                 bareFrame.add(b[0]);
                 bareRss.add(b[1]);
+                floorRss.add(f[1]);
             }
         }
         Stats cf = Stats.of(consoleFrame);
@@ -423,6 +426,12 @@ public final class BenchmarkRunner {
         Stats br = Stats.of(bareRss);
         row("Idle RSS 8 s after start, demo session open (the agent waiting)", cr.describe("MiB"),
                 "the bare window: " + br.describe("MiB"), ratio(cr.median(), br.median()));
+        Stats fr = Stats.of(floorRss);
+        row("Idle RSS 8 s after start, the prescribed parts with no product code (`bench/FloorWindow`: AtlantaFX, Ikonli, "
+                + "standard controls, HTTP server, OkHttp, Jackson, SQLite)", fr.describe("MiB"),
+                "the bare window: " + br.describe("MiB"), ratio(fr.median(), br.median()));
+        row("Idle RSS 8 s after start, the console (above) against those prescribed parts alone", cr.describe("MiB"),
+                "the floor window: " + fr.describe("MiB"), ratio(cr.median(), fr.median()));
 
         List<Double> open = new ArrayList<>();
         List<Double> openPlain = new ArrayList<>();
@@ -703,7 +712,10 @@ public final class BenchmarkRunner {
                 + "  figure includes JVM start-up, option parsing, validation and the HTTPS-ready client.\n");
         md.append("- **Window start-up and memory**: 1 warm-up pair, then 7 interleaved runs of the console (`AgentConsole`,\n"
                 + "  demo mode) and a bare JavaFX window (`bench/BareWindow`) on the same class path under Xvfb; the first\n"
-                + "  frame is the first post-layout pulse, timed from the JVM's start; RSS is read from /proc 8 s after start.\n");
+                + "  frame is the first post-layout pulse, timed from the JVM's start; RSS is read from /proc 8 s after start.\n"
+                + "  A third window in the same rounds, `bench/FloorWindow`, is the floor the prescribed stack sets: AtlantaFX's\n"
+                + "  theme, Ikonli icons and the standard controls the console is made of, with the libraries it cannot start\n"
+                + "  without used once each (an HTTP server on loopback, OkHttp calling it, Jackson, SQLite in a WAL file).\n");
         md.append("- **100,000 rows**: `bench/TranscriptBench`, 3 runs each of the real transcript and a plain ListView; the\n"
                 + "  FX work of a pulse is the time from its pre-layout to its post-layout listener (CSS, layout, cells).\n");
         md.append("- **Store**: 100 warm-up rounds, then 400; each round sends one message through a `SessionController` whose\n"
