@@ -10,7 +10,10 @@ import dev.agentconsole.ui.console.ConsoleViewModel;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -32,14 +35,19 @@ import org.kordamp.ikonli.feather.Feather;
  * The session bar: which provider and session the window is bound to, the key when the
  * environment has none, new session and the session picker; then the agent's status, the stale
  * mark, steps and cost, and the controls (pause / resume, force answer, stop, live view).
+ * Each row narrower than its words need (the window beside a browser) turns compact: see {@link CompactRow}.
  */
 public final class SessionBarView extends VBox {
+
+    private final CompactRow connection = new CompactRow();
+    private final CompactRow controls = new CompactRow();
 
     public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, Runnable showAbout) {
         getStyleClass().add(Styles.HEADER);
 
         Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Provider> provider = new ComboBox<>();
         provider.setId("providerChoice");
@@ -58,6 +66,7 @@ public final class SessionBarView extends VBox {
         });
         provider.setTooltip(new Tooltip("Who to talk to: the demo emulator, H Agent Platform, or AGI Inc"));
         provider.setAccessibleText("Provider");
+        provider.setMinWidth(Region.USE_PREF_SIZE);
 
         TextField baseUrl = new TextField();
         baseUrl.setId("baseUrlInput");
@@ -74,6 +83,7 @@ public final class SessionBarView extends VBox {
         session.setEditable(true);
         session.setPromptText("session id (UUID), or New session");
         session.setPrefWidth(356); // a whole UUID in the default font
+        session.setMinWidth(160); // gives way before the buttons do: the start of an id still tells sessions apart
         session.getEditor().textProperty().bindBidirectional(vm.sessionTextProperty());
         session.setTooltip(new Tooltip("Paste a session id, or pick a recent one"));
         session.setAccessibleText("Session id");
@@ -112,6 +122,7 @@ public final class SessionBarView extends VBox {
         agent.textProperty().bindBidirectional(vm.agentNameProperty());
         agent.setTooltip(new Tooltip("The agent a new session runs (H: its name; AGI: agi-0 or agi-0-fast)"));
         agent.setAccessibleText("Agent for a new session");
+        agent.setMinWidth(72); // shrinks in a narrow window but stays: H's New needs it
         Button newSession = new Button("New", Icons.of(Feather.PLUS));
         newSession.setId("newSessionButton");
         newSession.setTooltip(new Tooltip("Create a new session on the provider and bind to it"));
@@ -160,7 +171,7 @@ public final class SessionBarView extends VBox {
 
         Region grow1 = new Region();
         HBox.setHgrow(grow1, Priority.ALWAYS);
-        HBox connection = new HBox(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme, about);
+        connection.getChildren().setAll(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme, about);
         connection.getStyleClass().add(Styles.CONNECTION_ROW);
 
         // ---- status and controls ----
@@ -173,6 +184,7 @@ public final class SessionBarView extends VBox {
             chip.getStyleClass().add(Styles.statusClass(now));
         });
         chip.setAccessibleText("Agent status");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         Label connectionState = new Label();
         connectionState.setId("connectionState");
         connectionState.getStyleClass().add(Styles.CAPTION);
@@ -192,10 +204,13 @@ public final class SessionBarView extends VBox {
         Label session2 = new Label();
         session2.getStyleClass().add(Styles.CAPTION);
         session2.textProperty().bind(vm.boundSessionProperty());
+        session2.visibleProperty().bind(controls.compactProperty().not()); // the id is in the field above
+        session2.managedProperty().bind(session2.visibleProperty());
         Label metrics = new Label();
         metrics.setId("metricsLabel");
         metrics.getStyleClass().add(Styles.METRICS);
         metrics.textProperty().bind(vm.metricsProperty());
+        metrics.setMinWidth(Region.USE_PREF_SIZE);
 
         Button pause = new Button();
         pause.setId("pauseButton");
@@ -223,12 +238,51 @@ public final class SessionBarView extends VBox {
 
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
-        HBox controls = new HBox(chip, connectionState, stale, session2, metrics, grow2, pause, force, stop, live);
+        controls.getChildren().setAll(chip, connectionState, stale, session2, metrics, grow2, pause, force, stop, live);
         controls.getStyleClass().add(Styles.CONTROL_ROW);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ConnectionState.DISCONNECTED)
                 .or(vm.agentStatusProperty().isNotEqualTo(AgentStatus.UNKNOWN)));
 
         getChildren().addAll(connection, controls);
+    }
+
+    /** The connection row (provider, session, key, new session) and the control row (status, pause, stop...). */
+    public ReadOnlyBooleanProperty connectionRowCompactProperty() {
+        return connection.compactProperty();
+    }
+
+    public ReadOnlyBooleanProperty controlRowCompactProperty() {
+        return controls.compactProperty();
+    }
+
+    /**
+     * A row that turns compact when it is narrower than it needs with every word, and back once it
+     * is wide enough again. The stylesheet shows a compact row's buttons and title as icons (their
+     * tooltips and accessible texts keep the words), so nothing is cut to "..." at the window's
+     * minimum width. The full width is measured only while not compact, so the switch cannot flicker.
+     */
+    static final class CompactRow extends HBox {
+        private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+
+        private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(this, "compact");
+        private double fullWidth;
+
+        ReadOnlyBooleanProperty compactProperty() {
+            return compact.getReadOnlyProperty();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (!compact.get()) {
+                fullWidth = prefWidth(-1);
+            }
+            boolean narrow = getWidth() < fullWidth;
+            if (narrow != compact.get()) {
+                compact.set(narrow);
+                pseudoClassStateChanged(COMPACT, narrow);
+            }
+            super.layoutChildren();
+        }
     }
 }

@@ -20,6 +20,9 @@ import javafx.stage.Stage;
 /** The real window on a stage, against its own emulator, for the window tests; closed after each test. */
 final class TestWindow implements AutoCloseable {
 
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 800;
+
     final Emulator emulator;
     final EmulatorConnector connector;
     final ExecutorService io = Executors.newCachedThreadPool();
@@ -33,7 +36,7 @@ final class TestWindow implements AutoCloseable {
         new Theme().apply();
         vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
         view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
-        Scene scene = new Scene(view, 1200, 800);
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(TestWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
         view.installKeys(scene);
         stage.setScene(scene);
