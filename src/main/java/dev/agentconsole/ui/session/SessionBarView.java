@@ -7,14 +7,18 @@ import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.console.ConsoleViewModel;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,8 +28,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -47,7 +51,6 @@ public final class SessionBarView extends VBox {
 
         Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
         title.getStyleClass().add("title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Provider> provider = new ComboBox<>();
         provider.setId("providerChoice");
@@ -66,7 +69,6 @@ public final class SessionBarView extends VBox {
         });
         provider.setTooltip(new Tooltip("Who to talk to: the demo emulator, H Agent Platform, or AGI Inc"));
         provider.setAccessibleText("Provider");
-        provider.setMinWidth(Region.USE_PREF_SIZE);
 
         TextField baseUrl = new TextField();
         baseUrl.setId("baseUrlInput");
@@ -83,7 +85,6 @@ public final class SessionBarView extends VBox {
         session.setEditable(true);
         session.setPromptText("session id (UUID), or New session");
         session.setPrefWidth(356); // a whole UUID in the default font
-        session.setMinWidth(160); // gives way before the buttons do: the start of an id still tells sessions apart
         session.getEditor().textProperty().bindBidirectional(vm.sessionTextProperty());
         session.setTooltip(new Tooltip("Paste a session id, or pick a recent one"));
         session.setAccessibleText("Session id");
@@ -122,7 +123,6 @@ public final class SessionBarView extends VBox {
         agent.textProperty().bindBidirectional(vm.agentNameProperty());
         agent.setTooltip(new Tooltip("The agent a new session runs (H: its name; AGI: agi-0 or agi-0-fast)"));
         agent.setAccessibleText("Agent for a new session");
-        agent.setMinWidth(72); // shrinks in a narrow window but stays: H's New needs it
         Button newSession = new Button("New", Icons.of(Feather.PLUS));
         newSession.setId("newSessionButton");
         newSession.setTooltip(new Tooltip("Create a new session on the provider and bind to it"));
@@ -153,8 +153,9 @@ public final class SessionBarView extends VBox {
         notice.getStyleClass().add(Styles.NOTICE);
         notice.textProperty().bind(Bindings.when(vm.sessionProblemProperty().isNotEmpty())
                 .then(vm.sessionProblemProperty()).otherwise(vm.noticeProperty()));
-        notice.setWrapText(true);
-        notice.setMaxWidth(420);
+        notice.setWrapText(true); // a line of its own under the row: in the row, a narrow window squeezed it to a column
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
 
         ToggleButton theme = new ToggleButton(null, Icons.of(Feather.MOON));
         theme.setId("themeToggle");
@@ -169,9 +170,8 @@ public final class SessionBarView extends VBox {
         about.setAccessibleText("About Agent Console");
         about.setOnAction(e -> showAbout.run());
 
-        Region grow1 = new Region();
-        HBox.setHgrow(grow1, Priority.ALWAYS);
-        connection.getChildren().setAll(title, provider, baseUrl, session, token, connect, agent, newSession, sessions, notice, grow1, theme, about);
+        connection.setParts(List.of(title, provider, baseUrl, session, token, connect, agent, newSession, sessions),
+                List.of(theme, about));
         connection.getStyleClass().add(Styles.CONNECTION_ROW);
 
         // ---- status and controls ----
@@ -184,7 +184,6 @@ public final class SessionBarView extends VBox {
             chip.getStyleClass().add(Styles.statusClass(now));
         });
         chip.setAccessibleText("Agent status");
-        chip.setMinWidth(Region.USE_PREF_SIZE);
         Label connectionState = new Label();
         connectionState.setId("connectionState");
         connectionState.getStyleClass().add(Styles.CAPTION);
@@ -210,7 +209,6 @@ public final class SessionBarView extends VBox {
         metrics.setId("metricsLabel");
         metrics.getStyleClass().add(Styles.METRICS);
         metrics.textProperty().bind(vm.metricsProperty());
-        metrics.setMinWidth(Region.USE_PREF_SIZE);
 
         Button pause = new Button();
         pause.setId("pauseButton");
@@ -236,15 +234,12 @@ public final class SessionBarView extends VBox {
         live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
         live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
 
-        Region grow2 = new Region();
-        HBox.setHgrow(grow2, Priority.ALWAYS);
-        controls.getChildren().setAll(chip, connectionState, stale, session2, metrics, grow2, pause, force, stop, live);
+        controls.setParts(List.of(chip, connectionState, stale, session2, metrics), List.of(pause, force, stop, live));
         controls.getStyleClass().add(Styles.CONTROL_ROW);
-        controls.setAlignment(Pos.CENTER_LEFT);
         controls.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ConnectionState.DISCONNECTED)
                 .or(vm.agentStatusProperty().isNotEqualTo(AgentStatus.UNKNOWN)));
 
-        getChildren().addAll(connection, controls);
+        getChildren().addAll(connection, notice, controls);
     }
 
     /** The connection row (provider, session, key, new session) and the control row (status, pause, stop...). */
@@ -257,32 +252,111 @@ public final class SessionBarView extends VBox {
     }
 
     /**
-     * A row that turns compact when it is narrower than it needs with every word, and back once it
-     * is wide enough again. The stylesheet shows a compact row's buttons and title as icons (their
-     * tooltips and accessible texts keep the words), so nothing is cut to "..." at the window's
-     * minimum width. The full width is measured only while not compact, so the switch cannot flicker.
+     * A row of the bar: controls from the left, and a few at the right end. Narrower than it needs
+     * with every word, it turns compact: the stylesheet shows its buttons and title as icons (their
+     * tooltips and accessible texts keep the words), so nothing is cut to "...". Narrower than even
+     * that (another provider's URL and key fields shown, in a window beside a browser), the left part
+     * wraps onto a second line. The full width is measured only while not compact, so the switch
+     * cannot flicker; only a row in a showing window switches (the view is first laid out off the FX thread).
      */
-    static final class CompactRow extends HBox {
+    static final class CompactRow extends Region {
         private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+        private static final double GAP = 8;
 
         private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(this, "compact");
+        private final FlowPane start = new FlowPane(GAP, GAP);
+        private final HBox end = new HBox(GAP);
         private double fullWidth;
+        private boolean flipPosted;
+
+        CompactRow() {
+            start.setAlignment(Pos.CENTER_LEFT);
+            end.setAlignment(Pos.CENTER_RIGHT);
+            getChildren().setAll(start, end);
+        }
+
+        void setParts(List<? extends Node> left, List<? extends Node> right) {
+            start.getChildren().setAll(left);
+            end.getChildren().setAll(right);
+        }
 
         ReadOnlyBooleanProperty compactProperty() {
             return compact.getReadOnlyProperty();
         }
 
-        @Override
-        protected void layoutChildren() {
-            if (!compact.get()) {
-                fullWidth = prefWidth(-1);
-            }
+        private void flip() {
+            flipPosted = false;
             boolean narrow = getWidth() < fullWidth;
             if (narrow != compact.get()) {
                 compact.set(narrow);
                 pseudoClassStateChanged(COMPACT, narrow);
             }
-            super.layoutChildren();
+        }
+
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        /** All of the left part on one line. */
+        private double oneLine() {
+            double w = 0;
+            int shown = 0;
+            for (Node n : start.getChildren()) {
+                if (n.isManaged()) {
+                    w += n.prefWidth(-1);
+                    shown++;
+                }
+            }
+            return w + GAP * Math.max(0, shown - 1);
+        }
+
+        private double startWidth(double width) {
+            return width - snappedLeftInset() - snappedRightInset() - GAP - end.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return snappedLeftInset() + oneLine() + GAP + end.prefWidth(-1) + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            double widest = start.getChildren().stream().filter(Node::isManaged).mapToDouble(n -> n.minWidth(-1)).max().orElse(0);
+            return snappedLeftInset() + widest + GAP + end.prefWidth(-1) + snappedRightInset();
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double left = width < 0 ? start.prefHeight(-1) : start.prefHeight(startWidth(width));
+            return snappedTopInset() + Math.max(left, end.prefHeight(-1)) + snappedBottomInset();
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (!compact.get()) {
+                fullWidth = computePrefWidth(-1);
+            }
+            boolean shown = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+            if (shown && (getWidth() < fullWidth) != compact.get() && !flipPosted) {
+                // after this pulse: a pseudo-class changed during layout is not styled until something else asks for CSS
+                flipPosted = true;
+                Platform.runLater(this::flip);
+            }
+            double left = startWidth(getWidth());
+            start.setPrefWrapLength(left);
+            double endWidth = end.prefWidth(-1);
+            double endHeight = end.prefHeight(-1);
+            double startHeight = start.prefHeight(left);
+            // labels beside taller buttons sit on the buttons' middle; a wrapped left part keeps the end at its first line
+            double startY = snappedTopInset() + Math.max(0, (endHeight - startHeight) / 2);
+            start.resizeRelocate(snappedLeftInset(), startY, left, startHeight);
+            end.resizeRelocate(getWidth() - snappedRightInset() - endWidth, snappedTopInset(), endWidth, endHeight);
         }
     }
 }
