@@ -7,6 +7,7 @@ import dev.agentconsole.ui.Theme;
 import dev.agentconsole.ui.console.ConsoleView;
 import dev.agentconsole.ui.console.ConsoleViewModel;
 import dev.agentconsole.ui.console.StagedWindow;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import javafx.util.Duration;
 public final class ConsoleApp extends Application {
 
     private Services services;
+    private Settings settings;
     private ExecutorService io;
     private volatile ConsoleViewModel vm;
     private Timeline staleCheck;
@@ -92,6 +94,7 @@ public final class ConsoleApp extends Application {
     public void init() {
         services = new Services(System.getenv(),
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(java.nio.file.Path::of));
+        settings = Settings.load(services.dataFolder()); // here, off the FX thread, before the first frame
         AtomicInteger n = new AtomicInteger();
         io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "io-" + n.incrementAndGet());
@@ -103,7 +106,16 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme theme = new Theme();
+        theme.darkProperty().set(settings.dark());
         theme.apply();
+        theme.darkProperty().addListener((o, was, dark) -> io.execute(() -> {
+            try {
+                settings.saveDark(dark);
+            } catch (UncheckedIOException e) {
+                // the choice still holds in this window; it is not remembered for the next
+                System.getLogger("settings").log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        }));
         stage.setTitle("Agent Console");
         stage.getIcons().setAll(AppIcon.forStage());
         stage.setMinWidth(760);
