@@ -98,10 +98,10 @@ final class DemoAgent {
         boolean cheap = t.matches("(?s).*(cheap|sakura|140|budget|less expensive|second).*");
         boolean close = t.matches("(?s).*(clos|near|gion|185|walk|temple|first).*");
         if (stage == Stage.BOOKED) {
-            plan.add(think("Follow-up from the operator: \u201c" + shorten(text) + "\u201d.", "Checking the booking page",
+            plan.add(think("Follow-up from the operator: " + quoted(text), "Checking the booking page",
                     new Action("navigate", "url", "https://booking.example/my-bookings")));
-            plan.add(new Beat.Finish(nodes.textNode("Done: \u201c" + shorten(text)
-                    + "\u201d. Your booking is unchanged. Anything else?"), "success"));
+            plan.add(new Beat.Finish(nodes.textNode("Done: " + quoted(text) + " Your booking is unchanged. Anything else?"),
+                    "success"));
         } else if (stop) {
             plan.add(think("The operator wrote \u201c" + shorten(text) + "\u201d: I will not book anything.", null, null));
             plan.add(new Beat.Finish(nodes.textNode("Understood: I have not booked either hotel."), "blocked"));

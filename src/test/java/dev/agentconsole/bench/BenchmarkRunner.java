@@ -710,7 +710,7 @@ public final class BenchmarkRunner {
                 + "  against the same lines as 1,000 requests (3 timed rounds).\n");
         md.append("- **CLI vs curl**: a new process per message (2 warm-ups, then 15 interleaved runs each); the console's\n"
                 + "  figure includes JVM start-up, option parsing, validation and the HTTPS-ready client.\n");
-        md.append("- **Window start-up and memory**: 1 warm-up pair, then 7 interleaved runs of the console (`AgentConsole`,\n"
+        md.append("- **Window start-up and memory**: 1 warm-up round, then 7 interleaved rounds of the console (`AgentConsole`,\n"
                 + "  demo mode) and a bare JavaFX window (`bench/BareWindow`) on the same class path under Xvfb; the first\n"
                 + "  frame is the first post-layout pulse, timed from the JVM's start; RSS is read from /proc 8 s after start.\n"
                 + "  A third window in the same rounds, `bench/FloorWindow`, is the floor the prescribed stack sets: AtlantaFX's\n"

@@ -3,6 +3,7 @@ package dev.agentconsole.bench;
 import atlantafx.base.theme.PrimerLight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
@@ -77,13 +79,16 @@ public final class FloorWindow {
         try (Response response = client.newCall(request).execute()) {
             json.readTree(response.body().string());
         }
-        java.io.File db = java.io.File.createTempFile("floor", ".db");
+        File db = File.createTempFile("floor", ".db");
         db.deleteOnExit();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement s = c.createStatement()) {
             s.execute("pragma journal_mode=wal");
             s.execute("create table events(id integer primary key, body text)");
-            s.execute("insert into events(body) values('" + new String(body, StandardCharsets.UTF_8) + "')");
+            try (PreparedStatement insert = c.prepareStatement("insert into events(body) values(?)")) {
+                insert.setString(1, new String(body, StandardCharsets.UTF_8));
+                insert.executeUpdate();
+            }
         }
     }
 

@@ -102,10 +102,14 @@ public final class SessionBarView extends VBox {
 
         Button connect = new Button();
         connect.setId("connectButton");
-        connect.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(ConnectionState.DISCONNECTED)
-                .or(vm.stateProperty().isEqualTo(ConnectionState.ENDED))).then("Connect").otherwise("Disconnect"));
-        connect.setGraphic(Icons.of(Feather.LINK_2));
-        connect.setTooltip(new Tooltip("Bind the window to the session, or let go of it"));
+        var unbound = vm.stateProperty().isEqualTo(ConnectionState.DISCONNECTED).or(vm.stateProperty().isEqualTo(ConnectionState.ENDED));
+        connect.textProperty().bind(Bindings.when(unbound).then("Connect").otherwise("Disconnect"));
+        // two icons, since a compact bar shows only the icon
+        connect.graphicProperty().bind(Bindings.when(unbound).then(Icons.of(Feather.LINK_2)).otherwise(Icons.of(Feather.LOG_OUT)));
+        Tooltip connectTip = new Tooltip();
+        connectTip.textProperty().bind(Bindings.when(unbound).then("Connect: bind the window to the session")
+                .otherwise("Disconnect: let go of the session (the agent keeps running)"));
+        connect.setTooltip(connectTip);
         connect.setOnAction(e -> {
             ConnectionState s = vm.stateProperty().get();
             if (s == ConnectionState.DISCONNECTED || s == ConnectionState.ENDED) {
@@ -125,7 +129,7 @@ public final class SessionBarView extends VBox {
         agent.setAccessibleText("Agent for a new session");
         Button newSession = new Button("New", Icons.of(Feather.PLUS));
         newSession.setId("newSessionButton");
-        newSession.setTooltip(new Tooltip("Create a new session on the provider and bind to it"));
+        newSession.setTooltip(new Tooltip("New session: create one on the provider and bind to it"));
         newSession.setOnAction(e -> vm.newSession());
         newSession.disableProperty().bind(vm.busyProperty());
 
@@ -219,7 +223,7 @@ public final class SessionBarView extends VBox {
         pause.disableProperty().bind(vm.canPauseProperty().or(vm.canResumeProperty()).not());
         Button force = new Button("Answer now", Icons.of(Feather.ZAP));
         force.setId("forceAnswerButton");
-        force.setTooltip(new Tooltip("Make the agent answer now with what it has (H only)"));
+        force.setTooltip(new Tooltip("Answer now: make the agent answer with what it has (H only)"));
         force.setOnAction(e -> vm.forceAnswer());
         force.disableProperty().bind(vm.canForceAnswerProperty().not());
         Button stop = new Button("Stop", Icons.of(Feather.SQUARE));
@@ -230,7 +234,7 @@ public final class SessionBarView extends VBox {
         stop.disableProperty().bind(vm.canStopProperty().not());
         Button live = new Button("Live view", Icons.of(Feather.EXTERNAL_LINK));
         live.setId("liveViewButton");
-        live.setTooltip(new Tooltip("Open the agent's browser in your web browser"));
+        live.setTooltip(new Tooltip("Live view: open the agent's browser in your web browser"));
         live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
         live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
 
@@ -238,15 +242,17 @@ public final class SessionBarView extends VBox {
         controls.getStyleClass().add(Styles.CONTROL_ROW);
         controls.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ConnectionState.DISCONNECTED)
                 .or(vm.agentStatusProperty().isNotEqualTo(AgentStatus.UNKNOWN)));
+        controls.managedProperty().bind(controls.visibleProperty()); // no blank band under an unbound window's notice
 
         getChildren().addAll(connection, notice, controls);
     }
 
-    /** The connection row (provider, session, key, new session) and the control row (status, pause, stop...). */
+    /** True while the connection row (provider, session, key, new session) shows icons for words. */
     public ReadOnlyBooleanProperty connectionRowCompactProperty() {
         return connection.compactProperty();
     }
 
+    /** True while the control row (status, pause, answer now, stop, live view) shows icons for words. */
     public ReadOnlyBooleanProperty controlRowCompactProperty() {
         return controls.compactProperty();
     }
@@ -256,8 +262,8 @@ public final class SessionBarView extends VBox {
      * with every word, it turns compact: the stylesheet shows its buttons and title as icons (their
      * tooltips and accessible texts keep the words), so nothing is cut to "...". Narrower than even
      * that (another provider's URL and key fields shown, in a window beside a browser), the left part
-     * wraps onto a second line. The full width is measured only while not compact, so the switch
-     * cannot flicker; only a row in a showing window switches (the view is first laid out off the FX thread).
+     * wraps onto a second line. Only a row in a showing window switches (the view is first laid out
+     * off the FX thread, in a scene of its own).
      */
     static final class CompactRow extends Region {
         private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
@@ -266,7 +272,10 @@ public final class SessionBarView extends VBox {
         private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(this, "compact");
         private final FlowPane start = new FlowPane(GAP, GAP);
         private final HBox end = new HBox(GAP);
+        /** The width the row needs with every word: measured while not compact, estimated while compact. */
         private double fullWidth;
+        /** How much wider the words make the row than its icons; measured at the first compact layout. */
+        private double wordsExtra = -1;
         private boolean flipPosted;
 
         CompactRow() {
@@ -284,11 +293,13 @@ public final class SessionBarView extends VBox {
             return compact.getReadOnlyProperty();
         }
 
+        /** Posted after a layout: a pseudo-class changed during layout is not styled until something else asks for CSS. */
         private void flip() {
             flipPosted = false;
             boolean narrow = getWidth() < fullWidth;
             if (narrow != compact.get()) {
                 compact.set(narrow);
+                wordsExtra = -1;
                 pseudoClassStateChanged(COMPACT, narrow);
             }
         }
@@ -298,37 +309,39 @@ public final class SessionBarView extends VBox {
             return Orientation.HORIZONTAL;
         }
 
-        /** All of the left part on one line. */
+        /** All of the left part on one line, rounded as the FlowPane rounds it. */
         private double oneLine() {
             double w = 0;
             int shown = 0;
             for (Node n : start.getChildren()) {
                 if (n.isManaged()) {
-                    w += n.prefWidth(-1);
+                    w += snapSizeX(Math.min(Math.max(n.prefWidth(-1), n.minWidth(-1)), Math.max(n.minWidth(-1), n.maxWidth(-1))));
                     shown++;
                 }
             }
-            return w + GAP * Math.max(0, shown - 1);
+            return w + snapSpaceX(GAP) * Math.max(0, shown - 1);
         }
 
         private double startWidth(double width) {
-            return width - snappedLeftInset() - snappedRightInset() - GAP - end.prefWidth(-1);
+            return width - snappedLeftInset() - snappedRightInset() - snapSpaceX(GAP) - snapSizeX(end.prefWidth(-1));
         }
 
         @Override
         protected double computePrefWidth(double height) {
-            return snappedLeftInset() + oneLine() + GAP + end.prefWidth(-1) + snappedRightInset();
+            return snappedLeftInset() + oneLine() + snapSpaceX(GAP) + snapSizeX(end.prefWidth(-1)) + snappedRightInset();
         }
 
+        /** The widest control on a line of its own (the FlowPane never shrinks one below its size), and the end. */
         @Override
         protected double computeMinWidth(double height) {
-            double widest = start.getChildren().stream().filter(Node::isManaged).mapToDouble(n -> n.minWidth(-1)).max().orElse(0);
-            return snappedLeftInset() + widest + GAP + end.prefWidth(-1) + snappedRightInset();
+            double widest = start.getChildren().stream().filter(Node::isManaged).mapToDouble(n -> snapSizeX(n.prefWidth(-1)))
+                    .max().orElse(0);
+            return snappedLeftInset() + widest + snapSpaceX(GAP) + snapSizeX(end.prefWidth(-1)) + snappedRightInset();
         }
 
         @Override
         protected double computePrefHeight(double width) {
-            double left = width < 0 ? start.prefHeight(-1) : start.prefHeight(startWidth(width));
+            double left = start.prefHeight(width < 0 ? oneLine() : startWidth(width));
             return snappedTopInset() + Math.max(left, end.prefHeight(-1)) + snappedBottomInset();
         }
 
@@ -339,22 +352,27 @@ public final class SessionBarView extends VBox {
 
         @Override
         protected void layoutChildren() {
+            double pref = computePrefWidth(-1);
             if (!compact.get()) {
-                fullWidth = computePrefWidth(-1);
+                fullWidth = pref;
+            } else {
+                // fields that come and go while compact (another provider's URL and key) change what words would need
+                if (wordsExtra < 0) {
+                    wordsExtra = Math.max(0, fullWidth - pref);
+                }
+                fullWidth = pref + wordsExtra;
             }
             boolean shown = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
             if (shown && (getWidth() < fullWidth) != compact.get() && !flipPosted) {
-                // after this pulse: a pseudo-class changed during layout is not styled until something else asks for CSS
                 flipPosted = true;
                 Platform.runLater(this::flip);
             }
             double left = startWidth(getWidth());
-            start.setPrefWrapLength(left);
-            double endWidth = end.prefWidth(-1);
-            double endHeight = end.prefHeight(-1);
-            double startHeight = start.prefHeight(left);
+            double endWidth = snapSizeX(end.prefWidth(-1));
+            double endHeight = snapSizeY(end.prefHeight(-1));
+            double startHeight = snapSizeY(start.prefHeight(left));
             // labels beside taller buttons sit on the buttons' middle; a wrapped left part keeps the end at its first line
-            double startY = snappedTopInset() + Math.max(0, (endHeight - startHeight) / 2);
+            double startY = snapPositionY(snappedTopInset() + Math.max(0, (endHeight - startHeight) / 2));
             start.resizeRelocate(snappedLeftInset(), startY, left, startHeight);
             end.resizeRelocate(getWidth() - snappedRightInset() - endWidth, snappedTopInset(), endWidth, endHeight);
         }

@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class SessionBarUiTest {
     /** Every word the bar shows, with how much room it has and how much it asks for. */
     private static List<String> cutShort(Node node) {
         List<String> cut = new ArrayList<>();
-        if (node instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
+        if (node instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty() && !l.isWrapText()
                 && l.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY && l.getWidth() < l.prefWidth(-1) - 0.5) {
             cut.add(l.getText() + " (" + l.getWidth() + " of " + l.prefWidth(-1) + " px)");
         }
@@ -91,6 +92,9 @@ class SessionBarUiTest {
         TestWindow.waitFor("a wide bar with words", () -> !bar.connectionRowCompactProperty().get()
                 && !bar.controlRowCompactProperty().get() && stopButton.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY);
         waitUntilNothingIsCut(bar, "a laid-out wide bar");
+        Region connectionRow = robot.lookup(".connection-row").queryAs(Region.class);
+        assertTrue(TestWindow.fx(() -> connectionRow.getHeight() < 1.5 * stopButton.getHeight()),
+                "with room for its words the row is one line");
 
         resize(760);
         TestWindow.waitFor("both rows compact", () -> bar.connectionRowCompactProperty().get()
@@ -107,15 +111,28 @@ class SessionBarUiTest {
     }
 
     @Test
-    void anotherProvidersUrlAndKeyFieldsWrapAtTheMinimumWidth(FxRobot robot) throws Exception {
+    void anotherProvidersUrlAndKeyFieldsWrapAtTheMinimumWidthAndGoAgain(FxRobot robot) throws Exception {
         SessionBarView bar = robot.lookup(".header").queryAs(SessionBarView.class);
+        resize(1280);
+        TestWindow.waitFor("the demo's words", () -> !bar.connectionRowCompactProperty().get());
+
         TestWindow.fx(() -> {
             window.vm.providerProperty().set(dev.agentconsole.agent.Provider.HCOMPANY);
-            stage.setWidth(760);
             return null;
         });
-        TestWindow.waitFor("the URL field", () -> robot.lookup("#baseUrlInput").query().isVisible());
+        TestWindow.waitFor("icons: H's URL and key fields take the room", () -> robot.lookup("#baseUrlInput").query().isVisible()
+                && bar.connectionRowCompactProperty().get());
+        resize(760);
         TestWindow.waitFor("a compact bar that wraps rather than runs off the window", () -> bar.connectionRowCompactProperty().get()
                 && cutShort(bar).isEmpty() && pastTheEdge(bar, 760).isEmpty());
+
+        // back to the demo in a wide window: without the URL and key fields the words fit again
+        TestWindow.fx(() -> {
+            window.vm.providerProperty().set(dev.agentconsole.agent.Provider.DEMO);
+            stage.setWidth(1280);
+            return null;
+        });
+        TestWindow.waitFor("words once the fields are gone", () -> !bar.connectionRowCompactProperty().get());
+        waitUntilNothingIsCut(bar, "a laid-out wide bar");
     }
 }
