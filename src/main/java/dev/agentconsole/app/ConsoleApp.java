@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.KeyFrame;
@@ -108,18 +109,12 @@ public final class ConsoleApp extends Application {
         Theme theme = new Theme();
         theme.darkProperty().set(settings.dark());
         theme.apply();
-        theme.darkProperty().addListener((o, was, dark) -> io.execute(() -> {
-            try {
-                settings.saveDark(dark);
-            } catch (UncheckedIOException e) {
-                // the choice still holds in this window; it is not remembered for the next
-                System.getLogger("settings").log(System.Logger.Level.WARNING, e.getMessage());
-            }
-        }));
+        theme.darkProperty().addListener((o, was, dark) -> saveSetting(() -> settings.saveDark(dark)));
         stage.setTitle("Agent Console");
         stage.getIcons().setAll(AppIcon.forStage());
         stage.setMinWidth(760);
         stage.setMinHeight(520);
+        WindowPlacement.restore(stage, settings.window());
         Scene scene = StagedWindow.show(stage, ui -> {
             vm = new ConsoleViewModel(services, ui, io, Instant::now);
             images = new ImageLoader();
@@ -130,6 +125,22 @@ public final class ConsoleApp extends Application {
             report(stage.getScene(), "view-ready-ms");
         });
         reportFirstFrame(scene);
+        WindowPlacement.remember(stage, bounds -> saveSetting(() -> settings.saveWindow(bounds)));
+    }
+
+    /** On the io executor; a folder that cannot be written costs the next start this choice, nothing more. */
+    private void saveSetting(Runnable save) {
+        try {
+            io.execute(() -> {
+                try {
+                    save.run();
+                } catch (UncheckedIOException e) {
+                    System.getLogger("settings").log(System.Logger.Level.WARNING, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // the window is closing: the last place was saved when it came to rest
+        }
     }
 
     private static void awaitEarlyStart() {

@@ -10,17 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The window's own choices that outlive it (for now the theme), in {@code settings.properties} in
- * the data folder. A plain file rather than the SQLite store: it is read before the first frame,
- * so the window opens in the operator's theme, without opening the database first.
+ * The window's own choices that outlive it (the theme, where the window was and how big), in
+ * {@code settings.properties} in the data folder. A plain file rather than the SQLite store: it is
+ * read before the first frame, so the window opens as the operator left it, without opening the
+ * database first.
  */
 public final class Settings {
 
     public static final String FILE_NAME = "settings.properties";
     private static final String THEME = "theme";
+    private static final String X = "window.x";
+    private static final String Y = "window.y";
+    private static final String WIDTH = "window.width";
+    private static final String HEIGHT = "window.height";
+    private static final String MAXIMIZED = "window.maximized";
+
+    /** The window's size and place when it was last not maximized, and whether it was maximized. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
     private final Path file;
     private final Properties values;
@@ -52,6 +62,32 @@ public final class Settings {
     /** Remembers the theme; blocking file work, so off the FX thread. */
     public synchronized void saveDark(boolean dark) {
         values.setProperty(THEME, dark ? "dark" : "light");
+        save();
+    }
+
+    /** Where the window was; empty on the first start or when a figure is missing or not a number. */
+    public synchronized Optional<WindowBounds> window() {
+        try {
+            double width = Double.parseDouble(values.getProperty(WIDTH, ""));
+            double height = Double.parseDouble(values.getProperty(HEIGHT, ""));
+            double x = Double.parseDouble(values.getProperty(X, ""));
+            double y = Double.parseDouble(values.getProperty(Y, ""));
+            if (!(width > 0 && height > 0) || !Double.isFinite(x) || !Double.isFinite(y)) {
+                return Optional.empty();
+            }
+            return Optional.of(new WindowBounds(x, y, width, height, Boolean.parseBoolean(values.getProperty(MAXIMIZED))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers where the window is; blocking file work, so off the FX thread. */
+    public synchronized void saveWindow(WindowBounds bounds) {
+        values.setProperty(X, Double.toString(bounds.x()));
+        values.setProperty(Y, Double.toString(bounds.y()));
+        values.setProperty(WIDTH, Double.toString(bounds.width()));
+        values.setProperty(HEIGHT, Double.toString(bounds.height()));
+        values.setProperty(MAXIMIZED, Boolean.toString(bounds.maximized()));
         save();
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +52,22 @@ class SettingsTest {
         Files.writeString(blocked, "x");
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Settings.load(blocked).saveDark(true));
         assertEquals("could not save " + blocked.resolve(Settings.FILE_NAME), e.getMessage());
+    }
+
+    @Test
+    void theWindowsPlaceIsTheNextStartsPlace() {
+        assertEquals(Optional.empty(), Settings.load(folder).window());
+        Settings.WindowBounds bounds = new Settings.WindowBounds(40.5, 30, 1024, 700, true);
+        Settings.load(folder).saveWindow(bounds);
+        assertEquals(Optional.of(bounds), Settings.load(folder).window());
+    }
+
+    @Test
+    void aWindowFigureThatIsNotANumberForgetsThePlaceButNotTheTheme() throws IOException {
+        Files.writeString(folder.resolve(Settings.FILE_NAME),
+                "theme=dark\nwindow.x=10\nwindow.y=ten\nwindow.width=900\nwindow.height=600\n", StandardCharsets.UTF_8);
+        Settings settings = Settings.load(folder);
+        assertEquals(Optional.empty(), settings.window());
+        assertTrue(settings.dark());
     }
 }
