@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -55,14 +56,13 @@ public final class Settings {
         return new Settings(file, values);
     }
 
-    public boolean dark() {
+    public synchronized boolean dark() {
         return "dark".equals(values.getProperty(THEME));
     }
 
     /** Remembers the theme; blocking file work, so off the FX thread. */
     public synchronized void saveDark(boolean dark) {
-        values.setProperty(THEME, dark ? "dark" : "light");
-        save();
+        put(Map.of(THEME, dark ? "dark" : "light"));
     }
 
     /** Where the window was; empty on the first start or when a figure is missing or not a number. */
@@ -83,11 +83,16 @@ public final class Settings {
 
     /** Remembers where the window is; blocking file work, so off the FX thread. */
     public synchronized void saveWindow(WindowBounds bounds) {
-        values.setProperty(X, Double.toString(bounds.x()));
-        values.setProperty(Y, Double.toString(bounds.y()));
-        values.setProperty(WIDTH, Double.toString(bounds.width()));
-        values.setProperty(HEIGHT, Double.toString(bounds.height()));
-        values.setProperty(MAXIMIZED, Boolean.toString(bounds.maximized()));
+        put(Map.of(X, Double.toString(bounds.x()), Y, Double.toString(bounds.y()), WIDTH, Double.toString(bounds.width()),
+                HEIGHT, Double.toString(bounds.height()), MAXIMIZED, Boolean.toString(bounds.maximized())));
+    }
+
+    /** Sets {@code changes} and saves, unless they are what the file holds already (the window at rest where it opened). */
+    private void put(Map<String, String> changes) {
+        if (changes.entrySet().stream().allMatch(c -> c.getValue().equals(values.getProperty(c.getKey())))) {
+            return;
+        }
+        changes.forEach(values::setProperty);
         save();
     }
 

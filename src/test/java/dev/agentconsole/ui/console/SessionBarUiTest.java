@@ -3,6 +3,7 @@ package dev.agentconsole.ui.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentconsole.agent.Provider;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.ui.session.SessionBarView;
 import java.time.Duration;
@@ -117,7 +118,7 @@ class SessionBarUiTest {
         TestWindow.waitFor("the demo's words", () -> !bar.connectionRowCompactProperty().get());
 
         TestWindow.fx(() -> {
-            window.vm.providerProperty().set(dev.agentconsole.agent.Provider.HCOMPANY);
+            window.vm.providerProperty().set(Provider.HCOMPANY);
             return null;
         });
         TestWindow.waitFor("icons: H's URL and key fields take the room", () -> robot.lookup("#baseUrlInput").query().isVisible()
@@ -128,7 +129,7 @@ class SessionBarUiTest {
 
         // back to the demo in a wide window: without the URL and key fields the words fit again
         TestWindow.fx(() -> {
-            window.vm.providerProperty().set(dev.agentconsole.agent.Provider.DEMO);
+            window.vm.providerProperty().set(Provider.DEMO);
             stage.setWidth(1280);
             return null;
         });
