@@ -119,6 +119,16 @@ public sealed interface AgentError {
         }
     }
 
+    /**
+     * The server answered 2xx and said it did not do it (AGI's {@code {"success": false}}): the request
+     * arrived and was turned down, so it is not resent by itself.
+     */
+    record Refused(String serverMessage) implements AgentError {
+        public String summary() {
+            return "the server did not take it" + suffix(serverMessage);
+        }
+    }
+
     /** The server answered with something this client cannot read (a protocol fault). */
     record Unexpected(int status, String serverMessage) implements AgentError {
         public String summary() {

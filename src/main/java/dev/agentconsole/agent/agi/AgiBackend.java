@@ -120,7 +120,23 @@ public final class AgiBackend implements AgentBackend {
         byte[] body = wire.write(new AgiWire.SendMessage(m.text(), m.startUrl().orElse(null)));
         Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "message"))
                 .post(RequestBody.create(body, JSON)).build();
-        caller.call(client, request, Repeat.ONCE);
+        refusedUnlessSuccess(caller.call(client, request, Repeat.ONCE));
+    }
+
+    /** A 2xx whose body says {@code "success": false} did not happen; a body without the field is taken as done. */
+    private void refusedUnlessSuccess(HttpCaller.Answer answer) {
+        if (answer.body().length == 0) {
+            return;
+        }
+        AgiWire.Outcome outcome;
+        try {
+            outcome = json.readValue(answer.body(), AgiWire.Outcome.class);
+        } catch (IOException | RuntimeException notAnOutcome) {
+            return; // not the documented {success, message}: the status code is all there is
+        }
+        if (outcome != null && Boolean.FALSE.equals(outcome.success())) {
+            throw new AgentException(new AgentError.Refused(outcome.message()));
+        }
     }
 
     @Override
@@ -202,7 +218,7 @@ public final class AgiBackend implements AgentBackend {
 
     private void command(SessionId session, String name) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), name)).post(EMPTY).build();
-        caller.call(client, request, Repeat.SAFE);
+        refusedUnlessSuccess(caller.call(client, request, Repeat.SAFE));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentconsole.agent.agi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconsole.agent.AgentError;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.AgentStatus;
@@ -160,6 +161,11 @@ public final class AgiEventStream implements LiveEvents.Subscription {
         }
     }
 
+    /** The message type an SSE event name stands for ({@code thought} is a THOUGHT); other names are kept as they are. */
+    static String typeOf(String eventName) {
+        return eventName.toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Handles one connection's events. */
     private final class Handler extends EventSourceListener {
         private boolean received;
@@ -185,8 +191,16 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             } catch (IOException e) {
                 return; // a broken line is skipped; the poller is the primary reader and will have it
             }
-            if (!m.has("id") && id != null && id.matches("\\d+")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("id", Long.parseLong(id));
+            if (!m.isObject()) {
+                return; // not a message: the poller is the primary reader and will have it
+            }
+            ObjectNode message = (ObjectNode) m;
+            if (!message.has("id") && id != null && id.matches("\\d+")) {
+                message.put("id", Long.parseLong(id));
+            }
+            if (!message.path("type").isTextual()) {
+                // the stream names the kind in its "event:" line; the data may not repeat it
+                message.put("type", typeOf(event));
             }
             deliver(mapper.map(m));
             if (endedBy != null) {

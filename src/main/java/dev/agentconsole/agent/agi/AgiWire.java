@@ -12,6 +12,9 @@ final class AgiWire {
     /** {@code POST /v1/sessions/{id}/message}: exactly these two fields. */
     record SendMessage(String message, @JsonProperty("start_url") String startUrl) {}
 
+    /** The answer to {@code POST /message} and the commands: {@code success} false is a refusal. */
+    record Outcome(Boolean success, String message) {}
+
     /** {@code POST /v1/sessions}. */
     record CreateSession(@JsonProperty("agent_name") String agentName) {}
 

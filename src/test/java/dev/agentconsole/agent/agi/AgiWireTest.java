@@ -264,4 +264,45 @@ class AgiWireTest {
         assertEquals("data:image/jpeg;base64,/9j/AA==", shot.dataUri());
         assertEquals("Apple", shot.title());
     }
+
+    @Test
+    void aTwoHundredThatSaysSuccessFalseIsARefusalNotAnAcceptedMessage() {
+        ok("{\"success\":false,\"message\":\"Agent is busy with another task\"}");
+        AgentException e = assertThrows(AgentException.class,
+                () -> agi.send(SESSION, new Outgoing.Single(OutgoingMessage.text("go"))));
+        AgentError.Refused refused = assertInstanceOf(AgentError.Refused.class, e.error());
+        assertTrue(refused.summary().contains("Agent is busy with another task"), refused.summary());
+        assertEquals(1, server.getRequestCount(), "a refusal is not resent");
+    }
+
+    @Test
+    void aCommandThatSaysSuccessFalseFailsToo() {
+        ok("{\"success\":false,\"message\":\"Session is not running\"}");
+        AgentException e = assertThrows(AgentException.class, () -> agi.pause(SESSION));
+        assertInstanceOf(AgentError.Refused.class, e.error());
+    }
+
+    @Test
+    void streamEventsWhoseDataHasNoTypeAreMappedByTheirEventName() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .body("id: 7\nevent: thought\ndata: {\"content\":\"Looking at the page\"}\n\n"
+                        + "id: 8\nevent: question\ndata: {\"content\":\"Which hotel?\"}\n\n").build());
+        ok("{\"messages\":[],\"status\":\"running\"}"); // the catch-up read once the stream is open
+        List<AgentEvent> got = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch two = new java.util.concurrent.CountDownLatch(2);
+        try (var subscription = agi.liveEvents().orElseThrow().open(SESSION, 0, new dev.agentconsole.agent.LiveEvents.Listener() {
+            @Override
+            public void onEvent(AgentEvent event) {
+                got.add(event);
+                two.countDown();
+            }
+        })) {
+            assertTrue(two.await(5, TimeUnit.SECONDS), "both events arrived: " + got);
+        }
+        AgentEvent.Thought thought = assertInstanceOf(AgentEvent.Thought.class, got.get(0));
+        assertEquals("Looking at the page", thought.text());
+        assertEquals(7, thought.position());
+        AgentEvent.Question question = assertInstanceOf(AgentEvent.Question.class, got.get(1));
+        assertEquals("Which hotel?", question.text());
+    }
 }
