@@ -15,13 +15,19 @@ public final class EventFollower {
     private final AgentBackend backend;
     private final SessionId session;
     private final Duration wait;
+    private final ReadPacer pacer;
     private volatile long position;
 
     public EventFollower(AgentBackend backend, SessionId session, long from, Duration wait) {
+        this(backend, session, from, wait, new ReadPacer());
+    }
+
+    public EventFollower(AgentBackend backend, SessionId session, long from, Duration wait, ReadPacer pacer) {
         this.backend = backend;
         this.session = session;
         this.position = from;
         this.wait = wait;
+        this.pacer = pacer;
     }
 
     public long position() {
@@ -41,22 +47,35 @@ public final class EventFollower {
     public SessionSnapshot followUntilSettled(Consumer<AgentEvent> sink, boolean afterCommand) {
         boolean sawMovement = !afterCommand;
         Duration nextWait = Duration.ZERO; // the first read only looks, so a settled session ends at once
+        long quietSince = System.nanoTime();
         while (true) {
             checkInterrupted();
+            long started = System.nanoTime();
             EventPage page = read(nextWait, sink);
+            Duration took = ReadPacer.since(started);
             boolean quiet = page.events().isEmpty();
+            if (!quiet) {
+                quietSince = System.nanoTime();
+            }
+            // "a long poll passed quietly" needs that much quiet time, however eagerly the server answered
             sawMovement |= page.events().stream().anyMatch(e -> e instanceof AgentEvent.StatusChange s && !s.status().isSettled())
                     || page.snapshot().map(s -> !s.status().isSettled()).orElse(false)
-                    || (quiet && !nextWait.isZero());
+                    || (quiet && !nextWait.isZero() && ReadPacer.since(quietSince).compareTo(nextWait) >= 0);
             boolean maybeSettled = quiet || page.snapshot().map(s -> s.status().isSettled()).orElse(false);
             if (maybeSettled && sawMovement) {
-                while (!read(Duration.ZERO, sink).events().isEmpty()) {
-                    checkInterrupted();
+                // a quiet read already found nothing left; after news, drain without waiting
+                if (!quiet) {
+                    while (!read(Duration.ZERO, sink).events().isEmpty()) {
+                        checkInterrupted();
+                    }
                 }
                 SessionSnapshot status = backend.status(session);
                 if (status.status().isSettled()) {
                     return status;
                 }
+            }
+            if (!nextWait.isZero() || !quiet) {
+                pacer.pause(!quiet, took); // never spin on a server that answers "nothing new" at once
             }
             nextWait = wait;
         }

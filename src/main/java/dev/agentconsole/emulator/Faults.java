@@ -38,6 +38,12 @@ public final class Faults {
         /** Close the SSE stream after every event. */
         record SseCloseAfterEvent() implements Fault {}
 
+        /**
+         * Answer a long poll at once instead of waiting: H's {@code /changes} with an empty {@code 200}
+         * when there is nothing new, which the spec allows and busy servers and proxies do.
+         */
+        record Eager() implements Fault {}
+
         default String kind() {
             return getClass().getSimpleName();
         }
@@ -103,7 +109,7 @@ public final class Faults {
      * Parses the {@code --fault} option: comma-separated {@code key=value} pairs, e.g.
      * {@code status=503,retry-after=2,route=POST /v1/sessions/{id}/message,times=3} or
      * {@code drop,route=*,times=1}. Keys: one of status, delay-ms, slow-body, drop, malformed-json,
-     * unknown-event, sse-close; plus retry-after, route (default *), session, times (default 1; -1 for all).
+     * unknown-event, sse-close, eager; plus retry-after, route (default *), session, times (default 1; -1 for all).
      */
     public static Rule parse(String spec) {
         Map<String, String> kv = new java.util.LinkedHashMap<>();
@@ -132,9 +138,11 @@ public final class Faults {
                 fault = new Fault.UnknownEventType();
             } else if (kv.containsKey("sse-close")) {
                 fault = new Fault.SseCloseAfterEvent();
+            } else if (kv.containsKey("eager")) {
+                fault = new Fault.Eager();
             } else {
                 throw new IllegalArgumentException("no fault kind in '" + spec
-                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event or sse-close");
+                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, sse-close or eager");
             }
             int times = Integer.parseInt(kv.getOrDefault("times", "1"));
             return new Rule(kv.getOrDefault("route", "*"), Optional.ofNullable(kv.get("session")), fault, times);

@@ -111,7 +111,7 @@ final class HApi {
             return Reply.empty(202);
         }
         if (action.equals("changes")) {
-            return changes(session, query);
+            return changes(session, query, request.hasFault(Faults.Fault.Eager.class));
         }
         if (action.equals("events")) {
             return events(session, query);
@@ -259,7 +259,8 @@ final class HApi {
 
     // ---- GET /changes, /events ------------------------------------------------------------------
 
-    private Reply changes(HSession session, Map<String, String> query) {
+    /** @param eager answer at once, with an empty 200 when nothing is new (the {@code eager} fault) */
+    private Reply changes(HSession session, Map<String, String> query, boolean eager) {
         List<Reply.Problem> problems = new ArrayList<>();
         int from = intParam(query, "from_index", 0, 0, Integer.MAX_VALUE, problems);
         int limit = intParam(query, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE, problems);
@@ -275,8 +276,8 @@ final class HApi {
             return Reply.json(200, session.changesBody(List.of()));
         }
         try {
-            if (!session.awaitEvents(from, Duration.ofSeconds(wait))) {
-                return Reply.empty(204);
+            if (!session.awaitEvents(from, eager ? Duration.ZERO : Duration.ofSeconds(wait))) {
+                return eager ? Reply.json(200, session.changesBody(List.of())) : Reply.empty(204);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

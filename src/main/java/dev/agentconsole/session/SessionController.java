@@ -6,8 +6,10 @@ import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.EventPage;
 import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.agent.LiveEvents;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.ReadPacer;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionSnapshot;
 import dev.agentconsole.store.OutboxRow;
@@ -75,6 +77,10 @@ public final class SessionController implements AutoCloseable {
     }
 
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A read that says nothing of the session's state (H's 204) asks for it at most this often. */
+    static final Duration STATUS_REFRESH = Duration.ofSeconds(15);
+    /** After the push stream ended on a settled session, how often to look for messages sent from elsewhere. */
+    static final Duration SETTLED_LOOK = Duration.ofSeconds(10);
     /** How many of the newest stored events show before the rest of a long history is read. */
     static final int HISTORY_FIRST = 500;
     /** How long the newest stored rows have the window to themselves before the older ones follow. */
@@ -98,8 +104,14 @@ public final class SessionController implements AutoCloseable {
     private final Map<Long, java.util.concurrent.CompletableFuture<Boolean>> committed = new ConcurrentHashMap<>();
     /** Lines sent and not yet echoed, in send order: delivery id and the line. */
     private final List<PendingLine> awaitingEcho = new ArrayList<>();
+    private final ReadPacer pacer = new ReadPacer();
     private volatile boolean running = true;
     private volatile long position;
+    /** The server has answered since binding; and whether the last read failed. */
+    private volatile boolean live;
+    private volatile boolean wasDown;
+    /** When the session's state was last read or reported ({@link System#nanoTime()}). */
+    private volatile long lastStatus = System.nanoTime();
 
     /** A sent line waiting for its echo, which can only come at {@code from} or later. */
     private record PendingLine(long deliveryId, String callerId, String text, long from) {}
@@ -155,9 +167,9 @@ public final class SessionController implements AutoCloseable {
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             return; // closing
         }
-        boolean live = false;
         try {
             listener.onSnapshot(backend.status(session));
+            lastStatus = System.nanoTime();
             listener.onContact(Instant.now());
             // the server answered: live now, not only when the first long poll returns (an idle agent can take 20 s)
             listener.onConnection(ConnectionState.LIVE, Optional.empty());
@@ -170,24 +182,43 @@ public final class SessionController implements AutoCloseable {
         } catch (CancellationException e) {
             return;
         }
+        try {
+            if (backend.liveEvents().isEmpty() || !live) {
+                poll(resumed, false);
+            } else if (poll(resumed, true)) {
+                // the push stream failed for good: read by polling for as long as the session is bound
+                poll(false, false);
+            }
+        } catch (CancellationException e) {
+            // closing
+        }
+    }
+
+    /**
+     * Reads by polling, paced so that a server answering "nothing new" at once is not hammered.
+     *
+     * @param untilCaughtUp only catch up (no long poll), then hand over to the push stream
+     * @return false when the session ended or the controller closed; with {@code untilCaughtUp}, what
+     *         {@link #stream()} returns
+     */
+    private boolean poll(boolean resumed, boolean untilCaughtUp) {
         int failures = 0;
         // after a restart or a dropped connection: count what came in the meantime, until caught up
         int catchingUp = resumed ? 0 : -1;
         boolean afterRestart = resumed;
         while (running) {
             try {
-                // catching up: read without waiting until a read comes back empty, then say how much came
-                EventPage page = backend.events(session, position, catchingUp >= 0 ? Duration.ZERO : longPoll);
-                listener.onContact(Instant.now());
-                if (!live || failures > 0) {
-                    listener.onConnection(ConnectionState.LIVE, Optional.empty());
-                    live = true;
+                if (catchingUp < 0 && untilCaughtUp) {
+                    return stream();
                 }
+                // catching up: read without waiting until a read comes back empty, then say how much came
+                long started = System.nanoTime();
+                EventPage page = backend.events(session, position, catchingUp >= 0 ? Duration.ZERO : longPoll);
+                java.time.Duration took = ReadPacer.since(started);
+                contact();
                 failures = 0;
                 if (!page.events().isEmpty()) {
-                    store.append(key, page.events(), page.next());
-                    matchEchoes(page.events());
-                    listener.onEvents(page.events());
+                    arrived(page.events(), page.next());
                 }
                 if (catchingUp >= 0) {
                     catchingUp += page.events().size();
@@ -197,32 +228,172 @@ public final class SessionController implements AutoCloseable {
                     }
                 }
                 position = page.next();
-                if (page.events().isEmpty() || page.snapshot().isEmpty()) {
-                    listener.onSnapshot(backend.status(session));
-                } else {
+                if (page.snapshot().isPresent()) {
                     page.snapshot().ifPresent(listener::onSnapshot);
+                    lastStatus = System.nanoTime();
+                } else if (ReadPacer.since(lastStatus).compareTo(STATUS_REFRESH) >= 0) {
+                    // the read said nothing of the state (H's 204): ask now and then, never in step with every read
+                    listener.onSnapshot(backend.status(session));
+                    lastStatus = System.nanoTime();
+                }
+                if (catchingUp < 0) {
+                    pacer.pause(!page.events().isEmpty(), took);
                 }
             } catch (AgentException e) {
                 if (!running) {
-                    return;
+                    return false;
                 }
                 if (endsTheSession(e.error())) {
                     listener.onConnection(ConnectionState.ENDED, Optional.of(e.error()));
-                    return;
+                    return false;
                 }
                 failures++;
                 if (live && catchingUp < 0) {
                     catchingUp = 0; // once back, count what came in the meantime
                     afterRestart = false;
                 }
+                wasDown = true;
                 listener.onConnection(ConnectionState.RECONNECTING, Optional.of(e.error()));
                 if (!sleep(backoff(failures))) {
-                    return;
+                    return false;
                 }
-            } catch (CancellationException e) {
-                return;
             }
         }
+        return false;
+    }
+
+    /**
+     * Reads the provider's push stream (AGI's SSE) for lower latency. After the agent's {@code done} or
+     * {@code error} the stream is not reopened until the operator acts (reference section 3); meanwhile
+     * a slow look now and then catches messages sent from elsewhere.
+     *
+     * @return true when the stream failed for good and polling should take over; false when closing
+     */
+    private boolean stream() {
+        LiveEvents live = backend.liveEvents().orElseThrow();
+        while (running) {
+            java.util.concurrent.CompletableFuture<String> over = new java.util.concurrent.CompletableFuture<>();
+            LiveEvents.Subscription subscription = live.open(session, position, new LiveEvents.Listener() {
+                @Override
+                public void onEvent(AgentEvent event) {
+                    streamed(event);
+                }
+
+                @Override
+                public void onHeartbeat(Instant at) {
+                    listener.onContact(at);
+                }
+
+                @Override
+                public void onEnded(String reason) {
+                    over.complete(reason);
+                }
+
+                @Override
+                public void onFailure(AgentError error) {
+                    wasDown = true;
+                    listener.onConnection(ConnectionState.RECONNECTING, Optional.of(error));
+                    over.complete(null);
+                }
+            });
+            String reason = null;
+            try {
+                while (true) {
+                    try {
+                        reason = over.get(STATUS_REFRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException quiet) {
+                        refreshStatus(); // the stream carries no state of its own: look now and then
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                reason = null;
+            } finally {
+                subscription.close();
+            }
+            if (reason == null) {
+                return running; // failed: polling takes over
+            }
+            if (!running) {
+                return false;
+            }
+            try {
+                listener.onSnapshot(backend.status(session));
+                lastStatus = System.nanoTime();
+                // settled: wait for the operator, looking in now and then
+                while (running && !pacer.awaitWake(SETTLED_LOOK)) {
+                    EventPage page = backend.events(session, position, Duration.ZERO);
+                    contact();
+                    if (!page.events().isEmpty()) {
+                        arrived(page.events(), page.next());
+                        position = page.next();
+                        break;
+                    }
+                }
+            } catch (AgentException e) {
+                if (endsTheSession(e.error())) {
+                    listener.onConnection(ConnectionState.ENDED, Optional.of(e.error()));
+                    return false;
+                }
+                listener.onConnection(ConnectionState.RECONNECTING, Optional.of(e.error()));
+                return running;
+            }
+        }
+        return false;
+    }
+
+    /** One event from the push stream: a state change is passed on as it is; the rest is stored first. */
+    private void streamed(AgentEvent event) {
+        if (!running) {
+            return;
+        }
+        contact();
+        if (event instanceof AgentEvent.StatusChange change && event.position() <= position) {
+            // paused/resumed carry no position of their own: nothing to store, the state is what matters
+            listener.onSnapshot(SessionSnapshot.of(change.status().name().toLowerCase(java.util.Locale.ROOT)));
+            listener.onEvents(List.of(event));
+            return;
+        }
+        long next = Math.max(position, event.position());
+        arrived(List.of(event), next);
+        position = next;
+        if (event instanceof AgentEvent.Question || event instanceof AgentEvent.Message) {
+            refreshStatus(); // the agent now waits, or takes up the operator's message
+        }
+    }
+
+    /** Reads the session's state once, off the reader's thread (a push stream carries none). */
+    private void refreshStatus() {
+        try {
+            commands.execute(() -> {
+                try {
+                    listener.onSnapshot(backend.status(session));
+                    lastStatus = System.nanoTime();
+                } catch (AgentException | CancellationException e) {
+                    // the next look, or the reader, reports what is wrong
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing
+        }
+    }
+
+    private void arrived(List<AgentEvent> events, long next) {
+        store.append(key, events, next);
+        matchEchoes(events);
+        listener.onEvents(events);
+    }
+
+    private void contact() {
+        listener.onContact(Instant.now());
+        if (!live || wasDown) {
+            listener.onConnection(ConnectionState.LIVE, Optional.empty());
+            live = true;
+        }
+        wasDown = false;
     }
 
     /**
@@ -388,6 +559,7 @@ public final class SessionController implements AutoCloseable {
     /** Queues a send; the returned delivery is QUEUED and moves on through {@link Listener#onDelivery}. */
     public Delivery send(Outgoing outgoing) {
         Delivery d = queue(outgoing);
+        pacer.wake();
         sender.execute(() -> deliver(d.id()));
         return d;
     }
@@ -404,6 +576,7 @@ public final class SessionController implements AutoCloseable {
     /** Stops the current task (AGI) and then sends, in that order, on the sender's thread. */
     public Delivery stopThenSend(Outgoing outgoing) {
         Delivery d = queue(outgoing);
+        pacer.wake();
         sender.execute(() -> {
             try {
                 backend.stop(session);
@@ -420,6 +593,7 @@ public final class SessionController implements AutoCloseable {
     /** Sends a FAILED or UNCERTAIN delivery again (the operator's decision). */
     public void resend(long deliveryId) {
         if (transition(deliveryId, d -> d.state().resendable() ? d.resent() : d)) {
+            pacer.wake();
             sender.execute(() -> deliver(deliveryId));
         }
     }
@@ -450,6 +624,9 @@ public final class SessionController implements AutoCloseable {
         try {
             backend.send(session, d.outgoing());
             transition(id, now -> now.state() == DeliveryState.SENDING ? now.with(DeliveryState.ACCEPTED, Optional.empty()) : now);
+            if (backend.liveEvents().isPresent()) {
+                refreshStatus(); // a push stream says nothing of the task the message started
+            }
         } catch (AgentException e) {
             AgentError error = e.error();
             boolean uncertain = error instanceof AgentError.Uncertain
@@ -528,6 +705,7 @@ public final class SessionController implements AutoCloseable {
     }
 
     private void command(String name, Runnable action) {
+        pacer.wake();
         commands.execute(() -> {
             try {
                 action.run();
