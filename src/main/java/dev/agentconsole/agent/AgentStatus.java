@@ -37,7 +37,16 @@ public enum AgentStatus {
 
     /** Nothing more will happen until the operator acts: the right moment to stop watching. */
     public boolean isSettled() {
-        return isTerminal() || this == IDLE || this == WAITING_FOR_INPUT || this == READY;
+        return isTerminal() || needsOperator() || this == READY;
+    }
+
+    /**
+     * The agent waits for the operator: an answer given (H idle), a question asked (AGI), or tool
+     * results asked for, which this console does not produce (it runs no tools), so only the
+     * operator can move the session on (a message, or Stop).
+     */
+    public boolean needsOperator() {
+        return this == IDLE || this == WAITING_FOR_INPUT || this == AWAITING_TOOL_RESULTS;
     }
 
     public String label() {
