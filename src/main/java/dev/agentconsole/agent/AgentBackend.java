@@ -49,6 +49,12 @@ public interface AgentBackend extends AutoCloseable {
     /** The agent's browser as a picture right now (AGI), where the provider offers it. */
     Optional<Screenshots> screenshots();
 
+    /**
+     * An image an event names by URL (H's platform screenshots), fetched with the key only from the
+     * provider's own origin; storage on another host never sees it. Never call it on the FX thread.
+     */
+    FetchedImage image(String url);
+
     SessionInfo create(NewSession request);
 
     /** The newest sessions first, one page of at most {@code size}. */
@@ -67,6 +73,9 @@ public interface AgentBackend extends AutoCloseable {
     interface Screenshots {
         Screenshot take(SessionId session);
     }
+
+    /** An image's bytes as fetched, and its media type when the server named an image type. */
+    record FetchedImage(byte[] bytes, Optional<String> mediaType) {}
 
     /** A screenshot of the agent's browser: a data URI, and the page it shows. */
     record Screenshot(String dataUri, String url, String title) {}

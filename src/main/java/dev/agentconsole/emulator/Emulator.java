@@ -45,6 +45,7 @@ public final class Emulator implements AutoCloseable {
     private final Map<String, Long> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong requestTotal = new AtomicLong();
     private final HApi hApi;
+    private final Storage storage;
     private final AgiApi agiApi;
     private final Map<String, AgiSession> agiSessions = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
@@ -62,6 +63,7 @@ public final class Emulator implements AutoCloseable {
             return t;
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.storage = new Storage(server.getAddress().getPort(), id -> Optional.ofNullable(sessions.get(id)));
         this.hApi = new HApi(this, json);
         this.agiApi = new AgiApi(this, json);
         server.createContext("/", this::handle);
@@ -205,6 +207,19 @@ public final class Emulator implements AutoCloseable {
         return requestTotal.get();
     }
 
+    Storage storage() {
+        return storage;
+    }
+
+    /** Requests H's presigned screenshot URLs got, and how many of them carried an Authorization header (a leaked key). */
+    public long storageRequests() {
+        return storage.requests();
+    }
+
+    public long storageRequestsWithAuthorization() {
+        return storage.requestsWithAuthorization();
+    }
+
     Map<String, HSession> sessions() {
         return sessions;
     }
@@ -250,6 +265,10 @@ public final class Emulator implements AutoCloseable {
             }
             if (fault.isPresent() && fault.get() instanceof Faults.Fault.Delay delay) {
                 Thread.sleep(delay.delay().toMillis());
+            }
+            if (!request.parts().isEmpty() && request.parts().get(0).equals(Storage.PREFIX)) {
+                storage.handle(exchange, request.parts(), request.query());
+                return;
             }
             if (request.hasFault(Faults.Fault.UnknownEventType.class)) {
                 request.sessionId().map(sessions::get).ifPresent(HSession::appendUnknownEvent);

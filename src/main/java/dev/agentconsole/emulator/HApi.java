@@ -67,6 +67,9 @@ final class HApi {
         if (parts.size() == 4 && parts.get(3).equals("quota")) {
             return method.equals("GET") ? quota() : Reply.detail(405, "Method Not Allowed");
         }
+        if (parts.size() == 7 && parts.get(4).equals("resources")) {
+            return method.equals("GET") ? resource(parts.get(3), parts.get(5), parts.get(6)) : Reply.detail(405, "Method Not Allowed");
+        }
         if (parts.size() > 5) {
             return Reply.detail(404, "Not Found");
         }
@@ -127,6 +130,21 @@ final class HApi {
             case "force_answer" -> session.forceAnswer() ? Reply.empty(202) : cannot(session, "forced to answer");
             default -> Reply.detail(404, "Not Found");
         };
+    }
+
+    /** {@code GET /resources/{bucket}/{key}}: 302 to a presigned URL on the storage host, as the platform does. */
+    private Reply resource(String rawId, String bucket, String key) {
+        if (!UUID_FORM.matcher(rawId).matches()) {
+            return Reply.invalid("uuid_parsing", List.of("path", "id"), "Input should be a valid UUID", new TextNode(rawId));
+        }
+        HSession session = emulator.sessions().get(canonical(rawId));
+        if (session == null) {
+            return notFound();
+        }
+        if (session.screenshot(bucket, key).isEmpty()) {
+            return Reply.message(404, "Resource not found");
+        }
+        return new Reply(302, null, Map.of("Location", emulator.storage().presign(session.id, bucket, key)));
     }
 
     private Reply cancel(HSession session) {
@@ -392,7 +410,8 @@ final class HApi {
     private HSession newSession(String agent, ObjectNode request, String task, Long idle) {
         String id = UUID.randomUUID().toString();
         HSession session = new HSession(id, agent, request, task, idle,
-                emulator.baseUrl() + "/live/" + id, emulator::now);
+                emulator.baseUrl() + "/live/" + id, emulator.baseUrl() + "/api/v2/sessions/" + id + "/resources",
+                emulator::now);
         emulator.sessions().put(id, session);
         return session;
     }

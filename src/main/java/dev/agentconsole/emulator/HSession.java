@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class HSession {
 
     static final Set<String> TERMINAL = Set.of("completed", "failed", "timed_out", "interrupted");
+    /** The resource bucket screenshots live in. */
+    static final String SCREENSHOTS = "screenshots";
     private static final BigDecimal COST_PER_STEP = new BigDecimal("0.0042");
 
 
@@ -45,12 +47,16 @@ final class HSession {
     private int steps;
     private BigDecimal cost = BigDecimal.ZERO;
     private final DemoAgent script = new DemoAgent();
+    /** Where this session's screenshots are served ({@code .../resources}), and what each key holds. */
+    private final String resourceBase;
+    private final java.util.Map<String, DemoPicture> screenshots = new java.util.HashMap<>();
     private final List<ObjectNode> events = new ArrayList<>();
     private final List<ReceivedMessage> received = new ArrayList<>();
 
     HSession(String id, String agent, ObjectNode request, String task, Long idleTimeoutSeconds,
-             String liveViewUrl, Supplier<Instant> clock) {
+             String liveViewUrl, String resourceBase, Supplier<Instant> clock) {
         this.id = id;
+        this.resourceBase = resourceBase;
         this.agent = agent;
         this.request = request;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
@@ -85,6 +91,11 @@ final class HSession {
 
     synchronized List<ObjectNode> allEvents() {
         return List.copyOf(events);
+    }
+
+    /** The picture a {@code /resources/{bucket}/{key}} path names, if this session has one. */
+    synchronized java.util.Optional<DemoPicture> screenshot(String bucket, String key) {
+        return SCREENSHOTS.equals(bucket) ? java.util.Optional.ofNullable(screenshots.get(key)) : java.util.Optional.empty();
     }
 
     synchronized List<ReceivedMessage> received() {
@@ -279,7 +290,7 @@ final class HSession {
         } else if (beat instanceof DemoAgent.Beat.Think t) {
             think(t);
         } else if (beat instanceof DemoAgent.Beat.Observe o) {
-            observe(o.text(), o.picture().pngBase64());
+            observe(o.text(), o.picture());
         } else if (beat instanceof DemoAgent.Beat.Ask a) {
             // H has no question type: the agent answers with its question and goes idle.
             answer(nodes.textNode(a.question()), null);
@@ -305,14 +316,17 @@ final class HSession {
         step();
     }
 
-    private void observe(String text, String pngBase64) {
+    /** As the platform does: the screenshot is a {@code url} image behind {@code /resources}, which needs the key. */
+    private void observe(String text, DemoPicture picture) {
+        String key = "step-" + (events.size() + 1) + ".png";
+        screenshots.put(key, picture);
         ObjectNode data = nodes.objectNode();
         data.put("kind", "observation_event");
-        data.put("type", "screenshot");
+        data.put("type", "web");
         data.put("text", text);
         ObjectNode image = data.putObject("image");
-        image.put("type", "base64");
-        image.put("source", pngBase64);
+        image.put("type", "url");
+        image.put("source", resourceBase + "/" + SCREENSHOTS + "/" + key);
         image.put("media_type", "image/png");
         data.putObject("metadata");
         append("AgentEvent", data);

@@ -25,6 +25,7 @@ import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpCaller.Repeat;
 import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.agent.http.ImageDownload;
 import dev.agentconsole.agent.http.WireJson;
 import dev.agentconsole.agent.http.RetryPolicy;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class AgiBackend implements AgentBackend {
     private final AgiMessageMapper mapper;
     private final MessageValidator validator = new MessageValidator(RULES, "AGI");
     private final Duration pollInterval;
+    private final ImageDownload images;
     private final List<AgiEventStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -77,6 +79,7 @@ public final class AgiBackend implements AgentBackend {
         this.errors = new ErrorDecoder(json);
         this.mapper = new AgiMessageMapper(json);
         this.pollInterval = pollInterval;
+        this.images = new ImageDownload(endpoint, http);
     }
 
     public AgiBackend(Endpoint endpoint, HttpStack http) {
@@ -247,6 +250,11 @@ public final class AgiBackend implements AgentBackend {
             AgiWire.Screenshot s = wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Screenshot.class);
             return new Screenshot(s.screenshot(), s.url(), s.title());
         });
+    }
+
+    @Override
+    public FetchedImage image(String url) {
+        return images.fetch(url);
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.agentconsole.agent.http.ErrorDecoder;
 import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpCaller.Repeat;
 import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.agent.http.ImageDownload;
 import dev.agentconsole.agent.http.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class HCompanyBackend implements AgentBackend {
     private final WireJson wire;
     private final HEventMapper events;
     private final MessageValidator validator;
+    private final ImageDownload images;
 
     /**
      * @param provider {@code HCOMPANY}, or {@code DEMO} when the endpoint is the embedded emulator
@@ -71,6 +73,7 @@ public final class HCompanyBackend implements AgentBackend {
         this.wire = new WireJson(http.json(), "H");
         this.events = new HEventMapper(json);
         this.validator = new MessageValidator(RULES, "H");
+        this.images = new ImageDownload(endpoint, http);
     }
 
     public HCompanyBackend(Provider provider, Endpoint endpoint, HttpStack http) {
@@ -201,6 +204,11 @@ public final class HCompanyBackend implements AgentBackend {
     private void command(SessionId session, String name) {
         Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), name)).post(EMPTY).build();
         caller.call(client, request, Repeat.SAFE);
+    }
+
+    @Override
+    public FetchedImage image(String url) {
+        return images.fetch(url);
     }
 
     @Override

@@ -96,7 +96,9 @@ class HCompanyAgainstEmulatorTest {
         assertEquals(AgentStatus.IDLE, backend.status(id).status());
         assertTrue(only(first, AgentEvent.Thought.class).size() >= 2);
         assertEquals(1, only(first, AgentEvent.Observation.class).size());
-        assertTrue(only(first, AgentEvent.Observation.class).get(0).image().orElseThrow().startsWith("data:image/png;base64,"));
+        String screenshot = only(first, AgentEvent.Observation.class).get(0).image().orElseThrow();
+        assertTrue(screenshot.startsWith(emulator.baseUrl() + "/api/v2/sessions/" + id + "/resources/"),
+                "served as the platform serves them: a url image behind /resources: " + screenshot);
         assertTrue(only(first, AgentEvent.LiveView.class).get(0).url().startsWith(emulator.baseUrl()));
         AgentEvent.Answer question = only(first, AgentEvent.Answer.class).get(0);
         assertTrue(question.text().contains("Which one should I book"), question.text());
@@ -271,5 +273,43 @@ class HCompanyAgainstEmulatorTest {
         SessionInfo info = backend.session(a);
         assertEquals("demo-web-agent", info.agent());
         assertTrue(info.liveViewUrl().isPresent());
+    }
+
+    @Test
+    void aUrlScreenshotIsFetchedWithTheKeyAndItsStorageRedirectNeverSeesIt() throws Exception {
+        SessionId id = newSession(Duration.ofHours(1));
+        String url = only(runUntilSettled(id, new long[] {0}), AgentEvent.Observation.class).get(0).image().orElseThrow();
+        var image = backend.image(url);
+        assertEquals(Optional.of("image/png"), image.mediaType());
+        assertEquals((byte) 0x89, image.bytes()[0], "PNG bytes");
+        assertEquals('P', image.bytes()[1]);
+        assertEquals(1, emulator.storageRequests(), "the 302 was followed to the storage host");
+        assertEquals(0, emulator.storageRequestsWithAuthorization(), "the key never crossed to the storage host");
+    }
+
+    @Test
+    void withoutTheKeyTheResourceIsRefusedAsAPlainImageLoaderWouldBe() throws Exception {
+        SessionId id = newSession(Duration.ofHours(1));
+        String url = only(runUntilSettled(id, new long[] {0}), AgentEvent.Observation.class).get(0).image().orElseThrow();
+        java.net.http.HttpResponse<Void> keyless = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, keyless.statusCode());
+    }
+
+    @Test
+    void aStorageRequestCarryingTheKeyIsCaughtAndRefused() throws Exception {
+        SessionId id = newSession(Duration.ofHours(1));
+        String url = only(runUntilSettled(id, new long[] {0}), AgentEvent.Observation.class).get(0).image().orElseThrow();
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient(); // does not follow redirects
+        java.net.http.HttpResponse<Void> redirect = raw.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + emulator.token()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, redirect.statusCode());
+        String presigned = redirect.headers().firstValue("Location").orElseThrow();
+        assertTrue(presigned.startsWith("http://localhost:"), "another host name than the API's: " + presigned);
+        java.net.http.HttpResponse<Void> leaked = raw.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(presigned))
+                .header("Authorization", "Bearer " + emulator.token()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(400, leaked.statusCode(), "S3 refuses a second auth mechanism");
+        assertEquals(1, emulator.storageRequestsWithAuthorization());
     }
 }
