@@ -11,10 +11,25 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 
 /**
- * Decodes images (data URIs or URLs) off the FX thread and keeps the latest few hundred
- * thumbnails. JavaFX's own background loading does not understand {@code data:} URLs.
+ * Decodes images off the FX thread and keeps the latest few hundred thumbnails. {@code data:} URIs
+ * are decoded here (JavaFX's own loading does not understand them); any other address is fetched
+ * through the {@link Fetcher} the bound session gives, never by JavaFX's {@code Image(url)}, which
+ * would go without the key (H's screenshots need it) or to any host. Fetched bytes are cached by
+ * address, so the thumbnail and the enlarged picture cost one download.
  */
 public final class ImageLoader {
+
+    /** Fetches an image's bytes by address, on the loader's thread; a failure's message is shown to the operator. */
+    @FunctionalInterface
+    public interface Fetcher {
+        byte[] fetch(String url) throws Exception;
+    }
+
+    private static final Fetcher NO_SESSION = url -> {
+        throw new IllegalStateException("no session is bound to fetch it with");
+    };
+    /** Downloaded bytes kept by address, at most this many in total. */
+    private static final long MAX_CACHED_BYTES = 48L * 1024 * 1024;
 
     private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "image-decoder");
@@ -27,6 +42,19 @@ public final class ImageLoader {
             return size() > 300;
         }
     };
+    /** Only touched on the decoder's thread. */
+    private final LinkedHashMap<String, byte[]> downloads = new LinkedHashMap<>(16, 0.75f, true);
+    private long downloadedBytes;
+    private volatile Fetcher fetcher = NO_SESSION;
+
+    /** How images named by URL are fetched from now on (the bound session's key and origin); null: none bound. */
+    public void setFetcher(Fetcher fetcher) {
+        this.fetcher = fetcher == null ? NO_SESSION : fetcher;
+        decoder.execute(() -> {
+            downloads.clear(); // another session, perhaps another key: nothing fetched for the last one is reused
+            downloadedBytes = 0;
+        });
+    }
 
     /** The cached image for {@code key}, or null; the FX thread only. */
     public Image cached(String key) {
@@ -35,6 +63,15 @@ public final class ImageLoader {
 
     /** Decodes {@code uri} scaled to {@code width} (0 = natural size) and hands it over on the FX thread. */
     public void load(String key, String uri, double width, Consumer<Image> onLoaded) {
+        load(key, uri, width, onLoaded, problem -> { });
+    }
+
+    /**
+     * As {@link #load(String, String, double, Consumer)}, and says why when it cannot: the address
+     * could not be fetched (with the server's reason) or the bytes are not a picture. Both callbacks
+     * run on the FX thread; a failure is not cached, so calling again retries.
+     */
+    public void load(String key, String uri, double width, Consumer<Image> onLoaded, Consumer<String> onFailed) {
         Image hit = cache.get(key);
         if (hit != null) {
             onLoaded.accept(hit);
@@ -42,32 +79,54 @@ public final class ImageLoader {
         }
         try {
             decoder.execute(() -> {
-                Image image = decode(uri, width);
-                if (image != null) {
-                    Platform.runLater(() -> {
-                        cache.put(key, image);
-                        onLoaded.accept(image);
-                    });
+                Image image;
+                try {
+                    image = decode(bytes(uri), width);
+                } catch (Exception e) {
+                    String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+                    Platform.runLater(() -> onFailed.accept(why));
+                    return;
                 }
+                if (image == null) {
+                    Platform.runLater(() -> onFailed.accept("the picture cannot be decoded"));
+                    return;
+                }
+                Platform.runLater(() -> {
+                    cache.put(key, image);
+                    onLoaded.accept(image);
+                });
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and a last layout pass asked for a picture: nobody will see it.
         }
     }
 
-    private static Image decode(String uri, double width) {
-        try {
-            if (uri.startsWith("data:")) {
-                int comma = uri.indexOf(',');
-                byte[] bytes = Base64.getDecoder().decode(uri.substring(comma + 1));
-                Image image = new Image(new ByteArrayInputStream(bytes), width, 0, true, true);
-                return image.isError() ? null : image;
+    private byte[] bytes(String uri) throws Exception {
+        if (uri.startsWith("data:")) {
+            int comma = uri.indexOf(',');
+            if (comma < 0) {
+                throw new IllegalArgumentException("the data URI has no data");
             }
-            Image image = new Image(uri, width, 0, true, true, false);
-            return image.isError() ? null : image;
-        } catch (IllegalArgumentException e) {
-            return null; // an undecodable picture shows as its caption only
+            return Base64.getMimeDecoder().decode(uri.substring(comma + 1));
         }
+        byte[] known = downloads.get(uri);
+        if (known != null) {
+            return known;
+        }
+        byte[] fetched = fetcher.fetch(uri);
+        downloads.put(uri, fetched);
+        downloadedBytes += fetched.length;
+        var eldest = downloads.entrySet().iterator();
+        while (downloadedBytes > MAX_CACHED_BYTES && eldest.hasNext()) {
+            downloadedBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
+        return fetched;
+    }
+
+    private static Image decode(byte[] bytes, double width) {
+        Image image = new Image(new ByteArrayInputStream(bytes), width, 0, true, true);
+        return image.isError() ? null : image;
     }
 
     public void close() {

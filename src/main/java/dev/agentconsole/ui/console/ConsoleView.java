@@ -37,6 +37,7 @@ public final class ConsoleView extends BorderPane {
         this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
         setTop(new SessionBarView(vm, openInBrowser, dark, this::showAbout));
+        images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
                 question -> {

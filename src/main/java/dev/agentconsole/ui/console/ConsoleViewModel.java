@@ -91,7 +91,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyBooleanWrapper canForceAnswer = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(false);
 
-    private SessionController controller;
+    /** Written on the FX thread; volatile, as the image loader reads it on its own. */
+    private volatile SessionController controller;
     /** Whose draft the composer holds: the bound session's, or the unbound one's before binding. */
     private SessionKey draftKey = SessionKey.UNBOUND;
     /** Set while a saved draft is put back, so putting it back does not save it again. */
@@ -529,6 +530,24 @@ public final class ConsoleViewModel {
         confirmation.set(null);
         composer.setRules(null, "H");
         refreshAbilities();
+    }
+
+    /**
+     * The bytes of an image an event names by URL, fetched through the bound session (its key goes to
+     * the provider's own origin only). Blocks: the image loader's thread calls it, never the FX thread.
+     *
+     * @throws IllegalStateException with the reason the operator reads, when it cannot be had
+     */
+    public byte[] fetchImage(String url) {
+        SessionController bound = controller;
+        if (bound == null) {
+            throw new IllegalStateException("no session is bound to fetch it with");
+        }
+        try {
+            return bound.backend().image(url).bytes();
+        } catch (AgentException e) {
+            throw new IllegalStateException(e.error().summary(), e);
+        }
     }
 
     /** Lists the provider's sessions for the picker. */
