@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,6 +74,7 @@ public final class BenchmarkRunner {
         sections.put("latency", runner::latencyAndBatch);
         sections.put("cli", runner::cliAgainstCurl);
         sections.put("store", runner::store);
+        sections.put("polling", runner::polling);
         sections.put("screenshot", runner::screenshot);
         sections.put("window", runner::window);
         sections.put("installer", runner::installer);
@@ -127,6 +129,34 @@ public final class BenchmarkRunner {
         row(String.format(Locale.ROOT, "JSON encoding of a message with a 3.7 MB image (body %,d bytes), per message", bodyBytes),
                 encode.describe("ms"),
                 "copying the same bytes once: " + copy.describe("ms"), ratio(encode.median(), copy.median()));
+    }
+
+    // ---- requests a second while nothing happens (polite readers) -------------------------------
+
+    private void polling() throws Exception {
+        System.out.println("== polling: requests a second per session while nothing happens");
+        Duration eagerRun = Duration.ofSeconds(10);
+        List<Double> window = new ArrayList<>();
+        List<Double> watch = new ArrayList<>();
+        List<Double> unpaced = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            window.add(PollingBench.requestsPerSecond(PollingBench.WINDOW, true, eagerRun));
+            watch.add(PollingBench.requestsPerSecond(PollingBench.WATCH, true, eagerRun));
+            unpaced.add(PollingBench.requestsPerSecond(PollingBench.UNPACED, true, eagerRun));
+        }
+        Stats w = Stats.of(window);
+        Stats c = Stats.of(watch);
+        Stats u = Stats.of(unpaced);
+        row("Requests a second, one session, the window's reader against an eager server (`/changes` answers an empty 200 at once; the bar: 4)",
+                w.describe("/s"), "the reader's loop before pacing, same server: " + u.describe("/s"), ratio(w.median(), u.median()));
+        row("Requests a second, one session, `watch` (EventFollower) against the same eager server (the bar: 4)",
+                c.describe("/s"), "the reader's loop before pacing: " + u.describe("/s"), ratio(c.median(), u.median()));
+        Duration restRun = Duration.ofSeconds(45);
+        double rest = PollingBench.requestsPerSecond(PollingBench.WINDOW, false, restRun);
+        double restBefore = PollingBench.requestsPerSecond(PollingBench.UNPACED, false, restRun);
+        row("Requests a second, one session, the window's reader against the emulator at rest (20 s long polls), over 45 s",
+                String.format(Locale.ROOT, "%.3f/s (n=1)", rest),
+                String.format(Locale.ROOT, "the reader's loop before pacing: %.3f/s (n=1)", restBefore), ratio(rest, restBefore));
     }
 
     // ---- in-process latency and the 1,000-line batch ---------------------------------------------
@@ -718,6 +748,11 @@ public final class BenchmarkRunner {
                 + "  without used once each (an HTTP server on loopback, OkHttp calling it, Jackson, SQLite in a WAL file).\n");
         md.append("- **100,000 rows**: `bench/TranscriptBench`, 3 runs each of the real transcript and a plain ListView; the\n"
                 + "  FX work of a pulse is the time from its pre-layout to its post-layout listener (CSS, layout, cells).\n");
+        md.append("- **Polling**: `bench/PollingBench`: one H session on the in-process emulator where nothing happens (its\n"
+                + "  clock stands still); requests to `/changes` and `/status` counted by the emulator over 10 s (3 rounds,\n"
+                + "  interleaved) with the `eager` fault on `/changes`, and over 45 s at rest. The baseline is the window's\n"
+                + "  read loop as it was before pacing, run in the same process: `/changes`, then `/status` after every read\n"
+                + "  that brought nothing.\n");
         md.append("- **Store**: 100 warm-up rounds, then 400; each round sends one message through a `SessionController` whose\n"
                 + "  store is a file (WAL, synchronous=FULL: the row is on disk before the first byte is sent) and one through a\n"
                 + "  controller whose store is in memory, to the in-process emulator, one at a time.\n");
