@@ -3,12 +3,18 @@ package dev.agentconsole.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.agent.AgentStatus;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Prints events as aligned human lines, or as one JSON object per line ({@code --json}). */
 final class EventPrinter {
@@ -47,14 +53,33 @@ final class EventPrinter {
         out.flush();
     }
 
+    /** The event's parts for a line: {@code kind}, {@code text} (everything, for people) and each part by name. */
     private static Map<String, Object> fields(AgentEvent event) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (event instanceof AgentEvent.Thought t) {
             f.put("kind", "thought");
-            StringBuilder text = new StringBuilder(t.text());
-            t.actions().forEach(a -> text.append(text.length() == 0 ? "" : "\n").append("→ ").append(a));
-            f.put("text", text.toString());
+            List<String> text = new ArrayList<>();
+            Stream.of(t.text(), t.content()).filter(s -> !s.isBlank()).forEach(text::add);
+            t.actions().forEach(a -> text.add("→ " + a));
+            t.validationErrors().forEach(v -> text.add("⚠ " + v));
+            f.put("text", String.join("\n", text));
+            f.put("reasoning", t.text());
+            f.put("content", t.content());
             f.put("actions", t.actions());
+            f.put("validation_errors", t.validationErrors());
+        } else if (event instanceof AgentEvent.ToolResult r) {
+            f.put("kind", "result");
+            f.put("text", r.call() + "\n" + r.result() + (r.truncated() ? "\n(truncated)" : "")
+                    + r.artifactPath().map(p -> "\nwhole output: " + p).orElse(""));
+            f.put("call", r.call());
+            f.put("result", r.result());
+            f.put("truncated", r.truncated());
+            r.artifactPath().ifPresent(p -> f.put("output_artifact_path", p));
+        } else if (event instanceof AgentEvent.Step s) {
+            f.put("kind", "step");
+            f.put("text", withDetails(s.title(), s.details()));
+            f.put("title", s.title());
+            f.put("details", detailMap(s.details()));
         } else if (event instanceof AgentEvent.Action a) {
             f.put("kind", "action");
             f.put("text", (a.tool() + " " + a.arguments()).strip());
@@ -73,20 +98,29 @@ final class EventPrinter {
             a.outcome().ifPresent(o -> f.put("outcome", o));
         } else if (event instanceof AgentEvent.Observation o) {
             f.put("kind", "observed");
-            f.put("text", o.text().orElse("") + o.image().map(i -> " [image, " + describeImage(i) + "]").orElse(""));
+            f.put("text", withDetails(o.text().orElse("") + o.image().map(i -> " [image, " + describeImage(i) + "]").orElse(""),
+                    o.details()));
+            f.put("details", detailMap(o.details()));
         } else if (event instanceof AgentEvent.StatusChange s) {
             f.put("kind", "status");
-            f.put("text", s.status() == dev.agentconsole.agent.AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label());
+            String label = s.status() == AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label();
+            f.put("text", Stream.concat(Stream.of(label), s.details().stream().map(d -> "→ " + d)).collect(Collectors.joining("\n")));
+            f.put("status", s.rawStatus());
+            f.put("details", s.details());
         } else if (event instanceof AgentEvent.Failure e) {
             f.put("kind", "error");
-            f.put("text", e.message() + e.code().map(c -> " (" + c + ")").orElse(""));
+            f.put("text", withDetails(e.message() + e.code().map(c -> " (" + c + ")").orElse(""), e.details()));
+            e.code().ifPresent(c -> f.put("code", c));
+            f.put("details", detailMap(e.details()));
         } else if (event instanceof AgentEvent.LiveView l) {
             f.put("kind", "live view");
             f.put("text", l.url());
         } else if (event instanceof AgentEvent.Metrics m) {
             f.put("kind", "metrics");
-            f.put("text", m.steps().map(s -> s + " steps").orElse("")
-                    + m.costUsd().map(c -> ", $" + c.toPlainString()).orElse(""));
+            f.put("text", Stream.of(m.steps().map(s -> s + " steps"), m.costUsd().map(c -> "$" + c.toPlainString()))
+                    .flatMap(Optional::stream).collect(Collectors.joining(", ")));
+            m.steps().ifPresent(s -> f.put("steps", s));
+            m.costUsd().ifPresent(c -> f.put("cost_usd", c));
         } else if (event instanceof AgentEvent.Note n) {
             f.put("kind", "note");
             f.put("text", n.text());
@@ -96,6 +130,17 @@ final class EventPrinter {
             f.put("text", o.type() + " " + o.rawJson());
         }
         return f;
+    }
+
+    private static String withDetails(String head, List<AgentEvent.Detail> details) {
+        return Stream.concat(Stream.of(head).filter(h -> !h.isBlank()), details.stream().map(d -> d.label() + ": " + d.text()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> detailMap(List<AgentEvent.Detail> details) {
+        Map<String, String> m = new LinkedHashMap<>();
+        details.forEach(d -> m.merge(d.label(), d.text(), (a, b) -> a + "\n" + b));
+        return m;
     }
 
     private static String describeImage(String uri) {

@@ -274,6 +274,9 @@ public final class Emulator implements AutoCloseable {
                 request.sessionId().map(sessions::get).ifPresent(HSession::appendUnknownEvent);
                 request.sessionId().map(agiSessions::get).ifPresent(AgiSession::appendUnknownMessage);
             }
+            if (request.hasFault(Faults.Fault.EveryEventType.class)) {
+                request.sessionId().map(sessions::get).ifPresent(HSession::appendEveryEventType);
+            }
             Reply reply;
             try {
                 reply = api(request).handle(request);

@@ -35,6 +35,9 @@ public final class Faults {
         /** Put an event of a type no client knows into the session's stream before answering a read. */
         record UnknownEventType() implements Fault {}
 
+        /** Put one event of every type H's spec defines into the session's stream before answering a read (H only). */
+        record EveryEventType() implements Fault {}
+
         /** Close the SSE stream after every event. */
         record SseCloseAfterEvent() implements Fault {}
 
@@ -109,7 +112,7 @@ public final class Faults {
      * Parses the {@code --fault} option: comma-separated {@code key=value} pairs, e.g.
      * {@code status=503,retry-after=2,route=POST /v1/sessions/{id}/message,times=3} or
      * {@code drop,route=*,times=1}. Keys: one of status, delay-ms, slow-body, drop, malformed-json,
-     * unknown-event, sse-close, eager; plus retry-after, route (default *), session, times (default 1; -1 for all).
+     * unknown-event, every-event, sse-close, eager; plus retry-after, route (default *), session, times (default 1; -1 for all).
      */
     public static Rule parse(String spec) {
         Map<String, String> kv = new java.util.LinkedHashMap<>();
@@ -136,13 +139,15 @@ public final class Faults {
                 fault = new Fault.MalformedJson();
             } else if (kv.containsKey("unknown-event")) {
                 fault = new Fault.UnknownEventType();
+            } else if (kv.containsKey("every-event")) {
+                fault = new Fault.EveryEventType();
             } else if (kv.containsKey("sse-close")) {
                 fault = new Fault.SseCloseAfterEvent();
             } else if (kv.containsKey("eager")) {
                 fault = new Fault.Eager();
             } else {
                 throw new IllegalArgumentException("no fault kind in '" + spec
-                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, sse-close or eager");
+                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close or eager");
             }
             int times = Integer.parseInt(kv.getOrDefault("times", "1"));
             return new Rule(kv.getOrDefault("route", "*"), Optional.ofNullable(kv.get("session")), fault, times);

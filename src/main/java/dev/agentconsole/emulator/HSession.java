@@ -258,6 +258,15 @@ final class HSession {
         append("EmulatorMysteryEvent", data);
     }
 
+    /** Test script: one event of every type the spec defines, with the session's own status, URL and metrics. */
+    synchronized void appendEveryEventType() {
+        String run = status.equals("paused") ? "paused" : "running";
+        String active = status.equals("running") ? "running" : "idle";
+        for (HEveryEvent.Event e : new HEveryEvent().script(run, active, liveViewUrl, metrics())) {
+            append(e.type(), e.data());
+        }
+    }
+
     // ---- the clock ---------------------------------------------------------------------------
 
     synchronized void tick() {

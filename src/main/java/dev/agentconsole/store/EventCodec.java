@@ -1,15 +1,19 @@
 package dev.agentconsole.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +26,13 @@ import java.util.function.Function;
  */
 final class EventCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Costs keep their digits: decimals are read exact and written without an exponent. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private EventCodec() {}
 
@@ -34,8 +44,15 @@ final class EventCodec {
         ObjectNode o = JSON.createObjectNode();
         o.put("at", e.at().toEpochMilli());
         if (e instanceof AgentEvent.Thought t) {
-            o.put("text", t.text());
+            o.put("text", t.text()).put("content", t.content());
             strings(o.putArray("actions"), t.actions());
+            strings(o.putArray("validationErrors"), t.validationErrors());
+        } else if (e instanceof AgentEvent.ToolResult r) {
+            o.put("call", r.call()).put("result", r.result()).put("truncated", r.truncated());
+            r.artifactPath().ifPresent(v -> o.put("artifactPath", v));
+        } else if (e instanceof AgentEvent.Step s) {
+            o.put("title", s.title());
+            details(o.putArray("details"), s.details());
         } else if (e instanceof AgentEvent.Action a) {
             o.put("tool", a.tool()).put("arguments", a.arguments());
         } else if (e instanceof AgentEvent.Message m) {
@@ -49,11 +66,14 @@ final class EventCodec {
         } else if (e instanceof AgentEvent.Observation ob) {
             ob.text().ifPresent(v -> o.put("text", v));
             ob.image().ifPresent(v -> o.put("image", v));
+            details(o.putArray("details"), ob.details());
         } else if (e instanceof AgentEvent.StatusChange s) {
             o.put("status", s.status().name()).put("raw", s.rawStatus());
+            strings(o.putArray("details"), s.details());
         } else if (e instanceof AgentEvent.Failure f) {
             o.put("message", f.message());
             f.code().ifPresent(v -> o.put("code", v));
+            details(o.putArray("details"), f.details());
         } else if (e instanceof AgentEvent.LiveView l) {
             o.put("url", l.url());
         } else if (e instanceof AgentEvent.Metrics m) {
@@ -71,20 +91,27 @@ final class EventCodec {
         JsonNode o = tree(body);
         Instant at = Instant.ofEpochMilli(o.path("at").asLong());
         return switch (kind) {
-            case "Thought" -> new AgentEvent.Thought(position, at, text(o, "text"), strings(o.path("actions")));
+            case "Thought" -> new AgentEvent.Thought(position, at, text(o, "text"), text(o, "content"),
+                    strings(o.path("actions")), strings(o.path("validationErrors")));
+            case "ToolResult" -> new AgentEvent.ToolResult(position, at, text(o, "call"), text(o, "result"),
+                    o.path("truncated").asBoolean(), optional(o, "artifactPath"));
+            case "Step" -> new AgentEvent.Step(position, at, text(o, "title"), details(o.path("details")));
             case "Action" -> new AgentEvent.Action(position, at, text(o, "tool"), text(o, "arguments"));
             case "Message" -> new AgentEvent.Message(position, at, text(o, "callerId"), o.path("fromOperator").asBoolean(),
                     text(o, "text"), strings(o.path("images")));
             case "Question" -> new AgentEvent.Question(position, at, text(o, "text"));
             case "Answer" -> new AgentEvent.Answer(position, at, text(o, "text"), o.path("structured").asBoolean(),
                     optional(o, "outcome"));
-            case "Observation" -> new AgentEvent.Observation(position, at, optional(o, "text"), optional(o, "image"));
-            case "StatusChange" -> new AgentEvent.StatusChange(position, at, status(text(o, "status")), text(o, "raw"));
-            case "Failure" -> new AgentEvent.Failure(position, at, text(o, "message"), optional(o, "code"));
+            case "Observation" -> new AgentEvent.Observation(position, at, optional(o, "text"), optional(o, "image"),
+                    details(o.path("details")));
+            case "StatusChange" -> new AgentEvent.StatusChange(position, at, status(text(o, "status")), text(o, "raw"),
+                    strings(o.path("details")));
+            case "Failure" -> new AgentEvent.Failure(position, at, text(o, "message"), optional(o, "code"),
+                    details(o.path("details")));
             case "LiveView" -> new AgentEvent.LiveView(position, at, text(o, "url"));
             case "Metrics" -> new AgentEvent.Metrics(position, at,
                     o.has("steps") ? Optional.of(o.get("steps").asInt()) : Optional.empty(),
-                    o.has("costUsd") ? Optional.of(new BigDecimal(o.get("costUsd").asText())) : Optional.empty());
+                    o.has("costUsd") ? Optional.of(o.get("costUsd").decimalValue()) : Optional.empty());
             case "Note" -> new AgentEvent.Note(position, at, text(o, "text"));
             default -> new AgentEvent.Other(position, at, o.has("type") ? text(o, "type") : kind,
                     o.has("raw") ? text(o, "raw") : body);
@@ -143,6 +170,16 @@ final class EventCodec {
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static void details(ArrayNode into, List<AgentEvent.Detail> details) {
+        details.forEach(d -> into.addObject().put("label", d.label()).put("text", d.text()));
+    }
+
+    private static List<AgentEvent.Detail> details(JsonNode array) {
+        List<AgentEvent.Detail> out = new ArrayList<>();
+        array.forEach(n -> out.add(new AgentEvent.Detail(text(n, "label"), text(n, "text"))));
         return out;
     }
 

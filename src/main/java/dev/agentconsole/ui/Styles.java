@@ -19,6 +19,8 @@ public final class Styles {
     /** The bubble kinds below are pseudo-classes of {@link #BUBBLE} ({@code .bubble:question}), not style classes. */
     public static final String OPERATOR = "operator";
     public static final String THOUGHT = "thought";
+    public static final String TOOL_RESULT = "tool-result";
+    public static final String STEP = "step";
     public static final String QUESTION = "question";
     public static final String ANSWER = "answer";
     public static final String OBSERVATION = "observation";

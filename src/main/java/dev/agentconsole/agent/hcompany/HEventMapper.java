@@ -32,16 +32,21 @@ final class HEventMapper {
         try {
             AgentEvent mapped = switch (type) {
                 case "AgentEvent" -> agentEvent(position, at, data);
-                case "AgentRunStatusChangeEvent" -> status(position, at, data.path("status"));
-                case "ActiveStateChangeEvent" -> status(position, at, data.path("state"));
+                case "AgentRunStatusChangeEvent" -> status(position, at, data.path("status"), List.of());
+                case "ActiveStateChangeEvent" -> status(position, at, data.path("state"), calls(data.path("pending_tool_calls")));
                 case "AgentStartedEvent" -> new AgentEvent.Note(position, at, "agent started");
                 case "AgentCompletionEvent" -> new AgentEvent.Note(position, at,
                         "agent finished" + reason(data.path("reason")));
                 case "AgentErrorEvent" -> new AgentEvent.Failure(position, at,
-                        data.path("error").asText("the agent failed"), Optional.empty());
+                        data.path("error").asText("the agent failed"), Optional.empty(), details(data, "error"));
                 case "LiveViewUrlEvent" -> data.path("live_view_url").isTextual()
                         ? new AgentEvent.LiveView(position, at, data.path("live_view_url").asText()) : null;
                 case "MetricsUpdateEvent" -> metrics(position, at, data.path("metrics"));
+                case "RequestStartEvent" -> new AgentEvent.Step(position, at, "start requested", details(data));
+                case "RequestStartDispatchedEvent" -> new AgentEvent.Step(position, at, "start dispatched", details(data));
+                case "FileTransferEvent" -> data.path("path").isTextual()
+                        ? new AgentEvent.Step(position, at, "file " + data.path("direction").asText("transfer"),
+                                details(data, "direction")) : null;
                 default -> null;
             };
             return mapped != null ? mapped : other(position, at, type, event);
@@ -56,25 +61,62 @@ final class HEventMapper {
             case "message_event" -> message(position, at, data);
             case "answer_event" -> answer(position, at, data);
             case "error_event" -> new AgentEvent.Failure(position, at,
-                    data.path("error").asText("error"), text(data.path("origin")).map(o -> "origin: " + o));
+                    data.path("error").asText("error"), Optional.empty(), details(data, "kind", "error"));
             case "observation_event" -> observation(position, at, data);
-            case "tool_result" -> new AgentEvent.Note(position, at, "result of "
-                    + data.path("tool_req").path("tool_name").asText("a tool")
-                    + (data.path("truncated").asBoolean(false) ? " (truncated)" : ""));
+            case "tool_result" -> new AgentEvent.ToolResult(position, at, call(data.path("tool_req")),
+                    result(data.path("result")), data.path("truncated").asBoolean(false),
+                    text(data.path("output_artifact_path")));
+            case "flow_event" -> data.path("flow").isTextual()
+                    ? new AgentEvent.Step(position, at, "flow " + data.path("flow").asText(), details(data, "kind", "flow"))
+                    : null;
             default -> null;
         };
     }
 
     private AgentEvent policy(long position, Instant at, JsonNode data) {
-        JsonNode tools = data.path("tool_reqs");
-        String thought = text(data.path("reasoning_content")).or(() -> text(data.path("content"))).orElse("");
-        if (tools.isArray() && !tools.isEmpty() && thought.isEmpty()) {
-            JsonNode first = tools.get(0);
-            return new AgentEvent.Action(position, at, first.path("tool_name").asText("tool"), compact(first.path("args")));
+        List<String> problems = new ArrayList<>();
+        data.path("validation_errors").forEach(v -> problems.add(v.isTextual() ? v.asText() : compact(v)));
+        return new AgentEvent.Thought(position, at, text(data.path("reasoning_content")).orElse(""),
+                text(data.path("content")).orElse(""), calls(data.path("tool_reqs")), problems);
+    }
+
+    /** Each {@code ToolRequest} as "tool {args}", with its id when it has one (a result names it). */
+    private List<String> calls(JsonNode requests) {
+        List<String> calls = new ArrayList<>();
+        requests.forEach(r -> calls.add(call(r)));
+        return calls;
+    }
+
+    private String call(JsonNode request) {
+        String args = request.path("args").isEmpty() ? "" : compact(request.path("args"));
+        String id = text(request.path("id")).map(i -> " (id " + i + ")").orElse("");
+        return (request.path("tool_name").asText("tool") + " " + args).strip() + id;
+    }
+
+    /** A tool's {@code JsonValue}: a string as it is, anything else as JSON. */
+    private String result(JsonNode result) {
+        if (result.isMissingNode() || result.isNull()) {
+            return "";
         }
-        List<String> actions = new ArrayList<>();
-        tools.forEach(t -> actions.add((t.path("tool_name").asText("tool") + " " + compact(t.path("args"))).strip()));
-        return new AgentEvent.Thought(position, at, thought, actions);
+        return result.isTextual() ? result.asText() : pretty(result);
+    }
+
+    /**
+     * The payload's fields beside those already shown ({@code shown}), each labelled by its name:
+     * strings as they are, anything else as JSON, empty ones left out.
+     */
+    private List<AgentEvent.Detail> details(JsonNode data, String... shown) {
+        List<AgentEvent.Detail> details = new ArrayList<>();
+        List<String> skip = List.of(shown);
+        data.properties().forEach(f -> {
+            JsonNode v = f.getValue();
+            boolean empty = v.isNull() || (v.isTextual() && v.asText().isBlank()) || (v.isContainerNode() && v.isEmpty());
+            if (!skip.contains(f.getKey()) && !empty) {
+                String text = f.getKey().equals("tool_req") ? call(v) : v.isTextual() ? v.asText() : compact(v);
+                details.add(new AgentEvent.Detail(f.getKey().replace('_', ' '), text));
+            }
+        });
+        return details;
     }
 
     private AgentEvent message(long position, Instant at, JsonNode data) {
@@ -101,12 +143,13 @@ final class HEventMapper {
     }
 
     private AgentEvent observation(long position, Instant at, JsonNode data) {
-        return new AgentEvent.Observation(position, at, text(data.path("text")), image(data.path("image")));
+        return new AgentEvent.Observation(position, at, text(data.path("text")), image(data.path("image")),
+                details(data, "kind", "text", "image"));
     }
 
-    private static AgentEvent status(long position, Instant at, JsonNode value) {
+    private static AgentEvent status(long position, Instant at, JsonNode value, List<String> details) {
         String raw = value.asText("");
-        return new AgentEvent.StatusChange(position, at, AgentStatus.fromWire(raw), raw);
+        return new AgentEvent.StatusChange(position, at, AgentStatus.fromWire(raw), raw, details);
     }
 
     private static AgentEvent metrics(long position, Instant at, JsonNode m) {
@@ -140,8 +183,16 @@ final class HEventMapper {
         return n.isTextual() ? ": " + n.asText() : "";
     }
 
+    /** One-line JSON written by the shared mapper, so numbers keep the server's digits. */
     private String compact(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? "" : n.toString();
+        if (n.isMissingNode() || n.isNull()) {
+            return "";
+        }
+        try {
+            return json.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            return n.toString();
+        }
     }
 
     String pretty(JsonNode n) {

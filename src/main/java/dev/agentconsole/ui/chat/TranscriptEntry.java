@@ -37,14 +37,43 @@ public sealed interface TranscriptEntry {
         }
     }
 
-    /** The agent's reasoning (dim, collapsible) and the actions it chose. */
-    record Thought(String key, Instant at, String text, List<String> actions) implements TranscriptEntry {
+    /**
+     * A step of the agent: its reasoning (dim, collapsible), what it said, the actions it chose and
+     * what the platform found wrong with them.
+     */
+    record Thought(String key, Instant at, String text, String content, List<String> actions,
+                   List<String> problems) implements TranscriptEntry {
         public Thought {
             actions = List.copyOf(actions);
+            problems = List.copyOf(problems);
+        }
+
+        public Thought(String key, Instant at, String text, List<String> actions) {
+            this(key, at, text, "", actions, List.of());
         }
 
         public String copyText() {
-            return actions.isEmpty() ? text : text + "\n" + String.join("\n", actions);
+            return joined(List.of(text, content), actions, problems);
+        }
+    }
+
+    /** What a tool returned to the agent, for the call it names. */
+    record ToolResult(String key, Instant at, String call, String result, boolean truncated,
+                      Optional<String> artifactPath) implements TranscriptEntry {
+        public String copyText() {
+            return joined(List.of(call, result), truncated ? List.of("(truncated)") : List.of(),
+                    artifactPath.map(p -> "whole output: " + p).stream().toList());
+        }
+    }
+
+    /** A step of the run (a flow change, a file moved, a start request) with its details ("label: text"). */
+    record Step(String key, Instant at, String title, List<String> details) implements TranscriptEntry {
+        public Step {
+            details = List.copyOf(details);
+        }
+
+        public String copyText() {
+            return joined(List.of(title), details);
         }
     }
 
@@ -63,10 +92,19 @@ public sealed interface TranscriptEntry {
         }
     }
 
-    /** What the agent saw. */
-    record Observation(String key, Instant at, Optional<String> text, Optional<String> image) implements TranscriptEntry {
+    /** What the agent saw, and what came with it ("label: text"). */
+    record Observation(String key, Instant at, Optional<String> text, Optional<String> image, List<String> details)
+            implements TranscriptEntry {
+        public Observation {
+            details = List.copyOf(details);
+        }
+
+        public Observation(String key, Instant at, Optional<String> text, Optional<String> image) {
+            this(key, at, text, image, List.of());
+        }
+
         public String copyText() {
-            return text.orElse("(image)");
+            return joined(List.of(text.orElse(image.isPresent() ? "(image)" : "")), details);
         }
     }
 
@@ -88,10 +126,19 @@ public sealed interface TranscriptEntry {
         }
     }
 
-    /** Something failed; {@code retryDelivery} names the delivery a Retry would resend. */
-    record Error(String key, Instant at, String message, Optional<Long> retryDelivery) implements TranscriptEntry {
+    /** Something failed, with its details ("label: text"); {@code retryDelivery} names the delivery a Retry would resend. */
+    record Error(String key, Instant at, String message, List<String> details, Optional<Long> retryDelivery)
+            implements TranscriptEntry {
+        public Error {
+            details = List.copyOf(details);
+        }
+
+        public Error(String key, Instant at, String message, Optional<Long> retryDelivery) {
+            this(key, at, message, List.of(), retryDelivery);
+        }
+
         public String copyText() {
-            return message;
+            return joined(List.of(message), details);
         }
     }
 
@@ -107,5 +154,15 @@ public sealed interface TranscriptEntry {
         public String copyText() {
             return type + " " + raw;
         }
+    }
+
+    /** The non-blank parts, one per line. */
+    private static String joined(List<String> first, List<String> second) {
+        return joined(first, second, List.of());
+    }
+
+    private static String joined(List<String> first, List<String> second, List<String> third) {
+        return java.util.stream.Stream.of(first, second, third).flatMap(List::stream).filter(s -> !s.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -79,7 +79,13 @@ public final class TranscriptViewModel {
     private TranscriptEntry toEntry(AgentEvent e) {
         String key = "e" + e.position() + ":" + e.getClass().getSimpleName();
         if (e instanceof AgentEvent.Thought t) {
-            return new TranscriptEntry.Thought(key, t.at(), t.text(), t.actions());
+            return new TranscriptEntry.Thought(key, t.at(), t.text(), t.content(), t.actions(), t.validationErrors());
+        }
+        if (e instanceof AgentEvent.ToolResult r) {
+            return new TranscriptEntry.ToolResult(key, r.at(), r.call(), r.result(), r.truncated(), r.artifactPath());
+        }
+        if (e instanceof AgentEvent.Step s) {
+            return new TranscriptEntry.Step(key, s.at(), s.title(), lines(s.details()));
         }
         if (e instanceof AgentEvent.Action a) {
             return new TranscriptEntry.Thought(key, a.at(), "", List.of((a.tool() + " " + a.arguments()).strip()));
@@ -108,15 +114,16 @@ public final class TranscriptViewModel {
             return new TranscriptEntry.Message(key, m.at(), m.callerId(), m.text(), m.images());
         }
         if (e instanceof AgentEvent.Observation o) {
-            return new TranscriptEntry.Observation(key, o.at(), o.text(), o.image());
+            return new TranscriptEntry.Observation(key, o.at(), o.text(), o.image(), lines(o.details()));
         }
         if (e instanceof AgentEvent.StatusChange s) {
+            String label = s.status() == AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label();
             return new TranscriptEntry.Status(key + s.rawStatus(), s.at(),
-                    s.status() == AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label());
+                    s.details().isEmpty() ? label : label + " · " + String.join(" · ", s.details()));
         }
         if (e instanceof AgentEvent.Failure f) {
             return new TranscriptEntry.Error(key, f.at(), f.message() + f.code().map(c -> " (" + c + ")").orElse(""),
-                    Optional.empty());
+                    lines(f.details()), Optional.empty());
         }
         if (e instanceof AgentEvent.Note n) {
             return new TranscriptEntry.Note(key, n.at(), n.text());
@@ -131,6 +138,10 @@ public final class TranscriptViewModel {
             return new TranscriptEntry.Other(key, o.at(), o.type(), o.rawJson());
         }
         return null;
+    }
+
+    private static List<String> lines(List<AgentEvent.Detail> details) {
+        return details.stream().map(d -> d.label() + ": " + d.text()).toList();
     }
 
     /**

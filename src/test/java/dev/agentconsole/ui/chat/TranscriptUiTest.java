@@ -129,7 +129,8 @@ class TranscriptUiTest {
             boolean failedOperator = e instanceof TranscriptEntry.Operator o && o.state() == DeliveryState.FAILED;
             check(wrong, e, "Reply", shows(cell, ".reply"), e instanceof TranscriptEntry.Question);
             check(wrong, e, "delivery state", shows(cell, ".delivery"), e instanceof TranscriptEntry.Operator);
-            check(wrong, e, "cause", shows(cell, ".problem"), failedOperator);
+            check(wrong, e, "cause", shows(cell, ".problem"), failedOperator
+                    || e instanceof TranscriptEntry.Thought t && !t.problems().isEmpty());
             check(wrong, e, "more/less", shows(cell, ".hyperlink"), e instanceof TranscriptEntry.Thought t && t.text().length() > 160);
             check(wrong, e, "status line", shows(cell, ".status-line"), e instanceof TranscriptEntry.Status);
             check(wrong, e, "bubble", shows(cell, ".bubble"), !(e instanceof TranscriptEntry.Status));
@@ -194,5 +195,84 @@ class TranscriptUiTest {
     private static List<String> shownBodies(FxRobot robot) throws Exception {
         return fx(() -> robot.lookup(".transcript .body").queryAllAs(Label.class).stream()
                 .filter(FxTesting::shownWithAllItsParents).map(Label::getText).toList());
+    }
+
+    /** Every text shown in the cell of row {@code index}, once it is on screen. */
+    private static String shownText(FxRobot robot, ListView<?> list, int index) throws Exception {
+        fx(() -> {
+            list.scrollTo(index);
+            return null;
+        });
+        waitFor("row " + index + " on screen", () -> fx(() -> cellAt(list, index) != null));
+        robot.sleep(50); // one more pulse: the cell is laid out with its entry
+        return fx(() -> cellAt(list, index).lookupAll(".label").stream()
+                .filter(n -> n instanceof Label && shownWithAllItsParents(n))
+                .map(n -> ((Label) n).getText()).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    private static ListCell<?> cellAt(ListView<?> list, int index) {
+        return list.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof ListCell<?> c && c.isVisible() && c.getIndex() == index && c.getItem() != null)
+                .map(n -> (ListCell<?>) n).findFirst().orElse(null);
+    }
+
+    @Test
+    void aRowOfEveryKindShowsEveryPartOfItsEvent(FxRobot robot) throws Exception {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        List<AgentEvent.Detail> noDetails = List.of();
+        java.util.Map<AgentEvent, List<String>> events = new java.util.LinkedHashMap<>();
+        events.put(new AgentEvent.Thought(10, at, "the second is cheaper", "I pick the second",
+                List.of("click {\"x\":80520750.98346955} (id call_1)", "type {\"text\":\"Kyoto\"}", "scroll", "wait"),
+                List.of("unknown tool 'tap'")), List.of("the second is cheaper", "I pick the second", "80520750.98346955",
+                "call_1", "Kyoto", "scroll", "wait", "unknown tool 'tap'"));
+        events.put(new AgentEvent.ToolResult(11, at, "read_page {\"url\":\"https://a.example\"} (id call_9)", "3 hotels",
+                true, Optional.of("/out/page.html")), List.of("read_page", "call_9", "3 hotels", "truncated", "/out/page.html"));
+        events.put(new AgentEvent.Step(12, at, "file download", List.of(new AgentEvent.Detail("path", "/r.pdf"),
+                new AgentEvent.Detail("size bytes", "48213"))), List.of("file download", "path: /r.pdf", "size bytes: 48213"));
+        events.put(new AgentEvent.Step(13, at, "start requested", noDetails), List.of("start requested"));
+        events.put(new AgentEvent.Failure(14, at, "element not found", Optional.empty(), List.of(
+                new AgentEvent.Detail("origin", "executor"), new AgentEvent.Detail("tool req", "click {\"selector\":\"#buy\"}"))),
+                List.of("element not found", "origin: executor", "#buy"));
+        events.put(new AgentEvent.Observation(15, at, Optional.of("the results page"), Optional.empty(),
+                List.of(new AgentEvent.Detail("type", "screenshot"))), List.of("the results page", "type: screenshot"));
+        events.put(new AgentEvent.StatusChange(16, at, dev.agentconsole.agent.AgentStatus.AWAITING_TOOL_RESULTS,
+                "awaiting_tool_results", List.of("lookup_crm {\"id\":7}")), List.of("lookup_crm {\"id\":7}"));
+        events.put(new AgentEvent.Message(17, at, "planner", false, "look at row 2", List.of()), List.of("planner", "look at row 2"));
+        events.put(new AgentEvent.Answer(18, at, "{\n  \"price\" : 80520750.98346955\n}", true, Optional.of("success")),
+                List.of("80520750.98346955", "success"));
+        events.put(new AgentEvent.Answer(19, at, "Which dates?", false, Optional.empty()), List.of("Which dates?"));
+        events.put(new AgentEvent.Note(20, at, "agent finished: timed_out"), List.of("agent finished: timed_out"));
+        events.put(new AgentEvent.LiveView(21, at, "https://live.example/v/1"), List.of("https://live.example/v/1"));
+        events.put(new AgentEvent.Other(22, at, "FutureEvent", "{\"type\":\"FutureEvent\",\"x\":1}"),
+                List.of("FutureEvent", "\"x\":1"));
+        ListView<?> list = robot.lookup("#transcript").queryAs(ListView.class);
+        int first = fx(() -> {
+            int size = model.rows().size();
+            model.addEvents(List.copyOf(events.keySet()));
+            return size;
+        });
+        int row = first;
+        for (var e : events.entrySet()) {
+            String shown = shownText(robot, list, row++);
+            for (String part : e.getValue()) {
+                assertTrue(shown.contains(part), e.getKey().getClass().getSimpleName() + " shows '" + part + "': " + shown);
+            }
+        }
+    }
+
+    @Test
+    void aLongToolResultFoldsAndOpensWhole(FxRobot robot) throws Exception {
+        String result = "{\n" + "  \"hotel\" : \"Kyo Inn\",\n".repeat(12) + "  \"end\" : true\n}";
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.ToolResult(30, Instant.now(), "read_page", result, false, Optional.empty())));
+            return null;
+        });
+        waitFor("the toggle", () -> toggle(robot) != null && "more".equals(toggle(robot).getText()));
+        assertTrue(fx(() -> !shownBodies(robot).contains(result)), "closed: the first line only");
+        fx(() -> {
+            toggle(robot).fire();
+            return null;
+        });
+        waitFor("opened whole", () -> "less".equals(toggle(robot).getText()) && shownBodies(robot).contains(result));
     }
 }
