@@ -42,6 +42,15 @@ public final class ImageLoader {
             return size() > 300;
         }
     };
+    /** Why a picture did not load, by key; the FX thread only. A Retry forgets it. */
+    private final Map<String, String> failures = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 300;
+        }
+    };
+    /** Loads under way, by key, with whoever waits for them; the FX thread only. */
+    private final Map<String, Waiting> waiting = new java.util.HashMap<>();
     /** Only touched on the decoder's thread. */
     private final LinkedHashMap<String, byte[]> downloads = new LinkedHashMap<>(16, 0.75f, true);
     private long downloadedBytes;
@@ -61,6 +70,16 @@ public final class ImageLoader {
         return cache.get(key);
     }
 
+    /** Why the picture for {@code key} did not load last time, or null; the FX thread only. */
+    public String failure(String key) {
+        return failures.get(key);
+    }
+
+    /** Forgets a failure, so the next {@link #load} tries again; the FX thread only. */
+    public void forgetFailure(String key) {
+        failures.remove(key);
+    }
+
     /** Decodes {@code uri} scaled to {@code width} (0 = natural size) and hands it over on the FX thread. */
     public void load(String key, String uri, double width, Consumer<Image> onLoaded) {
         load(key, uri, width, onLoaded, problem -> { });
@@ -69,7 +88,7 @@ public final class ImageLoader {
     /**
      * As {@link #load(String, String, double, Consumer)}, and says why when it cannot: the address
      * could not be fetched (with the server's reason) or the bytes are not a picture. Both callbacks
-     * run on the FX thread; a failure is not cached, so calling again retries.
+     * run on the FX thread; a failure is remembered ({@link #failure}) until {@link #forgetFailure}.
      */
     public void load(String key, String uri, double width, Consumer<Image> onLoaded, Consumer<String> onFailed) {
         Image hit = cache.get(key);
@@ -77,6 +96,14 @@ public final class ImageLoader {
             onLoaded.accept(hit);
             return;
         }
+        Waiting already = waiting.get(key);
+        if (already != null) {
+            already.add(onLoaded, onFailed); // a cell laid out twice asks twice: one fetch answers both
+            return;
+        }
+        Waiting asked = new Waiting();
+        asked.add(onLoaded, onFailed);
+        waiting.put(key, asked);
         try {
             decoder.execute(() -> {
                 Image image;
@@ -84,20 +111,43 @@ public final class ImageLoader {
                     image = decode(bytes(uri), width);
                 } catch (Exception e) {
                     String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-                    Platform.runLater(() -> onFailed.accept(why));
+                    Platform.runLater(() -> failed(key, why));
                     return;
                 }
                 if (image == null) {
-                    Platform.runLater(() -> onFailed.accept("the picture cannot be decoded"));
+                    Platform.runLater(() -> failed(key, "the picture cannot be decoded"));
                     return;
                 }
                 Platform.runLater(() -> {
                     cache.put(key, image);
-                    onLoaded.accept(image);
+                    Waiting done = waiting.remove(key);
+                    if (done != null) {
+                        done.loaded.forEach(c -> c.accept(image));
+                    }
                 });
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and a last layout pass asked for a picture: nobody will see it.
+            waiting.remove(key);
+        }
+    }
+
+    /** The callbacks waiting for one key's picture. */
+    private static final class Waiting {
+        final java.util.List<Consumer<Image>> loaded = new java.util.ArrayList<>(1);
+        final java.util.List<Consumer<String>> failed = new java.util.ArrayList<>(1);
+
+        void add(Consumer<Image> onLoaded, Consumer<String> onFailed) {
+            loaded.add(onLoaded);
+            failed.add(onFailed);
+        }
+    }
+
+    private void failed(String key, String why) {
+        failures.put(key, why);
+        Waiting done = waiting.remove(key);
+        if (done != null) {
+            done.failed.forEach(c -> c.accept(why));
         }
     }
 

@@ -34,6 +34,8 @@ public final class Styles {
     public static final String MONO = "mono";
     public static final String DELIVERY = "delivery";
     public static final String THUMBNAIL = "thumbnail";
+    /** The "Loading…" or "did not load" box where a thumbnail's picture goes. */
+    public static final String THUMBNAIL_STATE = "thumbnail-state";
     public static final String REPLY = "reply";
     public static final String ATTACHMENTS = "attachments";
     public static final String ATTACHMENT_TILE = "attachment-tile";

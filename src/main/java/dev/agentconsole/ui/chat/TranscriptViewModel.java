@@ -42,6 +42,8 @@ public final class TranscriptViewModel {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     /** Lines this console sent whose echo has not come yet: caller + text -> count. */
     private final Map<String, Integer> echoesToHide = new HashMap<>();
+    /** The tool calls of the newest step: what an agent awaiting tool results waits on. */
+    private List<String> lastActions = List.of();
     private long lastPosition = -1;
     private long localSeq;
 
@@ -79,6 +81,7 @@ public final class TranscriptViewModel {
     private TranscriptEntry toEntry(AgentEvent e) {
         String key = "e" + e.position() + ":" + e.getClass().getSimpleName();
         if (e instanceof AgentEvent.Thought t) {
+            lastActions = t.actions();
             return new TranscriptEntry.Thought(key, t.at(), t.text(), t.content(), t.actions(), t.validationErrors());
         }
         if (e instanceof AgentEvent.ToolResult r) {
@@ -116,6 +119,9 @@ public final class TranscriptViewModel {
         if (e instanceof AgentEvent.Observation o) {
             return new TranscriptEntry.Observation(key, o.at(), o.text(), o.image(), lines(o.details()));
         }
+        if (e instanceof AgentEvent.StatusChange s && s.status() == AgentStatus.AWAITING_TOOL_RESULTS) {
+            return awaitingToolResults(key + s.rawStatus(), s.at(), s.details().isEmpty() ? lastActions : s.details());
+        }
         if (e instanceof AgentEvent.StatusChange s) {
             String label = s.status() == AgentStatus.UNKNOWN ? s.rawStatus() : s.status().label();
             return new TranscriptEntry.Status(key + s.rawStatus(), s.at(),
@@ -138,6 +144,18 @@ public final class TranscriptViewModel {
             return new TranscriptEntry.Other(key, o.at(), o.type(), o.rawJson());
         }
         return null;
+    }
+
+    /**
+     * The agent waits for the results of tools it asked its client to run. This console runs none, so
+     * the row says so and names the calls it waits on (as the event lists them, else the last step's),
+     * and what the operator can do.
+     */
+    private TranscriptEntry awaitingToolResults(String key, Instant at, List<String> calls) {
+        List<String> details = new ArrayList<>();
+        calls.forEach(call -> details.add("pending: " + call));
+        details.add("This console does not run tools: send a message to go on without their results, or Stop the session.");
+        return new TranscriptEntry.Step(key, at, "Waiting for tool results", details);
     }
 
     private static List<String> lines(List<AgentEvent.Detail> details) {

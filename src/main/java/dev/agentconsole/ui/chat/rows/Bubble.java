@@ -16,10 +16,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -30,14 +28,9 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class Bubble {
 
-    private static final int THUMBNAIL_WIDTH = 240;
-    /** Thumbnails get a fixed box so a row keeps its height when the picture arrives. */
-    private static final int THUMBNAIL_HEIGHT = 150;
     /** Longer texts of a folding row show their first line until opened. */
     private static final int FOLD_CHARS = 160;
     private static final int FOLD_LINES = 6;
-    /** Where a thumbnail keeps the data URI it enlarges. */
-    private static final String URI = "transcript.uri";
     private static final PseudoClass MONO = PseudoClass.getPseudoClass(Styles.MONO);
     private static final Map<DeliveryState, PseudoClass> STATE_CLASSES = new EnumMap<>(DeliveryState.class);
 
@@ -273,59 +266,21 @@ final class Bubble {
         };
     }
 
-    private void enlarge(String key, String uri, Node owner) {
-        context.enlarger().enlarge(key, uri, owner);
-    }
+    // ---- thumbnails -----------------------------------------------------------------------------
 
-    // ---- thumbnails: moved as they were from TranscriptView ---------------------------------
-
-    /** Thumbnails in fixed boxes (a row keeps its height when the picture arrives), decoded off the FX thread. */
+    /** One {@link Thumbnail} per picture; frames are reused as the cell shows other rows. */
     void setThumbnails(String rowKey, List<String> uris) {
         List<Node> frames = thumbs.getChildren();
         while (frames.size() < uris.size()) {
-            frames.add(thumbnailFrame());
+            Thumbnail added = new Thumbnail(context.images(), context.enlarger());
+            added.frame.setUserData(added);
+            frames.add(added.frame);
         }
         for (int i = 0; i < frames.size(); i++) {
-            StackPane frame = (StackPane) frames.get(i);
-            ImageView view = (ImageView) frame.getChildren().get(0);
             boolean used = i < uris.size();
-            frame.setVisible(used);
-            String key = used ? rowKey + "#" + i : null;
-            String uri = used ? uris.get(i) : null;
-            view.setUserData(key);
-            view.getProperties().put(URI, uri);
-            view.setImage(used ? context.images().cached(key) : null);
-            if (used && view.getImage() == null) {
-                context.images().load(key, uri, THUMBNAIL_WIDTH * 2, image -> {
-                    if (key.equals(view.getUserData())) {
-                        view.setImage(image);
-                    }
-                });
-            }
+            ((Thumbnail) frames.get(i).getUserData()).show(used ? rowKey + "#" + i : null, used ? uris.get(i) : null);
         }
         thumbs.setVisible(!uris.isEmpty());
-    }
-
-    private StackPane thumbnailFrame() {
-        ImageView view = new ImageView();
-        view.setFitWidth(THUMBNAIL_WIDTH);
-        view.setFitHeight(THUMBNAIL_HEIGHT);
-        view.setPreserveRatio(true);
-        view.getStyleClass().add(Styles.THUMBNAIL);
-        Tooltip.install(view, new Tooltip("Click to enlarge"));
-        view.setAccessibleText("Screenshot; click to enlarge");
-        view.setOnMouseClicked(e -> {
-            if (view.getUserData() instanceof String key && view.getProperties().get(URI) instanceof String uri) {
-                enlarge(key, uri, view);
-            }
-        });
-        StackPane frame = new StackPane(view);
-        frame.setMinSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-        frame.setPrefSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-        frame.setMaxSize(THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-        frame.setAlignment(Pos.TOP_LEFT);
-        frame.managedProperty().bind(frame.visibleProperty());
-        return frame;
     }
 
     private static Label caption() {

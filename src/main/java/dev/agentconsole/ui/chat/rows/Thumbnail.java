@@ -1,0 +1,120 @@
+package dev.agentconsole.ui.chat.rows;
+
+import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * One picture of a row, in a box of fixed size so the row keeps its height: "Loading…" while it is
+ * decoded or fetched (H's screenshots come from the platform, with the key), the picture, or why it
+ * did not come with a Retry. A failure is remembered by the loader, so a row scrolled back into view
+ * shows it instead of fetching again on its own.
+ */
+final class Thumbnail {
+
+    static final int WIDTH = 240;
+    static final int HEIGHT = 150;
+
+    private final ImageLoader images;
+    private final RowContext.Enlarger enlarger;
+    final StackPane frame;
+    private final ImageView view = new ImageView();
+    private final Label status = new Label();
+    private final Button retry = new Button("Retry", Icons.of(Feather.REFRESH_CW));
+    private final VBox problem = new VBox(6, status, retry);
+    private String key;
+    private String uri;
+
+    Thumbnail(ImageLoader images, RowContext.Enlarger enlarger) {
+        this.images = images;
+        this.enlarger = enlarger;
+        view.setFitWidth(WIDTH);
+        view.setFitHeight(HEIGHT);
+        view.setPreserveRatio(true);
+        view.getStyleClass().add(Styles.THUMBNAIL);
+        Tooltip.install(view, new Tooltip("Click to enlarge"));
+        view.setAccessibleText("Screenshot; click to enlarge");
+        view.setOnMouseClicked(e -> {
+            if (key != null && view.getImage() != null) {
+                enlarger.enlarge(key, uri, view);
+            }
+        });
+        status.getStyleClass().add(Styles.CAPTION);
+        status.setWrapText(true);
+        status.setMaxWidth(WIDTH - 16);
+        retry.setId("thumbnailRetry");
+        retry.getStyleClass().add("small");
+        retry.setTooltip(new Tooltip("Fetch the picture again"));
+        retry.setOnAction(e -> {
+            images.forgetFailure(key);
+            load();
+        });
+        problem.setAlignment(Pos.CENTER_LEFT);
+        problem.getStyleClass().add(Styles.THUMBNAIL_STATE);
+        problem.setMaxSize(WIDTH, HEIGHT);
+        frame = new StackPane(view, problem);
+        frame.setMinSize(WIDTH, HEIGHT);
+        frame.setPrefSize(WIDTH, HEIGHT);
+        frame.setMaxSize(WIDTH, HEIGHT);
+        frame.setAlignment(Pos.TOP_LEFT);
+        frame.managedProperty().bind(frame.visibleProperty());
+    }
+
+    /** Shows the picture {@code uri} of the row part {@code key} (null: this frame is not used). */
+    void show(String key, String uri) {
+        this.key = key;
+        this.uri = uri;
+        frame.setVisible(key != null);
+        if (key == null) {
+            view.setImage(null);
+            return;
+        }
+        Image cached = images.cached(key);
+        String failure = images.failure(key);
+        if (cached != null) {
+            showImage(cached);
+        } else if (failure != null) {
+            showFailure(failure);
+        } else {
+            load();
+        }
+    }
+
+    private void load() {
+        String asked = key;
+        view.setImage(null);
+        status.setText("Loading the picture…");
+        retry.setVisible(false);
+        problem.setVisible(true);
+        images.load(asked, uri, WIDTH * 2, image -> {
+            if (asked.equals(key)) {
+                showImage(image);
+            }
+        }, why -> {
+            if (asked.equals(key)) {
+                showFailure(why);
+            }
+        });
+    }
+
+    private void showImage(Image image) {
+        view.setImage(image);
+        problem.setVisible(false);
+    }
+
+    private void showFailure(String why) {
+        view.setImage(null);
+        status.setText("The picture did not load: " + why);
+        retry.setVisible(true);
+        problem.setVisible(true);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.agentconsole.ui.chat;
+
+import static dev.agentconsole.ui.FxTesting.fx;
+import static dev.agentconsole.ui.FxTesting.shownWithAllItsParents;
+import static dev.agentconsole.ui.FxTesting.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.agentconsole.agent.AgentEvent;
+import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * H's platform screenshots are URLs that need the key: the row fetches them through the bound session
+ * (never JavaFX's own loading, which left an empty box), shows it is loading, and says why one did not
+ * come, with a Retry that fetches it again.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotRowUiTest {
+
+    static final String URL = "https://agp.example/api/v2/sessions/0b6f3c7e-2a41-4d55-9c3e-8f1a2b3c4d5e/resources/screenshots/step-3.png";
+
+    final TranscriptViewModel model = new TranscriptViewModel();
+    final ImageLoader images = new ImageLoader();
+    final List<String> fetched = new CopyOnWriteArrayList<>();
+    final AtomicReference<String> refusal = new AtomicReference<>("the key was refused for this image");
+
+    @Start
+    void start(Stage stage) {
+        new Theme().apply();
+        images.setFetcher(url -> {
+            fetched.add(url);
+            String why = refusal.get();
+            if (why != null) {
+                throw new IllegalStateException(why);
+            }
+            return Files.readAllBytes(Path.of("src/test/resources/images/small.png"));
+        });
+        TranscriptView view = new TranscriptView(model, new TranscriptView.Actions(q -> { }, id -> { }, id -> { }), images);
+        view.getStyleClass().add(Styles.ROOT);
+        Scene scene = new Scene(view, 900, 600);
+        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Styles.STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static boolean shownLabel(FxRobot robot, String text) {
+        return robot.lookup(".transcript .thumbnail-state .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> shownWithAllItsParents(l) && l.getText() != null && l.getText().contains(text));
+    }
+
+    @Test
+    void aUrlScreenshotThatFailsSaysWhyAndRetryFetchesItThroughTheSession(FxRobot robot) throws Exception {
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
+            return null;
+        });
+        waitFor("the reason it did not load", () -> shownLabel(robot, "did not load: the key was refused for this image"));
+        assertEquals(List.of(URL), fetched, "fetched through the session's fetcher, by its address");
+
+        refusal.set(null);
+        Button retry = robot.lookup("#thumbnailRetry").queryAllAs(Button.class).stream()
+                .filter(b -> shownWithAllItsParents(b)).findFirst().orElseThrow();
+        robot.clickOn(retry);
+        waitFor("the picture", () -> robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
+                .anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
+        assertEquals(2, fetched.size(), "Retry fetched it again");
+    }
+}
