@@ -2,6 +2,7 @@ package dev.agentconsole.cli;
 
 import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.EventFollower;
 import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.Outgoing;
@@ -44,8 +45,15 @@ final class TerminalConversation {
         EventFollower follower = new EventFollower(backend, session, 0, Duration.ofSeconds(20));
         boolean autopilotUsed = false;
         boolean acted = false;
+        PendingTools pending = new PendingTools();
         while (true) {
-            SessionSnapshot state = follower.followUntilSettled(printer::print, acted);
+            SessionSnapshot state = follower.followUntilSettled(event -> {
+                printer.print(event);
+                pending.accept(event);
+            }, acted);
+            if (state.status() == AgentStatus.AWAITING_TOOL_RESULTS) {
+                ctx.out().println("-- " + pending.explanation() + ".");
+            }
             if (state.status().isTerminal()) {
                 ctx.out().println("-- the session is " + state.statusLabel() + state.error().map(e -> ": " + e).orElse("")
                         + ". Type a message to restart it, or /quit.");

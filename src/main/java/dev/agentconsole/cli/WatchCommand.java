@@ -1,6 +1,7 @@
 package dev.agentconsole.cli;
 
 import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.EventFollower;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionSnapshot;
@@ -44,9 +45,14 @@ final class WatchCommand implements Callable<Integer> {
             SessionId id = session.orElseGet(() -> parent.createDemoSession(connection, ctx.err()));
             EventPrinter printer = new EventPrinter(ctx.out(), json, services.http().json());
             EventFollower follower = new EventFollower(backend, id, from, Duration.ofSeconds(20));
-            SessionSnapshot end = follower.followUntilSettled(printer::print);
+            PendingTools pending = new PendingTools();
+            SessionSnapshot end = follower.followUntilSettled(event -> {
+                printer.print(event);
+                pending.accept(event);
+            });
             ctx.err().println("session " + id + " is " + end.statusLabel()
                     + end.error().map(e -> ": " + e).orElse("")
+                    + (end.status() == AgentStatus.AWAITING_TOOL_RESULTS ? ": " + pending.explanation() : "")
                     + " (next position " + follower.position() + ")");
             ctx.err().flush();
             return ExitCodes.OK;

@@ -85,4 +85,15 @@ class TranscriptViewModelTest {
         t.addEvents(List.of(new AgentEvent.Other(0, T, "Mystery", "{\"x\":1}")));
         assertEquals("Mystery {\"x\":1}", t.entries().get(0).copyText());
     }
+
+    @Test
+    void awaitingToolResultsNamesThePendingCallsAndSaysThisConsoleRunsNoTools() {
+        TranscriptViewModel t = new TranscriptViewModel();
+        t.addEvents(List.of(new AgentEvent.Thought(0, T, "", List.of("read_file {\"path\":\"a.txt\"}", "list_dir {}")),
+                new AgentEvent.StatusChange(1, T, AgentStatus.AWAITING_TOOL_RESULTS, "awaiting_tool_results")));
+        TranscriptEntry.Step waiting = assertInstanceOf(TranscriptEntry.Step.class, t.entries().get(1));
+        assertEquals("Waiting for tool results", waiting.title());
+        assertEquals(List.of("pending: read_file {\"path\":\"a.txt\"}", "pending: list_dir {}"), waiting.details().subList(0, 2));
+        assertEquals(true, waiting.details().get(2).contains("does not run tools"));
+    }
 }
