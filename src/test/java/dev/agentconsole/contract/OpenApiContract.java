@@ -129,7 +129,7 @@ public final class OpenApiContract {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
         registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
                 b -> b.schemas(Map.of(SPEC_ID, text)).schemaRegistryConfig(config));
-        spec.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+        spec.path("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {
             if (METHODS.contains(m)) {
                 List<String> params = new ArrayList<>();
                 Matcher t = TEMPLATE_PARAM.matcher(p.getKey());
@@ -149,8 +149,8 @@ public final class OpenApiContract {
         // would accept a malformed AgentEvent, so events are checked against their mapped schema.
         Map<String, String> byType = new LinkedHashMap<>();
         for (JsonNode branch : schemaNode("SessionEvent").path("anyOf")) {
-            branch.path("discriminator").path("mapping").fields()
-                    .forEachRemaining(e -> byType.put(e.getKey(), e.getValue().asText()));
+            branch.path("discriminator").path("mapping").properties()
+                    .forEach(e -> byType.put(e.getKey(), e.getValue().asText()));
         }
         if (byType.isEmpty()) {
             throw new IllegalStateException("the spec's SessionEvent has no discriminator mapping any more: see SessionEvent");
@@ -333,7 +333,7 @@ public final class OpenApiContract {
     private List<Violation> checkEmbeddedEvents(Operation op, String where, JsonNode schema, JsonNode body) {
         JsonNode resolved = resolve(schema);
         List<Violation> out = new ArrayList<>();
-        resolved.path("properties").fields().forEachRemaining(p -> {
+        resolved.path("properties").properties().forEach(p -> {
             if (p.getValue().path("items").path("$ref").asText().equals("#/components/schemas/SessionEvent")
                     && body != null && body.path(p.getKey()).isArray()) {
                 JsonNode events = body.path(p.getKey());
