@@ -62,6 +62,11 @@ public final class Emulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // The JDK server writes an answer's headers and body apart; with Nagle on, each answer then
+        // waits ~40 ms for the client's delayed ACK. Read once, when the JVM's first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.storage = new Storage(server.getAddress().getPort(), id -> Optional.ofNullable(sessions.get(id)));
         this.hApi = new HApi(this, json);

@@ -60,7 +60,7 @@ final class HApi {
         if (parts.size() == 3) {
             return switch (method) {
                 case "POST" -> create(exchange);
-                case "GET" -> list(query);
+                case "GET" -> list(query, repeated(exchange, "status"));
                 default -> Reply.detail(405, "Method Not Allowed");
             };
         }
@@ -281,7 +281,7 @@ final class HApi {
     private Reply changes(HSession session, Map<String, String> query, boolean eager) {
         List<Reply.Problem> problems = new ArrayList<>();
         int from = intParam(query, "from_index", 0, 0, Integer.MAX_VALUE, problems);
-        int limit = intParam(query, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE, problems);
+        int limit = intParam(query, "limit", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, problems);
         int wait = intParam(query, "wait_for_seconds", 0, 0, 25, problems);
         boolean includeEvents = boolParam(query, "include_events", true, problems);
         if (!problems.isEmpty()) {
@@ -416,17 +416,17 @@ final class HApi {
         return session;
     }
 
-    private Reply list(Map<String, String> query) {
+    /** @param statuses the spec's {@code status} is a list: {@code ?status=idle&status=paused} */
+    private Reply list(Map<String, String> query, List<String> statuses) {
         List<Reply.Problem> problems = new ArrayList<>();
         int page = intParam(query, "page", 1, 1, Integer.MAX_VALUE, problems);
-        int size = intParam(query, "size", 50, 1, 100, problems);
+        int size = intParam(query, "size", 10, 1, 100, problems);
         if (!problems.isEmpty()) {
             return Reply.invalid(problems);
         }
-        String status = query.get("status");
         String search = query.get("search");
         List<HSession> all = new ArrayList<>(emulator.sessions().values());
-        all.removeIf(s -> status != null && !status.equals(s.status()));
+        all.removeIf(s -> !statuses.isEmpty() && !statuses.contains(s.status()));
         all.removeIf(s -> search != null && !(s.id + " " + s.request).contains(search));
         Comparator<HSession> byCreated = Comparator.comparing(s -> s.createdAt);
         all.sort("created_at".equals(query.get("sort")) ? byCreated : byCreated.reversed());
@@ -496,6 +496,19 @@ final class HApi {
                 yield fallback;
             }
         };
+    }
+
+    /** Every value of a query parameter that may repeat (ApiRequest keeps only the first). */
+    private static List<String> repeated(HttpExchange exchange, String name) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        List<String> values = new ArrayList<>();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+                values.add(java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 
     private static Long positiveLong(JsonNode root, String field, List<Reply.Problem> problems) {

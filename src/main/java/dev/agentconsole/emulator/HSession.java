@@ -246,7 +246,7 @@ final class HSession {
         finishedAt = clock.get();
         setStatus("interrupted");
         ObjectNode data = nodes.objectNode();
-        data.put("reason", "interrupted");
+        data.put("reason", "stopped");
         append("AgentCompletionEvent", data);
     }
 
@@ -276,7 +276,7 @@ final class HSession {
             finishedAt = now;
             setStatus("completed");
             ObjectNode data = nodes.objectNode();
-            data.put("reason", "idle_timeout");
+            data.put("reason", "finished"); // the idle timeout closes an answered session
             append("AgentCompletionEvent", data);
             return;
         }
@@ -354,7 +354,7 @@ final class HSession {
             finishedAt = clock.get();
             setStatus("completed");
             ObjectNode done = nodes.objectNode();
-            done.put("reason", "answered");
+            done.put("reason", "finished");
             append("AgentCompletionEvent", done);
         } else {
             idleSince = clock.get();
@@ -382,13 +382,24 @@ final class HSession {
         if (next.equals(status)) {
             return;
         }
+        String previous = status;
         status = next;
         if (next.equals("idle")) {
             idleSince = clock.get();
         }
+        if (TERMINAL.contains(next)) {
+            return; // the AgentCompletionEvent that follows says it, with its reason
+        }
+        // The spec's events: AgentRunStatusChangeEvent is pause/resume (running | paused),
+        // ActiveStateChangeEvent is the agent working or waiting (running | idle).
         ObjectNode data = nodes.objectNode();
-        data.put("status", next);
-        append("AgentRunStatusChangeEvent", data);
+        if (next.equals("paused") || previous.equals("paused") && next.equals("running")) {
+            data.put("status", next);
+            append("AgentRunStatusChangeEvent", data);
+        } else {
+            data.put("state", next);
+            append("ActiveStateChangeEvent", data);
+        }
     }
 
     private void append(String type, ObjectNode data) {

@@ -233,10 +233,10 @@ public final class HCompanyBackend implements AgentBackend {
 
     @Override
     public List<SessionSummary> list(int page, int size) {
+        // No sort: the spec's sort is a list whose default is already newest first (-created_at).
         Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions")
                 .addQueryParameter("page", Integer.toString(Math.max(1, page)))
-                .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size))))
-                .addQueryParameter("sort", "-created_at"))
+                .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size)))))
                 .get().build();
         HWire.SummaryPage result = wire.read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
         List<SessionSummary> out = new ArrayList<>();
