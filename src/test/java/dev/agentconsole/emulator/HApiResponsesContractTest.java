@@ -257,6 +257,43 @@ class HApiResponsesContractTest {
         assertEquals(Set.of(), untyped);
     }
 
+    @Test
+    void theEveryEventScriptIsInTheSpecsShapes() {
+        String id = emulator.createDemoSession();
+        clock.tick(2);
+        emulator.faults().add(Faults.Rule.on("GET /api/v2/sessions/{id}/changes", new Faults.Fault.EveryEventType(), 1));
+        RawH.Answer a = call("GET", base(id) + "/changes?from_index=0", null);
+        assertTrue(a.body().path("new_events").size() > 15, "one of every type: " + a.body().path("new_events").size());
+        call("GET", base(id) + "/events?page=1&size=200", null);
+        assertEquals(Set.of(), difference(eventTypesSeen, SPEC.typedEventTypes()));
+    }
+
+    @Test
+    void aScreenshotResourceRedirectsWithNoBodyAndAnUnknownOneIs404() {
+        String id = emulator.createDemoSession();
+        String url = "";
+        for (int i = 0; i < 10 && url.isEmpty(); i++) {
+            clock.tick(1);
+            for (JsonNode e : call("GET", base(id) + "/events?page=1&size=200", null).body().path("items")) {
+                if (e.path("data").path("image").path("type").asText().equals("url")) {
+                    url = e.path("data").path("image").path("source").asText();
+                }
+            }
+        }
+        assertTrue(url.startsWith(emulator.baseUrl() + base(id) + "/resources/"), "a url screenshot: " + url);
+        RawH.Answer redirect = call("GET", url.substring(emulator.baseUrl().length()), null);
+        assertEquals(302, redirect.status());
+        assertTrue(redirect.raw().headers().firstValue("Location").orElseThrow().startsWith("http://localhost:"));
+        assertEquals(404, call("GET", base(id) + "/resources/screenshots/no-such.png", null).status());
+        assertEquals(404, call("GET", base(UNKNOWN_ID) + "/resources/screenshots/step-1.png", null).status());
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
     // ---- refusals ----------------------------------------------------------------------------------
 
     static Stream<Arguments> idRoutes() {

@@ -36,7 +36,7 @@ class HEveryEventTypeTest {
 
     static final String CHANGES = "GET /api/v2/sessions/{id}/changes";
     /** H's official OpenAPI 3.1 spec (hcompai/hai-agents-ts openapi.json @ 03a8be37). */
-    static final String SPEC = "/spec/h-agent-platform-openapi.json";
+    static final String SPEC = "/contract/h-agent-platform-openapi.json";
 
     final Emulator emulator = Emulator.start(0, ScriptClock.manual());
 

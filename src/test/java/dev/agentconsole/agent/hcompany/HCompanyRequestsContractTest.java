@@ -146,6 +146,17 @@ class HCompanyRequestsContractTest {
     }
 
     @Test
+    void aScreenshotResourceIsRequestedAsTheSpecDeclaresIt() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png")
+                .body(new okio.Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).build());
+        h.backend.image(server.url("/api/v2/sessions/" + SESSION + "/resources/screenshots/step-3.png").toString());
+        Request request = captured();
+        assertEquals(List.of(), SPEC.checkRequest(request), request.toString());
+        assertEquals("GET /api/v2/sessions/{id}/resources/{bucket}/{key}",
+                SPEC.operation(request.method(), request.path()).orElseThrow().toString());
+    }
+
+    @Test
     void listLeavesSortingToTheSpecsDefaultNewestFirst() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(LIST_BODY).build());
         h.backend.list(2, 50);
