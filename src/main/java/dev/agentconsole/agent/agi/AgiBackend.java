@@ -75,7 +75,7 @@ public final class AgiBackend implements AgentBackend {
         this.readerClient = http.readerClient(endpoint.baseUrl());
         this.json = http.json();
         this.caller = caller;
-        this.wire = new WireJson(http.json(), "AGI");
+        this.wire = new WireJson(http.json(), "AGI", endpoint.token().redaction());
         this.errors = new ErrorDecoder(json);
         this.mapper = new AgiMessageMapper(json);
         this.pollInterval = pollInterval;
@@ -138,7 +138,7 @@ public final class AgiBackend implements AgentBackend {
             return; // not the documented {success, message}: the status code is all there is
         }
         if (outcome != null && Boolean.FALSE.equals(outcome.success())) {
-            throw new AgentException(new AgentError.Refused(outcome.message()));
+            throw new AgentException(new AgentError.Refused(endpoint.token().redaction().apply(outcome.message())));
         }
     }
 
@@ -235,7 +235,8 @@ public final class AgiBackend implements AgentBackend {
             Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "events")
                     .addQueryParameter("include_history", "false"))
                     .header("Accept", "text/event-stream").get().build();
-            AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors, RetryPolicy.standard(),
+            AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors,
+                    endpoint.token().redaction(), RetryPolicy.standard(),
                     from -> poll(session, from).events(), listener);
             streams.add(stream);
             stream.start();
@@ -275,12 +276,7 @@ public final class AgiBackend implements AgentBackend {
     public List<SessionSummary> list(int page, int size) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions")).get().build();
         HttpCaller.Answer answer = caller.call(client, request, Repeat.SAFE);
-        List<AgiWire.Session> rows;
-        try {
-            rows = json.readValue(answer.body(), json.getTypeFactory().constructCollectionType(List.class, AgiWire.Session.class));
-        } catch (IOException e) {
-            throw new AgentException(new AgentError.Unexpected(answer.code(), "the session list is not the JSON AGI documents"));
-        }
+        List<AgiWire.Session> rows = wire.read(answer, json.getTypeFactory().constructCollectionType(List.class, AgiWire.Session.class));
         List<SessionSummary> out = new ArrayList<>();
         for (AgiWire.Session s : rows) {
             if (s.sessionId() != null && SessionId.isValid(s.sessionId())) {

@@ -9,6 +9,7 @@ import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.LiveEvents;
 import dev.agentconsole.agent.http.Calls;
 import dev.agentconsole.agent.http.ErrorDecoder;
+import dev.agentconsole.agent.http.Redaction;
 import dev.agentconsole.agent.http.RetryPolicy;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
     private final AgiMessageMapper mapper;
     private final ObjectMapper json;
     private final ErrorDecoder errors;
+    private final Redaction redaction;
     private final LiveEvents.Listener listener;
     private final RetryPolicy backoff;
     private final java.util.function.LongFunction<java.util.List<AgentEvent>> catchUp;
@@ -52,7 +54,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
     private volatile String endedBy;
 
     AgiEventStream(OkHttpClient client, Request request, long afterPosition, ObjectMapper json, ErrorDecoder errors,
-                   RetryPolicy backoff, java.util.function.LongFunction<java.util.List<AgentEvent>> catchUp,
+                   Redaction redaction, RetryPolicy backoff, java.util.function.LongFunction<java.util.List<AgentEvent>> catchUp,
                    LiveEvents.Listener listener) {
         this.client = client;
         this.catchUp = catchUp;
@@ -61,6 +63,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
         this.json = json;
         this.mapper = new AgiMessageMapper(json);
         this.errors = errors;
+        this.redaction = redaction;
         this.backoff = backoff;
         this.listener = listener;
         this.thread = new Thread(this::run, "agi-sse-" + request.url().pathSegments().get(2));
@@ -106,7 +109,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             try (Response response = Calls.execute(call)) {
                 if (!response.isSuccessful()) {
                     AgentError error = errors.decode(response.code(), response.peekBody(64 * 1024).bytes(),
-                            RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now()));
+                            RetryPolicy.parseRetryAfter(response.header("Retry-After"), Instant.now()), redaction);
                     if (!RetryPolicy.isRetryableStatus(response.code())) {
                         listener.onFailure(error);
                         return;
@@ -194,7 +197,7 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             if (!m.isObject()) {
                 return; // not a message: the poller is the primary reader and will have it
             }
-            ObjectNode message = (ObjectNode) m;
+            ObjectNode message = (ObjectNode) redaction.apply(m);
             if (!message.has("id") && id != null && id.matches("\\d+")) {
                 message.put("id", Long.parseLong(id));
             }

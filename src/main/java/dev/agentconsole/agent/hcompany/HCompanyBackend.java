@@ -70,7 +70,7 @@ public final class HCompanyBackend implements AgentBackend {
         this.readerClient = http.readerClient(endpoint.baseUrl());
         this.json = http.json();
         this.caller = caller;
-        this.wire = new WireJson(http.json(), "H");
+        this.wire = new WireJson(http.json(), "H", endpoint.token().redaction());
         this.events = new HEventMapper(json);
         this.validator = new MessageValidator(RULES, "H");
         this.images = new ImageDownload(endpoint, http);

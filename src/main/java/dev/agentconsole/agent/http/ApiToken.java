@@ -14,6 +14,7 @@ public final class ApiToken {
     public static final String REDACTED = "‹redacted›";
 
     private final String value;
+    private volatile Redaction redaction;
 
     public ApiToken(String value) {
         Objects.requireNonNull(value, "value");
@@ -41,6 +42,16 @@ public final class ApiToken {
 
     public String authorizationHeader() {
         return "Bearer " + value;
+    }
+
+    /** Every form of this token a server could echo, for redacting decoded answers. */
+    public Redaction redaction() {
+        Redaction r = redaction;
+        if (r == null) {
+            r = Redaction.of(value);
+            redaction = r;
+        }
+        return r;
     }
 
     /** Replaces every occurrence of this token in {@code text}. */

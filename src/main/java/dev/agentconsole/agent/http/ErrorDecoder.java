@@ -28,7 +28,12 @@ public final class ErrorDecoder {
     }
 
     public AgentError decode(int status, byte[] body, Optional<Duration> retryAfter) {
-        Parsed p = parse(body);
+        return decode(status, body, retryAfter, Redaction.NONE);
+    }
+
+    /** As above, with {@code redaction} applied to the body once decoded (JSON escapes, URL encoding, base64). */
+    public AgentError decode(int status, byte[] body, Optional<Duration> retryAfter, Redaction redaction) {
+        Parsed p = parse(body, redaction);
         return switch (status) {
             case 400, 413, 422 -> new AgentError.Invalid(status, p.message, p.details);
             case 401 -> new AgentError.Unauthorized(p.text());
@@ -44,7 +49,7 @@ public final class ErrorDecoder {
         };
     }
 
-    private Parsed parse(byte[] body) {
+    private Parsed parse(byte[] body, Redaction redaction) {
         if (body == null || body.length == 0) {
             return new Parsed("", List.of(), null);
         }
@@ -52,8 +57,9 @@ public final class ErrorDecoder {
         try {
             root = json.readTree(body);
         } catch (IOException notJson) {
-            return new Parsed(shorten(new String(body, StandardCharsets.UTF_8).strip()), List.of(), null);
+            return new Parsed(shorten(redaction.apply(new String(body, StandardCharsets.UTF_8).strip())), List.of(), null);
         }
+        redaction.apply(root);
         if (root == null || !root.isObject()) {
             return new Parsed(root == null ? "" : shorten(root.isTextual() ? root.asText() : root.toString()),
                     List.of(), null);

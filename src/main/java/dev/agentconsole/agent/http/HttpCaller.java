@@ -83,7 +83,7 @@ public final class HttpCaller {
                     return new Answer(code, response.headers(), body.bytes());
                 }
                 Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
-                AgentError error = decoder.decode(code, redacted(response.peekBody(MAX_ERROR_BODY).bytes(), request), retryAfter);
+                AgentError error = decoder.decode(code, response.peekBody(MAX_ERROR_BODY).bytes(), retryAfter, redactionFor(request));
                 boolean again = RetryPolicy.isRetryableStatus(code) && attempt < policy.maxAttempts()
                         && retryAfter.map(d -> d.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
                 if (!again) {
@@ -115,15 +115,16 @@ public final class HttpCaller {
         }
     }
 
-    /** A server that echoes the key back in an error must not put it into our messages. */
-    private static byte[] redacted(byte[] body, Request request) {
+    /**
+     * A server that echoes the key back in an error must not put it into our messages, in whatever
+     * form it echoes it: the decoder redacts the body after decoding it.
+     */
+    private static Redaction redactionFor(Request request) {
         String auth = request.header("Authorization");
         if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= 7) {
-            return body;
+            return Redaction.NONE;
         }
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        String secret = auth.substring(7);
-        return text.contains(secret) ? text.replace(secret, ApiToken.REDACTED).getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
+        return Redaction.of(auth.substring(7));
     }
 
     /** Cancels every call in flight and refuses new ones. */

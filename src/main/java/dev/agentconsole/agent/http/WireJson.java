@@ -18,20 +18,46 @@ public final class WireJson {
 
     private final ObjectMapper json;
     private final String provider;
+    private final Redaction redaction;
 
-    public WireJson(ObjectMapper json, String provider) {
+    /** @param redaction what to take out of every answer once decoded (the key, in any form a server echoes it) */
+    public WireJson(ObjectMapper json, String provider, Redaction redaction) {
         this.json = json;
         this.provider = provider;
+        this.redaction = redaction;
     }
 
-    /** The answer's body as {@code type}; an answer that is not that JSON is an {@link AgentError.Unexpected}. */
+    /**
+     * The answer's body as {@code type}, with the key taken out of every string once decoded; an
+     * answer that is not that JSON is an {@link AgentError.Unexpected}.
+     */
     public <T> T read(HttpCaller.Answer answer, Class<T> type) {
         try {
-            T value = json.readValue(answer.body(), type);
+            JsonNode tree = json.readTree(answer.body());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
+            }
+            T value = json.treeToValue(redaction.apply(tree), type);
             if (value == null) {
                 throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
             }
             return value;
+        } catch (JsonProcessingException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(),
+                    "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
+        }
+    }
+
+    /** The answer's body as {@code type} (a generic one, such as a list), redacted as {@link #read(HttpCaller.Answer, Class)} does. */
+    public <T> T read(HttpCaller.Answer answer, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            JsonNode tree = json.readTree(answer.body());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
+            }
+            return json.treeToValue(redaction.apply(tree), type);
         } catch (JsonProcessingException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(),
                     "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
