@@ -12,6 +12,9 @@ import okhttp3.HttpUrl;
  */
 public record Endpoint(HttpUrl baseUrl, ApiToken token) {
 
+    /** The one name a key may travel to over plain http; it is pinned to the loopback address. */
+    public static final String LOCALHOST = "localhost";
+
     public Endpoint {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(token, "token");
@@ -37,10 +40,15 @@ public record Endpoint(HttpUrl baseUrl, ApiToken token) {
         return url;
     }
 
-    /** Literal loopback addresses and {@code localhost}; no DNS lookup is made. */
+    /**
+     * Literal loopback addresses ({@code 127.0.0.0/8}, {@code ::1}) and the name {@code localhost},
+     * which {@link HttpStack} never asks DNS or the hosts file about (it connects to the loopback
+     * address itself). No other name counts, however it resolves today: a hosts entry or a DNS answer
+     * could point {@code anything.localhost} at another machine, and the key with it.
+     */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
+        if (h.equals(LOCALHOST)) {
             return true;
         }
         boolean ipv4Literal = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");

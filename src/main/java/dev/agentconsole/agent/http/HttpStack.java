@@ -64,6 +64,7 @@ public final class HttpStack implements AutoCloseable {
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .eventListenerFactory(WrittenMarker::new)
+                .dns(HttpStack::lookup)
                 .build();
         this.readerClient = client.newBuilder()
                 .readTimeout(READER_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -101,6 +102,19 @@ public final class HttpStack implements AutoCloseable {
                     readerClient.newBuilder().connectionSpecs(specs).build());
         }
         return tls;
+    }
+
+    /**
+     * The system's resolver, except for {@code localhost}: the one name a key may go to over plain
+     * http is answered with the loopback addresses themselves, so no hosts entry or DNS server can
+     * send it elsewhere.
+     */
+    static List<java.net.InetAddress> lookup(String host) throws java.net.UnknownHostException {
+        if (host.equalsIgnoreCase(Endpoint.LOCALHOST)) {
+            return List.of(java.net.InetAddress.getByAddress(Endpoint.LOCALHOST, new byte[] {127, 0, 0, 1}),
+                    java.net.InetAddress.getByAddress(Endpoint.LOCALHOST, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+        }
+        return okhttp3.Dns.SYSTEM.lookup(host);
     }
 
     public ObjectMapper json() {

@@ -25,7 +25,8 @@ class EndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://agp.eu.hcompany.ai", "http://10.0.0.5:8377", "http://192.168.1.2", "http://localhost.evil.com"})
+    @ValueSource(strings = {"http://agp.eu.hcompany.ai", "http://10.0.0.5:8377", "http://192.168.1.2", "http://localhost.evil.com",
+            "http://evil.localhost:8080", "http://a.b.localhost", "http://localhost./"})
     void aTokenNeverGoesOverPlainHttpElsewhere(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Endpoint(HttpUrl.get(url), TOKEN));
         assertTrue(e.getMessage().contains("refusing to send an API key over plain http"));
@@ -48,5 +49,12 @@ class EndpointTest {
                 .contains("not an http:// or https:// URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Endpoint.parseBaseUrl("https://x.io/?a=1")).getMessage()
                 .contains("query"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void localhostIsAnsweredWithTheLoopbackAddressesWithoutAskingTheResolver() throws Exception {
+        var addresses = HttpStack.lookup("LocalHost");
+        org.junit.jupiter.api.Assertions.assertFalse(addresses.isEmpty());
+        addresses.forEach(a -> org.junit.jupiter.api.Assertions.assertTrue(a.isLoopbackAddress(), a.toString()));
     }
 }
