@@ -1,5 +1,7 @@
 package dev.agentconsole.store;
 
+import dev.agentconsole.agent.Outgoing;
+import dev.agentconsole.agent.OutgoingMessage;
 import java.util.List;
 
 /**
@@ -25,6 +27,21 @@ public record Draft(String text, String startUrl, String callerId, List<String> 
     /** Holds something typed or attached (a caller id alone is a setting, not content). */
     public boolean hasContent() {
         return !text.isEmpty() || !startUrl.isEmpty() || !queue.isEmpty() || !images.isEmpty();
+    }
+
+    /**
+     * What the composer holds once {@code sent} went out, as the composer empties itself: a single
+     * message takes the typed text and the pictures, a batch takes the queue. A draft that does not
+     * hold what was sent is returned as it is.
+     */
+    public Draft afterSending(Outgoing sent) {
+        if (sent instanceof Outgoing.Batch batch) {
+            List<String> lines = batch.messages().stream().map(OutgoingMessage::text).toList();
+            return !queue.isEmpty() && queue.equals(lines) ? new Draft(text, startUrl, callerId, List.of(), images) : this;
+        }
+        OutgoingMessage m = sent.messages().get(0);
+        boolean holdsIt = text.isBlank() ? !images.isEmpty() && !m.images().isEmpty() : m.text().contains(text.strip());
+        return holdsIt ? new Draft("", startUrl, callerId, queue, List.of()) : this;
     }
 
     public boolean isEmpty() {

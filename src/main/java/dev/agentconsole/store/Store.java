@@ -602,6 +602,9 @@ public final class Store implements AutoCloseable {
     public CompletableFuture<Boolean> enqueue(long id, SessionKey key, Outgoing outgoing, String state, long sentAfter) {
         long now = System.currentTimeMillis();
         return write("the message before sending it", () -> inTransaction(() -> {
+            // the composer empties itself as the message goes: the draft on disk must say so in the
+            // same commit, or a crash right after it brings the sent words back as a new draft
+            emptyDraftOf(key, outgoing);
             String body = EventCodec.encode(outgoing, this::storeAttachment);
             try (PreparedStatement p = db.prepareStatement("INSERT INTO outbox(id, provider, session_id, body, state, "
                     + "attempts, sent_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")) {
@@ -725,6 +728,79 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** On the store's thread, in the enqueue's transaction: the draft without what is being sent. */
+    private void emptyDraftOf(SessionKey key, Outgoing outgoing) throws SQLException {
+        Draft pending;
+        synchronized (pendingDrafts) {
+            pending = pendingDrafts.get(key);
+        }
+        Draft current = pending != null ? pending : storedDraft(key).map(StoredDraft::draft).orElse(Draft.EMPTY);
+        Draft after = current.afterSending(outgoing);
+        if (after.equals(current)) {
+            return;
+        }
+        writeDraft(key, after, System.currentTimeMillis());
+        synchronized (pendingDrafts) {
+            if (pendingDrafts.get(key) == pending && pending != null) {
+                pendingDrafts.put(key, after); // a later flush must not write the sent words back
+            }
+        }
+    }
+
+    private void writeDraft(SessionKey key, Draft d, long now) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO drafts(provider, session_id, text, start_url, "
+                + "caller_id, queue, images, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(provider, session_id) "
+                + "DO UPDATE SET text = excluded.text, start_url = excluded.start_url, caller_id = excluded.caller_id, "
+                + "queue = excluded.queue, images = excluded.images, updated_at = excluded.updated_at")) {
+            p.setString(1, key.provider());
+            p.setString(2, key.sessionId());
+            p.setString(3, d.text());
+            p.setString(4, d.startUrl());
+            p.setString(5, d.callerId());
+            p.setString(6, EventCodec.encodeLines(d.queue()));
+            p.setString(7, EventCodec.encodeLines(d.images().stream().map(this::storeAttachment).toList()));
+            p.setLong(8, now);
+            p.executeUpdate();
+        }
+    }
+
+    /** The messages queued for a session at or after {@code since} (ms), oldest first; on the store's thread. */
+    private List<Outgoing> outgoingSince(SessionKey key, long since) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT body FROM outbox WHERE provider = ? AND session_id = ? "
+                + "AND created_at >= ? ORDER BY id")) {
+            p.setString(1, key.provider());
+            p.setString(2, key.sessionId());
+            p.setLong(3, since);
+            List<Outgoing> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(EventCodec.decodeOutgoing(r.getString(1), this::attachment));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A draft as stored, and when it was written. */
+    private record StoredDraft(Draft draft, long updatedAt) {}
+
+    /** The draft row of a session; on the store's thread. */
+    private Optional<StoredDraft> storedDraft(SessionKey key) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT text, start_url, caller_id, queue, images, updated_at FROM drafts WHERE provider = ? AND session_id = ?")) {
+            p.setString(1, key.provider());
+            p.setString(2, key.sessionId());
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredDraft(new Draft(r.getString(1), r.getString(2), r.getString(3),
+                        EventCodec.decodeLines(r.getString(4)),
+                        EventCodec.decodeLines(r.getString(5)).stream().map(this::attachment).toList()), r.getLong(6)));
+            }
+        }
+    }
+
     private void flushDrafts() {
         Map<SessionKey, Draft> batch;
         synchronized (pendingDrafts) {
@@ -737,22 +813,8 @@ public final class Store implements AutoCloseable {
         }
         long now = System.currentTimeMillis();
         attempt("the draft", () -> inTransaction(() -> {
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO drafts(provider, session_id, text, start_url, "
-                    + "caller_id, queue, images, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(provider, session_id) "
-                    + "DO UPDATE SET text = excluded.text, start_url = excluded.start_url, caller_id = excluded.caller_id, "
-                    + "queue = excluded.queue, images = excluded.images, updated_at = excluded.updated_at")) {
-                for (Map.Entry<SessionKey, Draft> e : batch.entrySet()) {
-                    Draft d = e.getValue();
-                    p.setString(1, e.getKey().provider());
-                    p.setString(2, e.getKey().sessionId());
-                    p.setString(3, d.text());
-                    p.setString(4, d.startUrl());
-                    p.setString(5, d.callerId());
-                    p.setString(6, EventCodec.encodeLines(d.queue()));
-                    p.setString(7, EventCodec.encodeLines(d.images().stream().map(this::storeAttachment).toList()));
-                    p.setLong(8, now);
-                    p.executeUpdate();
-                }
+            for (Map.Entry<SessionKey, Draft> e : batch.entrySet()) {
+                writeDraft(e.getKey(), e.getValue(), now);
             }
             return null;
         }));
@@ -780,19 +842,17 @@ public final class Store implements AutoCloseable {
             }
         }
         return read(() -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT text, start_url, caller_id, queue, images FROM drafts WHERE provider = ? AND session_id = ?")) {
-                p.setString(1, key.provider());
-                p.setString(2, key.sessionId());
-                try (ResultSet r = p.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.<Draft>empty();
-                    }
-                    return Optional.of(new Draft(r.getString(1), r.getString(2), r.getString(3),
-                            EventCodec.decodeLines(r.getString(4)),
-                            EventCodec.decodeLines(r.getString(5)).stream().map(this::attachment).toList()));
-                }
+            Optional<StoredDraft> stored = storedDraft(key);
+            if (stored.isEmpty()) {
+                return Optional.<Draft>empty();
             }
+            // a draft older than a message queued from it (a store written before drafts and sends
+            // were committed together) holds words already sent: never offer them as new
+            Draft draft = stored.get().draft();
+            for (Outgoing queued : outgoingSince(key, stored.get().updatedAt())) {
+                draft = draft.afterSending(queued);
+            }
+            return Optional.of(draft);
         });
     }
 
