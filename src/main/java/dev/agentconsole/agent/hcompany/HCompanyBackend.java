@@ -227,8 +227,7 @@ public final class HCompanyBackend implements AgentBackend {
     public List<SessionSummary> list(int page, int size) {
         Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions")
                 .addQueryParameter("page", Integer.toString(Math.max(1, page)))
-                .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size))))
-                .addQueryParameter("sort", "-created_at"))
+                .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size)))))
                 .get().build();
         HWire.SummaryPage result = wire.read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
         List<SessionSummary> out = new ArrayList<>();
