@@ -33,6 +33,9 @@ public interface AgentBackend extends AutoCloseable {
 
     SessionInfo session(SessionId session);
 
+    /** Who runs the session, its times, usage, cost and subagents: what the details popover shows. */
+    SessionDetails details(SessionId session);
+
     void pause(SessionId session);
 
     void resume(SessionId session);
@@ -48,6 +51,9 @@ public interface AgentBackend extends AutoCloseable {
 
     /** The agent's browser as a picture right now (AGI), where the provider offers it. */
     Optional<Screenshots> screenshots();
+
+    /** Free session slots and the token budget (H), where the provider tells them. */
+    Optional<Quota> quota();
 
     SessionInfo create(NewSession request);
 
