@@ -48,6 +48,9 @@ public final class SessionDetailsViewModel {
     private final ReadOnlyStringWrapper cost = new ReadOnlyStringWrapper("");
     private final ObservableList<UsageRow> usage = FXCollections.observableArrayList();
     private final ObservableList<SessionId> subagents = FXCollections.observableArrayList();
+    /** Wrappers made once: a wrapper listens weakly, so a fresh one per call could lose its listeners to the GC. */
+    private final ObservableList<UsageRow> usageView = FXCollections.unmodifiableObservableList(usage);
+    private final ObservableList<SessionId> subagentsView = FXCollections.unmodifiableObservableList(subagents);
     private Source last;
     private long generation;
 
@@ -89,11 +92,11 @@ public final class SessionDetailsViewModel {
     }
 
     public ObservableList<UsageRow> usage() {
-        return FXCollections.unmodifiableObservableList(usage);
+        return usageView;
     }
 
     public ObservableList<SessionId> subagents() {
-        return FXCollections.unmodifiableObservableList(subagents);
+        return subagentsView;
     }
 
     /** Reads the details with {@code source}; an older read still in flight is dropped. */

@@ -51,6 +51,8 @@ public final class SessionListViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper listens weakly, so a fresh one per call could lose its listeners to the GC. */
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private Lister last;
     private long generation;
 
@@ -76,7 +78,7 @@ public final class SessionListViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Lists again with {@code lister}; a load still in flight is superseded (its answer is dropped). */
