@@ -134,6 +134,7 @@ public final class SessionBarView extends VBox {
                 + (quota.problemProperty().get().isEmpty() ? "" : "\n" + quota.problemProperty().get()),
                 quota.summaryProperty(), quota.problemProperty()));
         newSession.setTooltip(newTip);
+        newTip.setOnShowing(e -> vm.bar().refreshQuota()); // the tokens used since the last read count too
         newSession.accessibleHelpProperty().bind(quota.summaryProperty());
         newSession.setOnAction(e -> vm.newSession());
         newSession.disableProperty().bind(vm.busyProperty());
