@@ -33,6 +33,9 @@ public interface AgentBackend extends AutoCloseable {
 
     SessionInfo session(SessionId session);
 
+    /** Who runs the session, its times, usage, cost and subagents: what the details popover shows. */
+    SessionDetails details(SessionId session);
+
     void pause(SessionId session);
 
     void resume(SessionId session);
@@ -54,6 +57,9 @@ public interface AgentBackend extends AutoCloseable {
      * provider's own origin; storage on another host never sees it. Never call it on the FX thread.
      */
     FetchedImage image(String url);
+
+    /** Free session slots and the token budget (H), where the provider tells them. */
+    Optional<Quota> quota();
 
     SessionInfo create(NewSession request);
 

@@ -119,6 +119,18 @@ public final class Emulator implements AutoCloseable {
         return hApi.createSession("demo-web-agent", HApi.DEMO_TASK, Duration.ofHours(1).toSeconds()).id;
     }
 
+    /**
+     * Creates a session the H session {@code parentId} delegated to (it appears in the parent's
+     * {@code subagent_session_ids}); returns the child's id.
+     */
+    public String createSubagentSession(String parentId) {
+        HSession parent = Optional.ofNullable(sessions.get(parentId))
+                .orElseThrow(() -> new IllegalArgumentException("no H session " + parentId));
+        String child = hApi.createSession("demo-price-checker", "Check the price of the chosen hotel", null).id;
+        parent.addSubagent(child);
+        return child;
+    }
+
     /** Creates an AGI session and gives it the demo task, as POST /v1/sessions and /message would. */
     public String createAgiDemoSession() {
         AgiSession session = agiApi.createSession("agi-0");

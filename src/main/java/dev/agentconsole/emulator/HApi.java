@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 final class HApi {
 
     static final String DEMO_TASK = Emulator.DEMO_TASK;
+    /** The demo organisation's daily token budget. */
+    static final long TOKEN_BUDGET = 5_000_000;
 
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
@@ -49,12 +51,16 @@ final class HApi {
         String method = request.method();
         Map<String, String> query = request.query();
         List<String> parts = request.parts();
-        if (parts.size() < 3 || !parts.get(2).equals("sessions")) {
+        boolean tokenQuota = parts.size() == 4 && parts.get(2).equals("quota") && parts.get(3).equals("tokens");
+        if (!tokenQuota && (parts.size() < 3 || !parts.get(2).equals("sessions"))) {
             return Reply.detail(404, "Not Found");
         }
         if (!emulator.authorized(exchange)) {
             return new Reply(401, Reply.message(401, "Invalid or missing API key").body(),
                     Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (tokenQuota) {
+            return method.equals("GET") ? tokenQuota() : Reply.detail(405, "Method Not Allowed");
         }
         // parts: api, v2, sessions, [id | quota], [action]
         if (parts.size() == 3) {
@@ -446,6 +452,19 @@ final class HApi {
         body.put("limit", 100);
         body.put("active", active);
         body.put("available", Math.max(0, 100 - active));
+        return Reply.json(200, body);
+    }
+
+    /** {@code TokenQuotaStatus}: the tokens every session used today (UTC) against a daily budget. */
+    private Reply tokenQuota() {
+        long used = emulator.sessions().values().stream().mapToLong(HSession::tokensUsed).sum();
+        java.time.Instant start = emulator.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        ObjectNode body = nodes.objectNode();
+        body.put("limit", TOKEN_BUDGET);
+        body.put("used", used);
+        body.put("remaining", Math.max(0, TOKEN_BUDGET - used));
+        body.put("window_start", start.toString());
+        body.put("window_end", start.plus(Duration.ofDays(1)).toString());
         return Reply.json(200, body);
     }
 

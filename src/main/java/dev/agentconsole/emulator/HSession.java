@@ -2,6 +2,7 @@ package dev.agentconsole.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -23,7 +24,14 @@ final class HSession {
     static final Set<String> TERMINAL = Set.of("completed", "failed", "timed_out", "interrupted");
     /** The resource bucket screenshots live in. */
     static final String SCREENSHOTS = "screenshots";
-    private static final BigDecimal COST_PER_STEP = new BigDecimal("0.0042");
+    /** The policy model thinks once per step; the vision model reads each screenshot. Prices are USD per token. */
+    private static final Model POLICY = new Model("holo-emulated", 1800, 120, 300,
+            new BigDecimal("0.0000015"), new BigDecimal("0.000005"), new BigDecimal("0.000003"));
+    private static final Model VISION = new Model("holo-emulated-vision", 1200, 40, 0,
+            new BigDecimal("0.0000005"), new BigDecimal("0.000002"), new BigDecimal("0.000002"));
+
+    private record Model(String name, long inputPerCall, long outputPerCall, long reasoningPerCall,
+                         BigDecimal inputPrice, BigDecimal outputPrice, BigDecimal reasoningPrice) {}
 
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -45,7 +53,9 @@ final class HSession {
     private Instant finishedAt;
     private Instant idleSince;
     private int steps;
-    private BigDecimal cost = BigDecimal.ZERO;
+    private int observations;
+    private Instant lastActivityAt;
+    private final List<String> subagents = new ArrayList<>();
     private final DemoAgent script = new DemoAgent();
     /** Where this session's screenshots are served ({@code .../resources}), and what each key holds. */
     private final String resourceBase;
@@ -115,14 +125,10 @@ final class HSession {
         s.put("outcome", outcome);
         s.put("steps", steps);
         ArrayNode usage = s.putArray("usage_per_model");
-        if (steps > 0) {
-            ObjectNode u = usage.addObject();
-            u.put("name", "holo-emulated");
-            u.put("input_tokens", steps * 1800);
-            u.put("output_tokens", steps * 120);
-            u.put("reasoning_tokens", steps * 300);
-        }
-        s.putArray("subagent_session_ids");
+        usage(POLICY, steps, usage, false);
+        usage(VISION, observations, usage, false);
+        ArrayNode children = s.putArray("subagent_session_ids");
+        subagents.forEach(children::add);
         return s;
     }
 
@@ -153,7 +159,13 @@ final class HSession {
         s.put("created_at", createdAt.toString());
         s.put("started_at", startedAt == null ? null : startedAt.toString());
         s.put("finished_at", finishedAt == null ? null : finishedAt.toString());
+        s.put("last_activity_at", lastActivityAt == null ? null : lastActivityAt.toString());
         return s;
+    }
+
+    /** A session this one delegated to: listed in {@code subagent_session_ids}. */
+    synchronized void addSubagent(String childId) {
+        subagents.add(childId);
     }
 
     synchronized ObjectNode changesBody(List<ObjectNode> newEvents) {
@@ -329,6 +341,7 @@ final class HSession {
     private void observe(String text, DemoPicture picture) {
         String key = "step-" + (events.size() + 1) + ".png";
         screenshots.put(key, picture);
+        observations++;
         ObjectNode data = nodes.objectNode();
         data.put("kind", "observation_event");
         data.put("type", "web");
@@ -364,18 +377,67 @@ final class HSession {
 
     private void step() {
         steps++;
-        cost = cost.add(COST_PER_STEP);
         ObjectNode data = nodes.objectNode();
         data.set("metrics", metrics());
         append("MetricsUpdateEvent", data);
     }
 
+    /** {@code Metrics}: steps, each model's tokens and cost, and the totals split by kind. */
     private ObjectNode metrics() {
         ObjectNode m = nodes.objectNode();
         m.put("steps", steps);
-        m.putArray("cost_per_model");
-        m.put("total_cost", cost);
+        ArrayNode perModel = m.putArray("cost_per_model");
+        usage(POLICY, steps, perModel, true);
+        usage(VISION, observations, perModel, true);
+        BigDecimal input = BigDecimal.ZERO;
+        BigDecimal output = BigDecimal.ZERO;
+        BigDecimal reasoning = BigDecimal.ZERO;
+        for (JsonNode model : perModel) {
+            input = input.add(model.path("input_cost").decimalValue());
+            output = output.add(model.path("output_cost").decimalValue());
+            reasoning = reasoning.add(model.path("reasoning_cost").decimalValue());
+        }
+        m.set("input_cost", usd(input));
+        m.set("output_cost", usd(output));
+        m.set("reasoning_cost", usd(reasoning));
+        m.set("total_cost", usd(input.add(output).add(reasoning)));
         return m;
+    }
+
+    /** One {@code ModelUsage} (or, priced, {@code ModelCost}) for a model called {@code calls} times; none before its first call. */
+    private void usage(Model model, int calls, ArrayNode into, boolean priced) {
+        if (calls == 0) {
+            return;
+        }
+        ObjectNode u = into.addObject();
+        u.put("name", model.name());
+        u.put("input_tokens", calls * model.inputPerCall());
+        u.put("output_tokens", calls * model.outputPerCall());
+        u.put("reasoning_tokens", calls * model.reasoningPerCall());
+        if (priced) {
+            BigDecimal in = model.inputPrice().multiply(BigDecimal.valueOf(calls * model.inputPerCall()));
+            BigDecimal out = model.outputPrice().multiply(BigDecimal.valueOf(calls * model.outputPerCall()));
+            BigDecimal reason = model.reasoningPrice().multiply(BigDecimal.valueOf(calls * model.reasoningPerCall()));
+            u.set("input_cost", usd(in));
+            u.set("output_cost", usd(out));
+            u.set("reasoning_cost", usd(reason));
+            u.set("total_cost", usd(in.add(out).add(reason)));
+        }
+    }
+
+    /** Tokens used in all: what the token budget counts. */
+    synchronized long tokensUsed() {
+        return calls(POLICY, steps) + calls(VISION, observations);
+    }
+
+    private static long calls(Model m, int calls) {
+        return calls * (m.inputPerCall() + m.outputPerCall() + m.reasoningPerCall());
+    }
+
+    /** Written as a plain decimal with no needless zeros (0.0027, not 2.7000E-3); kept exact, never a double. */
+    private static JsonNode usd(BigDecimal amount) {
+        BigDecimal plain = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+        return DecimalNode.valueOf(plain.scale() < 0 ? plain.setScale(0) : plain);
     }
 
     private void setStatus(String next) {
@@ -407,6 +469,7 @@ final class HSession {
         event.put("type", type);
         event.set("data", data);
         event.put("timestamp", clock.get().toString());
+        lastActivityAt = clock.get();
         events.add(event);
         notifyAll();
     }

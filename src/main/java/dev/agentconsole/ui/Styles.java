@@ -47,6 +47,8 @@ public final class Styles {
     public static final String QUEUE = "queue";
     public static final String CONFIRMATION = "confirmation";
     public static final String NOTICE = "notice";
+    /** The bar that keeps the store's warning in view until dismissed. */
+    public static final String STORE_WARNING = "store-warning";
     public static final String EMPTY = "empty-state";
     public static final String ABOUT = "about";
     public static final String ABOUT_VALUE = "about-value";

@@ -126,6 +126,7 @@ class HApiResponsesContractTest {
                 route("POST /api/v2/sessions", 201, id -> new String[] {"POST", "/api/v2/sessions", "{\"agent\":\"web-surfer\"}"}),
                 route("GET /api/v2/sessions", 200, id -> new String[] {"GET", "/api/v2/sessions", null}),
                 route("GET /api/v2/sessions/quota", 200, id -> new String[] {"GET", "/api/v2/sessions/quota", null}),
+                route("GET /api/v2/quota/tokens", 200, id -> new String[] {"GET", "/api/v2/quota/tokens", null}),
                 route("GET /api/v2/sessions/{id}", 200, id -> new String[] {"GET", "/api/v2/sessions/" + id, null}),
                 route("GET /api/v2/sessions/{id}/status", 200, id -> new String[] {"GET", "/api/v2/sessions/" + id + "/status", null}),
                 route("GET /api/v2/sessions/{id}/changes", 200, id -> new String[] {"GET", "/api/v2/sessions/" + id + "/changes", null}),

@@ -16,6 +16,8 @@ import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.Quota;
+import dev.agentconsole.agent.SessionDetails;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionInfo;
 import dev.agentconsole.agent.SessionSnapshot;
@@ -196,6 +198,24 @@ public final class AgiBackend implements AgentBackend {
     @Override
     public SessionInfo session(SessionId session) {
         return info(fetchSession(session));
+    }
+
+    /** AGI tells who runs the session, when it was made and how it stands; no usage, cost or subagents. */
+    @Override
+    public SessionDetails details(SessionId session) {
+        SessionInfo info = info(fetchSession(session));
+        SessionSnapshot snapshot = info.snapshot(); // the lifecycle status says paused; execution status says the rest
+        if (!"paused".equals(snapshot.rawStatus())) {
+            Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "status")).get().build();
+            snapshot = SessionSnapshot.of(wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Status.class).status());
+        }
+        return new SessionDetails(info.id(), info.agent(), info.createdAt(), Optional.empty(), Optional.empty(), snapshot,
+                List.of(), SessionDetails.Cost.UNKNOWN, List.of());
+    }
+
+    @Override
+    public Optional<Quota> quota() {
+        return Optional.empty(); // AGI documents no quota endpoint
     }
 
     private AgiWire.Session fetchSession(SessionId session) {

@@ -16,6 +16,8 @@ import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.Quota;
+import dev.agentconsole.agent.SessionDetails;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionInfo;
 import dev.agentconsole.agent.SessionSnapshot;
@@ -27,10 +29,13 @@ import dev.agentconsole.agent.http.HttpCaller.Repeat;
 import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.agent.http.ImageDownload;
 import dev.agentconsole.agent.http.WireJson;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import okhttp3.MediaType;
@@ -246,7 +251,9 @@ public final class HCompanyBackend implements AgentBackend {
             }
             Optional<String> first = Optional.ofNullable(s.firstMessage()).map(n -> n.path("message").asText(null));
             out.add(new SessionSummary(SessionId.parse(s.id()), s.agent() == null ? "" : s.agent(),
-                    AgentStatus.fromWire(s.status()), s.status(), first, WireJson.parseInstant(s.createdAt())));
+                    AgentStatus.fromWire(s.status()), s.status(), first, WireJson.parseInstant(s.createdAt()),
+                    WireJson.parseInstant(s.startedAt()), WireJson.parseInstant(s.finishedAt()),
+                    WireJson.parseInstant(s.lastActivityAt())));
         }
         return out;
     }
@@ -260,12 +267,107 @@ public final class HCompanyBackend implements AgentBackend {
         if (s.id() == null || !SessionId.isValid(s.id())) {
             throw new AgentException(new AgentError.Unexpected(200, "the session in the answer has no valid id"));
         }
-        String agent = s.request() != null && s.request().path("agent").isTextual() ? s.request().path("agent").asText() : "";
+        String agent = agentName(s.request());
         Optional<String> answer = Optional.ofNullable(s.latestAnswer()).filter(n -> !n.isNull())
                 .map(n -> n.isContainerNode() ? events.pretty(n) : n.asText());
         SessionSnapshot snapshot = s.status() == null ? SessionSnapshot.of(null) : snapshot(s.status());
         return new SessionInfo(SessionId.parse(s.id()), agent, snapshot, Optional.ofNullable(s.agentViewUrl()),
                 answer, WireJson.parseInstant(s.createdAt()));
+    }
+
+    /** {@code SessionRequest.agent}: a registered agent's name, or an inline Agent definition carrying its {@code name}. */
+    static String agentName(JsonNode request) {
+        JsonNode agent = request == null ? null : request.path("agent");
+        if (agent == null || agent.isMissingNode() || agent.isNull()) {
+            return "";
+        }
+        return agent.isTextual() ? agent.asText() : agent.path("name").asText("");
+    }
+
+    @Override
+    public SessionDetails details(SessionId session) {
+        Request get = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value())).get().build();
+        HWire.Session s = wire.read(caller.call(client, get, Repeat.SAFE), HWire.Session.class);
+        SessionInfo info = info(s);
+        // /changes without events carries the metrics (cost per model and its split); 204 means none yet
+        Request changes = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), "changes")
+                .addQueryParameter("from_index", "0")
+                .addQueryParameter("include_events", "false")
+                .addQueryParameter("wait_for_seconds", "0")).get().build();
+        HttpCaller.Answer answer = caller.call(client, changes, Repeat.SAFE);
+        HWire.Metrics metrics = answer.code() == 204 || answer.body().length == 0 ? null
+                : wire.read(answer, HWire.Changes.class).metrics();
+        HWire.Status status = s.status();
+        List<SessionId> subagents = status == null || status.subagentSessionIds() == null ? List.of()
+                : status.subagentSessionIds().stream().filter(SessionId::isValid).map(SessionId::parse).toList();
+        return new SessionDetails(info.id(), info.agent(), info.createdAt(), WireJson.parseInstant(s.startedAt()),
+                WireJson.parseInstant(s.finishedAt()), info.snapshot(),
+                usage(status == null ? null : status.usagePerModel(), metrics == null ? null : metrics.costPerModel()),
+                metrics == null ? SessionDetails.Cost.UNKNOWN : cost(metrics.inputCost(), metrics.outputCost(),
+                        metrics.reasoningCost(), metrics.totalCost()), subagents);
+    }
+
+    /** Tokens from {@code usage_per_model}, joined by model name with the prices of {@code cost_per_model}. */
+    private static List<SessionDetails.ModelUsage> usage(List<HWire.ModelUsage> tokens, List<HWire.ModelCost> costs) {
+        Map<String, HWire.ModelCost> byName = new LinkedHashMap<>();
+        for (HWire.ModelCost c : costs == null ? List.<HWire.ModelCost>of() : costs) {
+            if (c != null && c.name() != null) {
+                byName.put(c.name(), c);
+            }
+        }
+        List<SessionDetails.ModelUsage> out = new ArrayList<>();
+        for (HWire.ModelUsage u : tokens == null ? List.<HWire.ModelUsage>of() : tokens) {
+            if (u == null || u.name() == null) {
+                continue;
+            }
+            HWire.ModelCost c = byName.remove(u.name());
+            out.add(new SessionDetails.ModelUsage(u.name(), n(u.inputTokens()), n(u.outputTokens()), n(u.reasoningTokens()),
+                    c == null ? SessionDetails.Cost.UNKNOWN : cost(c.inputCost(), c.outputCost(), c.reasoningCost(), c.totalCost())));
+        }
+        for (HWire.ModelCost c : byName.values()) {
+            out.add(new SessionDetails.ModelUsage(c.name(), n(c.inputTokens()), n(c.outputTokens()), n(c.reasoningTokens()),
+                    cost(c.inputCost(), c.outputCost(), c.reasoningCost(), c.totalCost())));
+        }
+        return out;
+    }
+
+    private static long n(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static SessionDetails.Cost cost(BigDecimal input, BigDecimal output, BigDecimal reasoning, BigDecimal total) {
+        return new SessionDetails.Cost(Optional.ofNullable(input), Optional.ofNullable(output),
+                Optional.ofNullable(reasoning), Optional.ofNullable(total));
+    }
+
+    @Override
+    public Optional<Quota> quota() {
+        return Optional.of(() -> {
+            AgentException first = null;
+            Optional<Quota.SessionSlots> slots = Optional.empty();
+            Optional<Quota.TokenBudget> tokens = Optional.empty();
+            try {
+                Request r = endpoint.authorized(endpoint.url("api", "v2", "sessions", "quota")).get().build();
+                HWire.SessionQuota q = wire.read(caller.call(client, r, Repeat.SAFE), HWire.SessionQuota.class);
+                slots = Optional.of(new Quota.SessionSlots(q.scope() == null ? "" : q.scope(), n(q.limit()), n(q.active()),
+                        n(q.available())));
+            } catch (AgentException e) {
+                first = e;
+            }
+            try {
+                Request r = endpoint.authorized(endpoint.url("api", "v2", "quota", "tokens")).get().build();
+                HWire.TokenQuota t = wire.read(caller.call(client, r, Repeat.SAFE), HWire.TokenQuota.class);
+                tokens = Optional.of(new Quota.TokenBudget(Optional.ofNullable(t.limit()), Optional.ofNullable(t.used()),
+                        Optional.ofNullable(t.remaining()), WireJson.parseInstant(t.windowStart()),
+                        WireJson.parseInstant(t.windowEnd())));
+            } catch (AgentException e) {
+                first = first == null ? e : first;
+            }
+            if (slots.isEmpty() && tokens.isEmpty() && first != null) {
+                throw first;
+            }
+            return new Quota.Reading(slots, tokens);
+        });
     }
 
     private static SessionSnapshot snapshot(HWire.Status s) {

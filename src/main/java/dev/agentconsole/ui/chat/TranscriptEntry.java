@@ -21,11 +21,17 @@ public sealed interface TranscriptEntry {
 
     /** What the operator sent, with where it stands. */
     record Operator(String key, Instant at, long deliveryId, List<String> lines, List<String> images,
-                    Optional<String> startUrl, Optional<String> callerId, DeliveryState state, Optional<String> cause)
+                    Optional<String> startUrl, Optional<String> callerId, DeliveryState state, Optional<String> cause,
+                    boolean unsaved)
             implements TranscriptEntry {
         public Operator {
             lines = List.copyOf(lines);
             images = List.copyOf(images);
+        }
+
+        public Operator(String key, Instant at, long deliveryId, List<String> lines, List<String> images,
+                        Optional<String> startUrl, Optional<String> callerId, DeliveryState state, Optional<String> cause) {
+            this(key, at, deliveryId, lines, images, startUrl, callerId, state, cause, false);
         }
 
         public String copyText() {

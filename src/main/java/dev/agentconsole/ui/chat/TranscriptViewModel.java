@@ -42,6 +42,8 @@ public final class TranscriptViewModel {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     /** Lines this console sent whose echo has not come yet: caller + text -> count. */
     private final Map<String, Integer> echoesToHide = new HashMap<>();
+    /** Whether what the operator sends is kept by the store (false: read-only or memory-only). */
+    private boolean saving = true;
     /** The tool calls of the newest step: what an agent awaiting tool results waits on. */
     private List<String> lastActions = List.of();
     private long lastPosition = -1;
@@ -185,6 +187,11 @@ public final class TranscriptViewModel {
         changed(); // after the index: a listener may update a delivery
     }
 
+    /** Whether messages sent from now on are kept; when not, their rows say they will be lost. */
+    public void setSaving(boolean saving) {
+        this.saving = saving;
+    }
+
     /** A delivery appeared or moved on: its row is added or replaced in place. */
     public void updateDelivery(Delivery d) {
         String key = "d" + d.id();
@@ -201,7 +208,7 @@ public final class TranscriptViewModel {
                 lines.stream().flatMap(m -> m.images().stream()).toList(),
                 lines.isEmpty() ? Optional.empty() : lines.get(0).startUrl(),
                 lines.isEmpty() ? Optional.empty() : lines.get(0).callerId(),
-                d.state(), d.cause().map(c -> c.summary()));
+                d.state(), d.cause().map(c -> c.summary()), !saving);
         if (at == null) {
             add(row);
         } else {

@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,7 +37,7 @@ public final class ConsoleView extends BorderPane {
         this.vm = vm;
         this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
-        setTop(new SessionBarView(vm, openInBrowser, dark, this::showAbout));
+        setTop(new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning())));
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
@@ -128,6 +129,26 @@ public final class ConsoleView extends BorderPane {
         if (getScene() != null && getScene().getWindow() != null) {
             new AboutDialog(getScene().getWindow(), vm.about(), openInBrowser).show();
         }
+    }
+
+    /** The store's warning, in view until the operator dismisses it (binding a session does not). */
+    private static HBox storeWarningBar(StoreWarning warning) {
+        Label message = new Label("", Icons.of(Feather.ALERT_TRIANGLE));
+        message.setId("storeWarning");
+        message.setWrapText(true);
+        message.textProperty().bind(warning.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissStoreWarning");
+        dismiss.setTooltip(new Tooltip("Hide this message; the status line still says when nothing is saved"));
+        dismiss.setOnAction(e -> warning.dismiss());
+        HBox bar = new HBox(8, message, dismiss);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.STORE_WARNING);
+        bar.visibleProperty().bind(warning.messageProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     public void focusComposer() {

@@ -12,7 +12,6 @@ import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionInfo;
 import dev.agentconsole.agent.SessionSnapshot;
-import dev.agentconsole.agent.SessionSummary;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.session.Delivery;
 import dev.agentconsole.session.DeliveryState;
@@ -23,11 +22,13 @@ import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.chat.TranscriptViewModel;
 import dev.agentconsole.ui.compose.ComposerViewModel;
+import dev.agentconsole.ui.session.Formats;
+import dev.agentconsole.ui.session.SessionBarViewModel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -62,6 +63,7 @@ public final class ConsoleViewModel {
     private final Supplier<Instant> clock;
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ComposerViewModel composer;
+    private final StoreWarning storeWarning;
 
     private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
     private final StringProperty baseUrl = new SimpleStringProperty("");
@@ -83,7 +85,7 @@ public final class ConsoleViewModel {
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Provider> boundProvider = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> recentSessions = FXCollections.observableArrayList();
-    private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
+    private final SessionBarViewModel bar;
 
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(false);
@@ -110,21 +112,22 @@ public final class ConsoleViewModel {
         this.io = whileOpen(io);
         this.clock = clock;
         this.composer = new ComposerViewModel(ui, io);
+        this.bar = new SessionBarViewModel(this.ui, this.io, clock, ZoneId.systemDefault(), this::lease, id -> {
+            sessionText.set(id.value());
+            connect();
+        });
         provider.addListener((o, was, now) -> providerChanged(now));
+        token.addListener((o, was, now) -> bar.refreshQuota());
+        baseUrl.addListener((o, was, now) -> bar.refreshQuota());
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
                 : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
         state.addListener((o, was, now) -> refreshAbilities());
         agentStatus.addListener((o, was, now) -> refreshAbilities());
         providerChanged(Provider.DEMO);
         Store store = connector.store();
-        store.notice().ifPresent(n -> {
-            notice.set(n);
-            transcript.addError(n);
-        });
-        store.onTrouble(message -> ui.execute(() -> {
-            notice.set(message);
-            transcript.addError(message);
-        }));
+        storeWarning = new StoreWarning(store, ui);
+        transcript.setSaving(storeWarning.savingProperty().get());
+        store.onTrouble(message -> ui.execute(() -> transcript.addError(message)));
         composer.textProperty().addListener((o, was, now) -> saveDraft());
         composer.startUrlProperty().addListener((o, was, now) -> saveDraft());
         composer.callerIdProperty().addListener((o, was, now) -> saveDraft());
@@ -225,6 +228,11 @@ public final class ConsoleViewModel {
         return transcript;
     }
 
+    /** What the window must keep in view about the store (why nothing is saved, failed writes). */
+    public StoreWarning storeWarning() {
+        return storeWarning;
+    }
+
     public ComposerViewModel composer() {
         return composer;
     }
@@ -307,8 +315,9 @@ public final class ConsoleViewModel {
         return FXCollections.unmodifiableObservableList(recentSessions);
     }
 
-    public ObservableList<SessionSummary> sessions() {
-        return FXCollections.unmodifiableObservableList(sessions);
+    /** The session picker's list, the details popover and the quota before New. */
+    public SessionBarViewModel bar() {
+        return bar;
     }
 
     public ReadOnlyBooleanProperty canPauseProperty() {
@@ -342,6 +351,23 @@ public final class ConsoleViewModel {
             case HCOMPANY -> "";
         });
         loadRecent(p);
+        bar.providerChanged();
+    }
+
+    /** What the window is set to now, for the session bar's reads (taken here, used on io). */
+    private SessionBarViewModel.Lease lease() {
+        Provider p = provider.get();
+        Optional<String> url = urlFor(p), key = keyTyped();
+        return new SessionBarViewModel.Lease(p, Optional.ofNullable(controller).map(c -> new SessionBarViewModel.Lease.Bound(
+                c.backend(), c.session())), () -> connector.open(p, url, key));
+    }
+
+    private Optional<String> urlFor(Provider p) {
+        return p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank() ? Optional.empty() : Optional.of(baseUrl.get().strip());
+    }
+
+    private Optional<String> keyTyped() {
+        return token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
     }
 
     /** The provider's sessions opened before, newest first, from the store. */
@@ -421,12 +447,12 @@ public final class ConsoleViewModel {
         });
     }
 
-    /** Creates a session on the provider (the demo task on the emulator) and binds to it. */
     /** Version, runtime and data folder, for the About dialog. */
     public About about() {
         return About.ofThisProcess(connector.dataFolder());
     }
 
+    /** Creates a session on the provider (the demo task on the emulator) and binds to it. */
     public void newSession() {
         Provider p = provider.get();
         String agent = agentName.get() == null ? "" : agentName.get().strip();
@@ -453,9 +479,7 @@ public final class ConsoleViewModel {
         busy.set(true);
         notice.set("");
         state.set(ConnectionState.CONNECTING);
-        Optional<String> url = p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank()
-                ? Optional.empty() : Optional.of(baseUrl.get().strip());
-        Optional<String> key = token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
+        Optional<String> url = urlFor(p), key = keyTyped();
         io.execute(() -> {
             AgentBackend backend = null;
             try {
@@ -470,10 +494,11 @@ public final class ConsoleViewModel {
                     bind(p, bound, id);
                 });
             } catch (RuntimeException e) {
+                String message = e instanceof AgentException a && backend != null
+                        ? a.error().summary() + bar.explainRefusal(a.error(), backend) : e.getMessage();
                 if (backend != null) {
                     backend.close();
                 }
-                String message = e instanceof AgentException a ? a.error().summary() : e.getMessage();
                 ui.execute(() -> {
                     if (gen == generation) {
                         busy.set(false);
@@ -511,6 +536,7 @@ public final class ConsoleViewModel {
         controller = new SessionController(backend, id, new Relay(gen), LONG_POLL, connector.store());
         controller.start();
         refreshAbilities();
+        bar.boundChanged(true);
     }
 
     /** Unbinds the window: reading stops, calls in flight are cancelled. Typed text stays. */
@@ -529,6 +555,7 @@ public final class ConsoleViewModel {
         busy.set(false);
         confirmation.set(null);
         composer.setRules(null, "H");
+        bar.boundChanged(false);
         refreshAbilities();
     }
 
@@ -548,32 +575,6 @@ public final class ConsoleViewModel {
         } catch (AgentException e) {
             throw new IllegalStateException(e.error().summary(), e);
         }
-    }
-
-    /** Lists the provider's sessions for the picker. */
-    public void loadSessions() {
-        Provider p = provider.get();
-        Optional<String> url = p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank()
-                ? Optional.empty() : Optional.of(baseUrl.get().strip());
-        Optional<String> key = token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
-        SessionController bound = controller;
-        io.execute(() -> {
-            try {
-                List<SessionSummary> list;
-                if (bound != null && bound.backend().provider() == p) {
-                    list = bound.backend().list(1, 50);
-                } else {
-                    try (AgentBackend backend = connector.open(p, url, key)) {
-                        list = backend.list(1, 50);
-                    }
-                }
-                List<SessionSummary> rows = list;
-                ui.execute(() -> sessions.setAll(rows));
-            } catch (RuntimeException e) {
-                String message = e instanceof AgentException a ? a.error().summary() : e.getMessage();
-                ui.execute(() -> notice.set("could not list sessions: " + message));
-            }
-        });
     }
 
     // ---- sending ----------------------------------------------------------------------------------
@@ -870,7 +871,7 @@ public final class ConsoleViewModel {
             s.append(lastSteps).append(lastSteps == 1 ? " step" : " steps");
         }
         if (lastCost != null) {
-            s.append(s.length() > 0 ? " · " : "").append(String.format(Locale.ROOT, "$%.4f", lastCost));
+            s.append(s.length() > 0 ? " · " : "").append(Formats.usd(lastCost));
         }
         metrics.set(s.toString());
     }

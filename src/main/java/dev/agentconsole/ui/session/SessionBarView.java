@@ -1,8 +1,8 @@
 package dev.agentconsole.ui.session;
 
+import atlantafx.base.controls.Popover;
 import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Provider;
-import dev.agentconsole.agent.SessionSummary;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.Styles;
@@ -14,7 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -23,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -129,7 +127,15 @@ public final class SessionBarView extends VBox {
         agent.setAccessibleText("Agent for a new session");
         Button newSession = new Button("New", Icons.of(Feather.PLUS));
         newSession.setId("newSessionButton");
-        newSession.setTooltip(new Tooltip("New session: create one on the provider and bind to it"));
+        Tooltip newTip = new Tooltip();
+        QuotaViewModel quota = vm.bar().quota();
+        newTip.textProperty().bind(Bindings.createStringBinding(() -> "New session: create one on the provider and bind to it"
+                + (quota.summaryProperty().get().isEmpty() ? "" : "\nQuota: " + quota.summaryProperty().get())
+                + (quota.problemProperty().get().isEmpty() ? "" : "\n" + quota.problemProperty().get()),
+                quota.summaryProperty(), quota.problemProperty()));
+        newSession.setTooltip(newTip);
+        newTip.setOnShowing(e -> vm.bar().refreshQuota()); // the tokens used since the last read count too
+        newSession.accessibleHelpProperty().bind(quota.summaryProperty());
         newSession.setOnAction(e -> vm.newSession());
         newSession.disableProperty().bind(vm.busyProperty());
 
@@ -137,20 +143,19 @@ public final class SessionBarView extends VBox {
         sessions.setId("sessionsButton");
         sessions.setTooltip(new Tooltip("The provider's sessions"));
         sessions.setAccessibleText("Pick one of the provider's sessions");
-        sessions.setOnShowing(e -> vm.loadSessions());
-        vm.sessions().addListener((ListChangeListener<SessionSummary>) c -> {
-            sessions.getItems().clear();
-            for (SessionSummary s : vm.sessions()) {
-                MenuItem item = new MenuItem(s.status().label() + " · " + s.id()
-                        + s.firstMessage().map(m -> " · " + (m.length() > 40 ? m.substring(0, 40) + "…" : m)).orElse(""));
-                item.setOnAction(e -> {
-                    vm.sessionTextProperty().set(s.id().value());
-                    vm.connect();
-                });
-                sessions.getItems().add(item);
-            }
+        sessions.setOnShowing(e -> vm.bar().loadSessions());
+        SessionPickerMenu.fill(sessions, vm.bar().list(), id -> {
+            vm.sessionTextProperty().set(id.value());
+            vm.connect();
         });
-        sessions.getItems().add(new MenuItem("loading…"));
+
+        Label quotaLine = new Label(null, Icons.of(Feather.PIE_CHART));
+        quotaLine.setId("quotaLabel");
+        quotaLine.getStyleClass().add(Styles.CAPTION);
+        quotaLine.textProperty().bind(Bindings.concat("Quota: ", quota.summaryProperty()));
+        quotaLine.setTooltip(new Tooltip("What the account may still start and spend, read from the provider"));
+        quotaLine.visibleProperty().bind(quota.summaryProperty().isNotEmpty());
+        quotaLine.managedProperty().bind(quotaLine.visibleProperty());
 
         Label notice = new Label();
         notice.setId("noticeLabel");
@@ -204,6 +209,17 @@ public final class SessionBarView extends VBox {
         stale.setTooltip(new Tooltip("No answer from the server for a minute: what you see may be out of date"));
         stale.visibleProperty().bind(vm.staleProperty());
         stale.managedProperty().bind(stale.visibleProperty());
+        Label notSaving = new Label("not saving", Icons.of(Feather.HARD_DRIVE));
+        notSaving.setId("notSavingMark");
+        notSaving.getStyleClass().add(Styles.STALE);
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.storeWarning().notSavingReasonProperty());
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        notSaving.setTooltip(why);
+        notSaving.setAccessibleText("Nothing you send is saved: it will be lost if the console closes");
+        notSaving.visibleProperty().bind(vm.storeWarning().savingProperty().not());
+        notSaving.managedProperty().bind(notSaving.visibleProperty());
         Label session2 = new Label();
         session2.getStyleClass().add(Styles.CAPTION);
         session2.textProperty().bind(vm.boundSessionProperty());
@@ -237,14 +253,27 @@ public final class SessionBarView extends VBox {
         live.setTooltip(new Tooltip("Live view: open the agent's browser in your web browser"));
         live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
         live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
+        Button details = new Button("Details", Icons.of(Feather.BAR_CHART_2));
+        details.setId("detailsButton");
+        details.setTooltip(new Tooltip("Details: agent, times, usage and cost per model, subagent sessions"));
+        Popover detailsPopover = new Popover(new SessionDetailsView(vm.bar().details()));
+        detailsPopover.setTitle("Session details");
+        detailsPopover.setHeaderAlwaysVisible(true);
+        detailsPopover.setArrowLocation(Popover.ArrowLocation.TOP_RIGHT);
+        details.setOnAction(e -> {
+            vm.bar().loadDetails();
+            detailsPopover.show(details);
+        });
+        details.disableProperty().bind(vm.boundSessionProperty().isEmpty());
+        vm.boundSessionProperty().addListener((o, was, now) -> detailsPopover.hide()); // e.g. a subagent was opened
 
-        controls.setParts(List.of(chip, connectionState, stale, session2, metrics), List.of(pause, force, stop, live));
+        controls.setParts(List.of(chip, connectionState, stale, notSaving, session2, metrics), List.of(pause, force, stop, details, live));
         controls.getStyleClass().add(Styles.CONTROL_ROW);
         controls.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ConnectionState.DISCONNECTED)
                 .or(vm.agentStatusProperty().isNotEqualTo(AgentStatus.UNKNOWN)));
         controls.managedProperty().bind(controls.visibleProperty()); // no blank band under an unbound window's notice
 
-        getChildren().addAll(connection, notice, controls);
+        getChildren().addAll(connection, quotaLine, notice, controls);
     }
 
     /** True while the connection row (provider, session, key, new session) shows icons for words. */

@@ -15,11 +15,15 @@ import dev.agentconsole.agent.EventPage;
 import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Quota;
+import dev.agentconsole.agent.SessionDetails;
 import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionSummary;
 import dev.agentconsole.agent.SessionInfo;
 import dev.agentconsole.agent.SessionSnapshot;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -311,5 +315,53 @@ class HCompanyAgainstEmulatorTest {
                 .header("Authorization", "Bearer " + emulator.token()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
         assertEquals(400, leaked.statusCode(), "S3 refuses a second auth mechanism");
         assertEquals(1, emulator.storageRequestsWithAuthorization());
+    }
+
+    @Test
+    void detailsShowEachModelsTokensTheCostSplitAndTheSubagents() {
+        SessionId id = newSession(Duration.ofHours(1));
+        runUntilSettled(id, new long[] {0});
+        String child = emulator.createSubagentSession(id.value());
+        SessionDetails d = backend.details(id);
+        assertEquals("demo-web-agent", d.agent());
+        assertTrue(d.startedAt().isPresent() && d.createdAt().isPresent());
+        assertEquals(List.of("holo-emulated", "holo-emulated-vision"),
+                d.usage().stream().map(SessionDetails.ModelUsage::model).toList());
+        assertTrue(d.usage().stream().allMatch(u -> u.inputTokens() > 0 && u.cost().total().isPresent()));
+        BigDecimal parts = d.cost().input().orElseThrow().add(d.cost().output().orElseThrow())
+                .add(d.cost().reasoning().orElseThrow());
+        assertEquals(0, parts.compareTo(d.cost().total().orElseThrow()), "the split adds up to the total");
+        BigDecimal perModel = d.usage().stream().map(u -> u.cost().total().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, perModel.compareTo(d.cost().total().orElseThrow()), "the models add up to the total");
+        assertEquals(List.of(SessionId.parse(child)), d.subagents());
+        assertEquals("demo-price-checker", backend.details(SessionId.parse(child)).agent(), "a subagent opens like any session");
+    }
+
+    @Test
+    void quotaCountsActiveSessionsAndTheTokensTheyUsed() {
+        Quota quota = backend.quota().orElseThrow();
+        Quota.Reading before = quota.read();
+        assertEquals(Optional.of(0L), before.tokens().orElseThrow().used());
+        SessionId id = newSession(Duration.ofHours(1));
+        runUntilSettled(id, new long[] {0});
+        Quota.Reading after = quota.read();
+        assertEquals(before.sessions().orElseThrow().available() - 1, after.sessions().orElseThrow().available());
+        Quota.TokenBudget tokens = after.tokens().orElseThrow();
+        long used = backend.details(id).usage().stream()
+                .mapToLong(u -> u.inputTokens() + u.outputTokens() + u.reasoningTokens()).sum();
+        assertEquals(Optional.of(used), tokens.used());
+        assertEquals(Optional.of(tokens.limit().orElseThrow() - used), tokens.remaining());
+        assertTrue(tokens.windowStart().orElseThrow().isBefore(tokens.windowEnd().orElseThrow()));
+    }
+
+    @Test
+    void theListTellsWhenEachSessionLastDidSomething() {
+        SessionId id = newSession(Duration.ofHours(1));
+        SessionSummary fresh = backend.list(1, 10).get(0);
+        assertEquals(Optional.empty(), fresh.lastActivityAt(), "nothing happened yet");
+        runUntilSettled(id, new long[] {0});
+        SessionSummary worked = backend.list(1, 10).get(0);
+        assertEquals(id, worked.id());
+        assertTrue(worked.lastActivityAt().isPresent() && worked.startedAt().isPresent());
     }
 }

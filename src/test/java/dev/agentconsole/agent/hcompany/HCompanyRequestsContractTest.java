@@ -157,6 +157,30 @@ class HCompanyRequestsContractTest {
     }
 
     @Test
+    void detailsAndQuotaAreRequestedAsTheSpecDeclaresThem() throws Exception {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                String path = r.getUrl().encodedPath();
+                String body = path.endsWith("/status") ? STATUS_BODY : path.endsWith("/changes") ? CHANGES_BODY
+                        : path.endsWith("/sessions/quota") ? "{\"scope\":\"user\",\"limit\":10,\"active\":1,\"available\":9}"
+                        : path.endsWith("/quota/tokens") ? "{\"limit\":null,\"used\":null,\"remaining\":null,"
+                                + "\"window_start\":\"2026-11-23T00:00:00Z\",\"window_end\":null}"
+                        : SESSION_BODY;
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+            }
+        });
+        h.backend.details(SESSION);
+        h.backend.quota().orElseThrow().read();
+        int requests = server.getRequestCount();
+        for (int i = 0; i < requests; i++) {
+            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+            Request request = asRequest(r);
+            assertEquals(List.of(), SPEC.checkRequest(request), request.toString());
+        }
+    }
+
+    @Test
     void listLeavesSortingToTheSpecsDefaultNewestFirst() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(LIST_BODY).build());
         h.backend.list(2, 50);
@@ -178,6 +202,11 @@ class HCompanyRequestsContractTest {
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         assertNotNull(r, "no request arrived");
         assertFalse(server.getRequestCount() > 1, "one call, one request");
+        return asRequest(r);
+    }
+
+    private static Request asRequest(RecordedRequest r) {
+        assertNotNull(r, "no request arrived");
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String name : r.getUrl().queryParameterNames()) {
             query.put(name, r.getUrl().queryParameterValues(name));

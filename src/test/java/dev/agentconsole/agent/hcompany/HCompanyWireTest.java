@@ -15,11 +15,14 @@ import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Quota;
+import dev.agentconsole.agent.SessionDetails;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.SessionInfo;
 import dev.agentconsole.agent.SessionSnapshot;
 import dev.agentconsole.agent.SessionSummary;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -268,6 +271,104 @@ class HCompanyWireTest {
         assertEquals(1, rows.size());
         assertEquals(Optional.of("book"), rows.get(0).firstMessage());
         assertEquals(AgentStatus.IDLE, rows.get(0).status());
+    }
+
+    @Test
+    void listSendsNoSortParameterTheSpecWouldRefuseAndReadsEveryTimestamp() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"items":[{"id":"3f2b8c1e-0a4d-4e5f-9b6a-7c8d9e0f1a2b","agent":"surfer","status":"completed",
+                           "created_at":"2026-11-23T10:00:00Z","started_at":"2026-11-23T10:00:02Z",
+                           "finished_at":"2026-11-23T10:05:00Z","last_activity_at":"2026-11-23T10:04:59Z"}],
+                 "total":1,"page":1}""").build());
+        SessionSummary row = h.backend.list(1, 50).get(0);
+        RecordedRequest r = taken();
+        assertEquals(null, r.getUrl().queryParameter("sort"), "the server's default order is already newest first");
+        assertEquals(Optional.of(Instant.parse("2026-11-23T10:00:02Z")), row.startedAt());
+        assertEquals(Optional.of(Instant.parse("2026-11-23T10:05:00Z")), row.finishedAt());
+        assertEquals(Optional.of(Instant.parse("2026-11-23T10:04:59Z")), row.lastActivityAt());
+    }
+
+    @Test
+    void anAgentGivenAsAFullDefinitionIsShownByItsName() {
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"id":"3f2b8c1e-0a4d-4e5f-9b6a-7c8d9e0f1a2b",
+                 "request":{"agent":{"name":"acme/travel-booker","description":"books trips","environments":["web"]}},
+                 "status":{"status":"running"},"created_at":"2026-11-23T10:00:00Z"}""").build());
+        assertEquals("acme/travel-booker", h.backend.session(SESSION).agent());
+    }
+
+    private static final String SESSION_WITH_USAGE = """
+            {"id":"3f2b8c1e-0a4d-4e5f-9b6a-7c8d9e0f1a2b",
+             "request":{"agent":{"name":"acme/orchestrator","description":"delegates"}},
+             "status":{"status":"running","steps":7,
+                       "usage_per_model":[{"name":"holo-2","input_tokens":80500000,"output_tokens":1200,"reasoning_tokens":300},
+                                          {"name":"holo-2-mini","input_tokens":900,"output_tokens":40,"reasoning_tokens":0}],
+                       "subagent_session_ids":["0b0e2c4a-1111-4e5f-9b6a-7c8d9e0f1a2b","not-a-uuid"]},
+             "agent_view_url":null,"latest_answer":null,
+             "created_at":"2026-11-23T10:00:00Z","started_at":"2026-11-23T10:00:03Z","finished_at":null}""";
+
+    @Test
+    void detailsJoinEachModelsTokensWithItsCostAndKeepTheServersDigits() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).body(SESSION_WITH_USAGE).build());
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"status":"running","new_events":[],"metrics":{"steps":7,
+                  "cost_per_model":[{"name":"holo-2","input_tokens":80500000,"output_tokens":1200,"reasoning_tokens":300,
+                                     "input_cost":80.50000000,"output_cost":0.0060,"reasoning_cost":0.0009,"total_cost":80.5069},
+                                    {"name":"holo-2-mini","input_tokens":900,"output_tokens":40,"reasoning_tokens":0,
+                                     "input_cost":null,"output_cost":null,"reasoning_cost":null,"total_cost":null}],
+                  "input_cost":null,"output_cost":null,"reasoning_cost":null,"total_cost":null}}""").build());
+        SessionDetails d = h.backend.details(SESSION);
+        RecordedRequest session = taken();
+        RecordedRequest changes = taken();
+        assertEquals("/api/v2/sessions/" + SESSION, session.getUrl().encodedPath());
+        assertEquals("/api/v2/sessions/" + SESSION + "/changes", changes.getUrl().encodedPath());
+        assertEquals("false", changes.getUrl().queryParameter("include_events"));
+        assertEquals("acme/orchestrator", d.agent());
+        assertEquals(Optional.of(Instant.parse("2026-11-23T10:00:03Z")), d.startedAt());
+        assertEquals(Optional.empty(), d.finishedAt());
+        assertEquals(List.of("holo-2", "holo-2-mini"), d.usage().stream().map(SessionDetails.ModelUsage::model).toList());
+        SessionDetails.ModelUsage big = d.usage().get(0);
+        assertEquals(80_500_000L, big.inputTokens());
+        assertEquals("80.50000000", big.cost().input().orElseThrow().toPlainString(), "exactly as the server wrote it");
+        assertEquals("80.5069", big.cost().total().orElseThrow().toPlainString());
+        assertFalse(d.usage().get(1).cost().isKnown(), "an unpriced model has no cost, not $0");
+        assertFalse(d.cost().isKnown(), "one unpriced model leaves the totals unknown, as the server says");
+        assertEquals(List.of(SessionId.parse("0b0e2c4a-1111-4e5f-9b6a-7c8d9e0f1a2b")), d.subagents());
+    }
+
+    @Test
+    void detailsOfASessionWithNoChangesYetHaveNoCost() {
+        server.enqueue(new MockResponse.Builder().code(200).body(SESSION_WITH_USAGE).build());
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        SessionDetails d = h.backend.details(SESSION);
+        assertFalse(d.cost().isKnown());
+        assertEquals(2, d.usage().size(), "the tokens still come from the status");
+    }
+
+    @Test
+    void quotaReadsFreeSessionSlotsAndTheTokenBudget() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"scope":"org","limit":10,"active":7,"available":3}""").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"limit":5000000,"used":4200000,"remaining":800000,"window_start":"2026-11-23T00:00:00Z",
+                 "window_end":"2026-11-24T00:00:00Z"}""").build());
+        Quota.Reading q = h.backend.quota().orElseThrow().read();
+        assertEquals("/api/v2/sessions/quota", taken().getUrl().encodedPath());
+        assertEquals("/api/v2/quota/tokens", taken().getUrl().encodedPath());
+        assertEquals(new Quota.SessionSlots("org", 10, 7, 3), q.sessions().orElseThrow());
+        Quota.TokenBudget t = q.tokens().orElseThrow();
+        assertEquals(Optional.of(800_000L), t.remaining());
+        assertEquals(Optional.of(Instant.parse("2026-11-24T00:00:00Z")), t.windowEnd());
+    }
+
+    @Test
+    void aServerWithoutTheTokenQuotaStillTellsTheFreeSlots() {
+        server.enqueue(new MockResponse.Builder().code(200).body("""
+                {"scope":"user","limit":5,"active":5,"available":0}""").build());
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\":\"Not Found\"}").build());
+        Quota.Reading q = h.backend.quota().orElseThrow().read();
+        assertEquals(0, q.sessions().orElseThrow().available());
+        assertTrue(q.tokens().isEmpty());
     }
 
     @Test

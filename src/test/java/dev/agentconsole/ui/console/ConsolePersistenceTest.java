@@ -1,6 +1,7 @@
 package dev.agentconsole.ui.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentconsole.agent.AgentStatus;
@@ -199,10 +200,47 @@ class ConsolePersistenceTest {
         closeConsole();
         Files.writeString(data.resolve(Store.FILE_NAME), "not a database ".repeat(500));
         openConsole();
-        ui.run(() -> assertTrue(vm.noticeProperty().get().contains("damaged"), vm.noticeProperty().get()));
-        assertTrue(rows().stream().anyMatch(r -> r instanceof TranscriptEntry.Error e && e.message().contains("kept aside")));
+        ui.run(() -> assertTrue(vm.storeWarning().messageProperty().get().contains("damaged"),
+                vm.storeWarning().messageProperty().get()));
         String a = emulator.createDemoSession();
         bind(Provider.DEMO, a, false);
         ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+        ui.run(() -> {
+            assertTrue(vm.storeWarning().messageProperty().get().contains("kept aside"),
+                    "binding a session does not wipe it: " + vm.storeWarning().messageProperty().get());
+            assertTrue(vm.storeWarning().savingProperty().get(), "a fresh file was started: it saves");
+            vm.storeWarning().dismiss();
+            assertEquals("", vm.storeWarning().messageProperty().get(), "the operator dismisses it");
+        });
+    }
+
+    @Test
+    void aSecondConsoleOnTheSameFolderSaysItSavesNothingAndEveryMessageRowSaysSo() throws Exception {
+        // the first console holds the folder; this one starts beside it
+        closeConsole();
+        Store first = Store.open(data);
+        try {
+            openConsole();
+            ui.run(() -> {
+                assertFalse(vm.storeWarning().savingProperty().get());
+                assertTrue(vm.storeWarning().messageProperty().get().contains("Another Agent Console"),
+                        vm.storeWarning().messageProperty().get());
+            });
+            String a = emulator.createDemoSession();
+            bind(Provider.DEMO, a, false);
+            ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+            ui.run(() -> {
+                assertTrue(vm.storeWarning().messageProperty().get().contains("nothing new is saved"),
+                        "still in view after binding: " + vm.storeWarning().messageProperty().get());
+                vm.composer().textProperty().set("remember this");
+                vm.send();
+            });
+            ui.await("the row says it is not saved", WAIT, () -> rowsOnUi().stream().anyMatch(r ->
+                    r instanceof TranscriptEntry.Operator o && o.unsaved() && o.lines().equals(List.of("remember this"))));
+        } finally {
+            closeConsole();
+            first.close();
+            openConsole(); // for stop()
+        }
     }
 }

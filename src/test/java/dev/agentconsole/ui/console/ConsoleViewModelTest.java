@@ -17,6 +17,9 @@ import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
 import dev.agentconsole.ui.chat.TranscriptEntry;
+import dev.agentconsole.ui.session.QuotaViewModel;
+import dev.agentconsole.ui.session.SessionDetailsViewModel;
+import dev.agentconsole.ui.session.SessionListViewModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +125,11 @@ class ConsoleViewModelTest {
             vm.connect();
             assertEquals(ConnectionState.DISCONNECTED, vm.stateProperty().get());
         });
-        assertEquals(0, emulator.requestCount());
+        // the quota shown before New is read at start; no session is asked about
+        for (String route : List.of("GET /api/v2/sessions/{id}", "GET /api/v2/sessions/{id}/status",
+                "GET /api/v2/sessions/{id}/changes")) {
+            assertEquals(0, emulator.requestCount(route), route);
+        }
     }
 
     @Test
@@ -308,5 +315,96 @@ class ConsoleViewModelTest {
             assertEquals("half-written instruction", vm.composer().textProperty().get());
             assertFalse(vm.canSendProperty().get());
         });
+    }
+
+    // ---- the session bar's reads: the picker, the details, the quota ------------------------------
+
+    private SessionListViewModel.State listState() {
+        return vm.bar().list().stateProperty().get();
+    }
+
+    @Test
+    void thePickerListsTheDemoSessionsAndEveryLoadEndsEvenWhenNothingChanged() {
+        demoUntilQuestion();
+        String session = ui.call(() -> vm.boundSessionProperty().get());
+        for (int i = 0; i < 2; i++) {
+            ui.run(vm.bar()::loadSessions);
+            ui.await("listed", WAIT, () -> listState() == SessionListViewModel.State.LOADED);
+        }
+        ui.run(() -> {
+            SessionListViewModel.Row row = vm.bar().list().rows().get(0);
+            assertEquals(session, row.id().value());
+            assertTrue(row.title().startsWith("idle · demo-web-agent"), row.title());
+            assertTrue(row.caption().contains("created ") && row.caption().contains("last activity "), row.caption());
+        });
+    }
+
+    @Test
+    void aProviderWithNoSessionsListsNothingRatherThanLoadingForever() {
+        ui.run(() -> {
+            vm.providerProperty().set(Provider.AGI);
+            vm.tokenProperty().set(emulator.token());
+            vm.bar().loadSessions();
+        });
+        ui.await("listed", WAIT, () -> listState() != SessionListViewModel.State.LOADING);
+        ui.run(() -> {
+            assertEquals(SessionListViewModel.State.LOADED, listState());
+            assertTrue(vm.bar().list().rows().isEmpty());
+        });
+    }
+
+    @Test
+    void aRefusedListShowsTheErrorAndRetryListsAgain() {
+        emulator.createDemoSession();
+        emulator.faults().add(Faults.Rule.on("GET /api/v2/sessions", new Faults.Fault.Status(403, Optional.empty()), 1));
+        ui.run(vm.bar()::loadSessions);
+        ui.await("failed", WAIT, () -> listState() == SessionListViewModel.State.FAILED);
+        ui.run(() -> {
+            assertTrue(vm.bar().list().problemProperty().get().contains("forbidden"), vm.bar().list().problemProperty().get());
+            vm.bar().list().retry();
+        });
+        ui.await("listed on retry", WAIT, () -> listState() == SessionListViewModel.State.LOADED);
+        ui.run(() -> assertEquals(1, vm.bar().list().rows().size()));
+    }
+
+    @Test
+    void detailsShowUsageAndCostAndASubagentOpensInTheWindow() {
+        demoUntilQuestion();
+        String parent = ui.call(() -> vm.boundSessionProperty().get());
+        String child = emulator.createSubagentSession(parent);
+        SessionDetailsViewModel details = vm.bar().details();
+        ui.run(vm.bar()::loadDetails);
+        ui.await("details", WAIT, () -> details.stateProperty().get() == SessionDetailsViewModel.State.LOADED);
+        ui.run(() -> {
+            assertEquals("demo-web-agent", details.agentProperty().get());
+            assertEquals(List.of("holo-emulated", "holo-emulated-vision"),
+                    details.usage().stream().map(SessionDetailsViewModel.UsageRow::model).toList());
+            assertTrue(details.costProperty().get().matches("\\$\\d+\\.\\d{4} \\(input .*reasoning .*\\)"),
+                    details.costProperty().get());
+            assertTrue(details.timesProperty().get().contains("started"), details.timesProperty().get());
+            details.open(details.subagents().get(0));
+        });
+        ui.await("the subagent bound", WAIT, () -> child.equals(vm.boundSessionProperty().get())
+                && vm.stateProperty().get() == ConnectionState.LIVE);
+        ui.run(() -> assertEquals(SessionDetailsViewModel.State.NOT_LOADED, details.stateProperty().get(),
+                "the parent's details are not shown for the subagent"));
+    }
+
+    @Test
+    void theQuotaBeforeNewCountsTheSessionJustCreated() {
+        QuotaViewModel quota = vm.bar().quota();
+        ui.await("the quota", WAIT, () -> quota.summaryProperty().get().startsWith("100 of 100 session slots free"));
+        demoUntilQuestion();
+        ui.await("one slot fewer", WAIT, () -> quota.summaryProperty().get().startsWith("99 of 100 session slots free"));
+        ui.run(() -> assertTrue(quota.summaryProperty().get().contains("tokens left until"), quota.summaryProperty().get()));
+    }
+
+    @Test
+    void aNewSessionRefusedForBudgetSaysWhatTheQuotaIsNow() {
+        emulator.faults().add(Faults.Rule.on("POST /api/v2/sessions", new Faults.Fault.Status(402, Optional.empty()), 1));
+        ui.run(vm::newSession);
+        ui.await("refused", WAIT, () -> vm.noticeProperty().get().contains("402"));
+        ui.run(() -> assertTrue(vm.noticeProperty().get().contains("quota now: 100 of 100 session slots free"),
+                vm.noticeProperty().get()));
     }
 }

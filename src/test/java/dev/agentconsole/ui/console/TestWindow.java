@@ -2,6 +2,7 @@ package dev.agentconsole.ui.console;
 
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.FxTesting;
 import dev.agentconsole.ui.ImageLoader;
@@ -30,9 +31,9 @@ final class TestWindow implements AutoCloseable {
     final ConsoleViewModel vm;
     final ConsoleView view;
 
-    private TestWindow(Stage stage, ScriptClock clock) {
+    private TestWindow(Stage stage, ScriptClock clock, Store store) {
         emulator = Emulator.start(0, clock);
-        connector = new EmulatorConnector(emulator);
+        connector = new EmulatorConnector(emulator, store);
         new Theme().apply();
         vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
         view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
@@ -45,7 +46,12 @@ final class TestWindow implements AutoCloseable {
 
     /** On the FX thread (a TestFX {@code @Start} method). */
     static TestWindow show(Stage stage, ScriptClock clock) {
-        return new TestWindow(stage, clock);
+        return new TestWindow(stage, clock, Store.inMemory());
+    }
+
+    /** As {@link #show(Stage, ScriptClock)}, on the given store. */
+    static TestWindow show(Stage stage, ScriptClock clock, Store store) {
+        return new TestWindow(stage, clock, store);
     }
 
     /** Binds the window to a fresh demo session on its emulator; returns the session id. */

@@ -9,6 +9,9 @@ import java.util.List;
 /** What the operator sent: numbered lines of a batch, the start URL, the delivery state with Retry / Drop. */
 final class OperatorRow implements RowKind<TranscriptEntry.Operator> {
 
+    /** Said on every message a store that cannot save took: the operator must not believe it kept. */
+    static final String NOT_SAVED = "not saved: will be lost if the console closes";
+
     @Override
     public Class<TranscriptEntry.Operator> type() {
         return TranscriptEntry.Operator.class;
@@ -36,6 +39,8 @@ final class OperatorRow implements RowKind<TranscriptEntry.Operator> {
         boolean retry = o.state().resendable();
         if (retry) {
             o.cause().ifPresent(b::setProblem);
+        } else if (o.unsaved()) {
+            b.setProblem(NOT_SAVED);
         }
         b.resend.setVisible(retry);
         b.drop.setVisible(retry);
