@@ -34,7 +34,7 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--fault", paramLabel = "SPEC", description = {
             "Inject a fault; repeatable. SPEC is comma-separated: one of status=N[,retry-after=S|HTTP-date], delay-ms=N, "
-                    + "slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager; then route=METHOD PATH (default *), "
+                    + "slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager, echo-key; then route=METHOD PATH (default *), "
                     + "session=ID, times=N (default 1, -1 for every request).",
             "e.g. --fault 'status=503,retry-after=2,route=POST /api/v2/sessions/{id}/messages,times=2'"})
     List<String> faults = new ArrayList<>();

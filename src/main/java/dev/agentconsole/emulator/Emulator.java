@@ -280,6 +280,10 @@ public final class Emulator implements AutoCloseable {
                         .orElse(injected), null);
                 return;
             }
+            if (fault.isPresent() && fault.get() instanceof Faults.Fault.EchoKey) {
+                echoKey(exchange);
+                return;
+            }
             if (fault.isPresent() && fault.get() instanceof Faults.Fault.Delay delay) {
                 Thread.sleep(delay.delay().toMillis());
             }
@@ -352,6 +356,25 @@ public final class Emulator implements AutoCloseable {
             } else {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** The {@code echo-key} fault: a 400 echoing the caller's key escaped, URL-encoded and in base64, written raw. */
+    private static void echoKey(HttpExchange exchange) throws IOException {
+        String auth = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+        String key = auth.startsWith("Bearer ") ? auth.substring(7) : auth;
+        StringBuilder unicode = new StringBuilder();
+        key.chars().forEach(c -> unicode.append(String.format("\\u%04x", c)));
+        String body = "{\"message\":\"invalid key " + key.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/")
+                + "\",\"detail\":[{\"msg\":\"key " + unicode + "\",\"loc\":[\"header\",\"Authorization\"],"
+                + "\"type\":\"value_error\",\"input\":\"" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
+                + "\"},{\"msg\":\"as sent: " + java.util.Base64.getEncoder().encodeToString(auth.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\",\"loc\":[\"header\"],\"type\":\"value_error\"}]}";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(400, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -42,6 +42,13 @@ public final class Faults {
         record SseCloseAfterEvent() implements Fault {}
 
         /**
+         * Refuse the request with a 400 whose body echoes the caller's key back in the forms a careless
+         * server might: JSON-escaped ({@code \/}, backslash-u), URL-encoded and inside base64. A client
+         * must show none of them.
+         */
+        record EchoKey() implements Fault {}
+
+        /**
          * Answer a long poll at once instead of waiting: H's {@code /changes} with an empty {@code 200}
          * when there is nothing new, which the spec allows and busy servers and proxies do.
          */
@@ -112,7 +119,7 @@ public final class Faults {
      * Parses the {@code --fault} option: comma-separated {@code key=value} pairs, e.g.
      * {@code status=503,retry-after=2,route=POST /v1/sessions/{id}/message,times=3} or
      * {@code drop,route=*,times=1}. Keys: one of status, delay-ms, slow-body, drop, malformed-json,
-     * unknown-event, every-event, sse-close, eager; plus retry-after, route (default *), session, times (default 1; -1 for all).
+     * unknown-event, every-event, sse-close, eager, echo-key; plus retry-after, route (default *), session, times (default 1; -1 for all).
      */
     public static Rule parse(String spec) {
         Map<String, String> kv = new java.util.LinkedHashMap<>();
@@ -145,9 +152,11 @@ public final class Faults {
                 fault = new Fault.SseCloseAfterEvent();
             } else if (kv.containsKey("eager")) {
                 fault = new Fault.Eager();
+            } else if (kv.containsKey("echo-key")) {
+                fault = new Fault.EchoKey();
             } else {
                 throw new IllegalArgumentException("no fault kind in '" + spec
-                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close or eager");
+                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager or echo-key");
             }
             int times = Integer.parseInt(kv.getOrDefault("times", "1"));
             return new Rule(kv.getOrDefault("route", "*"), Optional.ofNullable(kv.get("session")), fault, times);
