@@ -57,6 +57,15 @@ public final class MessageValidator {
             return Optional.of("the message has a broken character (a lone UTF-16 surrogate) at "
                     + "position " + (lone + 1) + ": it is not valid UTF-8");
         }
+        if (rules.maxBodyBytes() > 0) {
+            // the text alone already over the whole request's limit: said as it is typed, not at the wire
+            long bytes = utf8Length(text);
+            if (bytes > rules.maxBodyBytes()) {
+                return Optional.of(String.format(Locale.ROOT,
+                        "the message is %,d bytes, over %s's limit of %,d bytes for a whole request",
+                        bytes, providerName, rules.maxBodyBytes()));
+            }
+        }
         if (rules.maxTextCodePoints() > 0) {
             int count = text.codePointCount(0, text.length());
             if (count > rules.maxTextCodePoints()) {
@@ -92,6 +101,9 @@ public final class MessageValidator {
         if (callerId.isBlank()) {
             return Optional.of("the caller id is blank: leave it unset for normal operator input");
         }
+        if (callerId.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("the caller id has a control character (a line break or a tab): a caller id is one line of text");
+        }
         return Optional.empty();
     }
 
@@ -125,6 +137,25 @@ public final class MessageValidator {
                     + " at position " + (e.getIndex() + 1));
         }
         return Optional.empty();
+    }
+
+    /** UTF-8 bytes of {@code text} (lone surrogates, refused before this, would count as one byte). */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     static int firstLoneSurrogate(String text) {

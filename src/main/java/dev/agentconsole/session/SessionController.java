@@ -160,6 +160,18 @@ public final class SessionController implements AutoCloseable {
     // ---- reading -------------------------------------------------------------------------------
 
     private void read() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            // a fault of this client, not of the network: say so instead of leaving the window "connecting"
+            if (running) {
+                listener.onConnection(ConnectionState.ENDED, Optional.of(new AgentError.Unexpected(0,
+                        "the console could not read the session: " + e.getMessage())));
+            }
+        }
+    }
+
+    private void follow() {
         listener.onConnection(ConnectionState.CONNECTING, Optional.empty());
         boolean resumed;
         try {

@@ -48,7 +48,7 @@ public final class EmulatorConnector implements Connector, AutoCloseable {
     public AgentBackend open(Provider provider, Optional<String> baseUrl, Optional<String> token) {
         String key = provider == Provider.DEMO ? emulator.token()
                 : token.orElseThrow(() -> new InvalidInputException("no API key: type it into the key field"));
-        HttpUrl url = HttpUrl.get(baseUrl.orElse(emulator.baseUrl()));
+        HttpUrl url = Endpoint.parseBaseUrl(baseUrl.orElse(emulator.baseUrl())); // as the app's connector reads it
         Endpoint endpoint = new Endpoint(url, new ApiToken(key));
         if (provider == Provider.AGI) {
             return new AgiBackend(endpoint, http, HttpCaller.standard(new ErrorDecoder(http.json())), Duration.ofMillis(20));

@@ -22,6 +22,9 @@ public final class ApiToken {
             throw new IllegalArgumentException("an API key cannot be blank");
         }
         this.value = value.strip();
+        problemWith(this.value).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
     }
 
     /** The first of the provider's variables that is set and not blank. */
@@ -30,6 +33,28 @@ public final class ApiToken {
             String v = env.get(name);
             if (v != null && !v.isBlank()) {
                 return Optional.of(new ApiToken(v));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code key} cannot be a key, or empty: it travels in an HTTP header, which takes one line of
+     * printable ASCII (a pasted line break or a look-alike letter would fail every request, or worse,
+     * split the header). The message never contains the key.
+     */
+    public static Optional<String> problemWith(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return Optional.of("the API key has a line break at character " + (i + 1) + ": a key is one line");
+            }
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of("the API key has a control character at character " + (i + 1));
+            }
+            if (c > 0x7e) {
+                return Optional.of("the API key has a character that is not plain ASCII at character " + (i + 1)
+                        + " (a look-alike letter, or a space that is not a space?)");
             }
         }
         return Optional.empty();
