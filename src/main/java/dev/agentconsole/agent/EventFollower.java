@@ -75,7 +75,7 @@ public final class EventFollower {
                 }
             }
             if (!nextWait.isZero() || !quiet) {
-                pacer.pause(!quiet, took); // never spin on a server that answers "nothing new" at once
+                pacer.pause(!quiet, took, nextWait); // never spin on a server that answers "nothing new" at once
             }
             nextWait = wait;
         }

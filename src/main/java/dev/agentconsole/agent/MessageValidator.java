@@ -101,7 +101,8 @@ public final class MessageValidator {
         if (callerId.isBlank()) {
             return Optional.of("the caller id is blank: leave it unset for normal operator input");
         }
-        if (callerId.codePoints().anyMatch(Character::isISOControl)) {
+        if (callerId.codePoints().anyMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             return Optional.of("the caller id has a control character (a line break or a tab): a caller id is one line of text");
         }
         return Optional.empty();
@@ -139,7 +140,7 @@ public final class MessageValidator {
         return Optional.empty();
     }
 
-    /** UTF-8 bytes of {@code text} (lone surrogates, refused before this, would count as one byte). */
+    /** UTF-8 bytes of {@code text} (a lone surrogate, refused before this, counts three). */
     static long utf8Length(String text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {

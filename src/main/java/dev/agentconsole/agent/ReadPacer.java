@@ -45,11 +45,13 @@ public final class ReadPacer {
      *
      * @param somethingNew the read brought events (or a change the reader acts on)
      * @param took         how long the read itself took (a long poll's wait on the server)
+     * @param asked        how long the read asked the server to wait (zero: a plain look)
      */
-    public Duration next(boolean somethingNew, Duration took) {
+    public Duration next(boolean somethingNew, Duration took, Duration asked) {
         lock.lock();
         try {
-            if (somethingNew) {
+            if (somethingNew || (!asked.isZero() && took.compareTo(asked.dividedBy(2)) >= 0)) {
+                // news, or a server that really held the long poll: nothing to slow down
                 interval = Duration.ZERO;
                 return Duration.ZERO;
             }
@@ -62,16 +64,34 @@ public final class ReadPacer {
     }
 
     /**
-     * Records a read and waits as {@link #next} says, cut short by {@link #wake()}.
+     * Records a read and waits as {@link #next} says, cut short by a {@link #wake()} from the moment
+     * the read was recorded (a wake while the reader is between the two is not lost).
      *
      * @throws CancellationException when the thread is interrupted while waiting
      */
-    public void pause(boolean somethingNew, Duration took) {
-        Duration wait = next(somethingNew, took);
-        if (wait.isZero()) {
-            return;
+    public void pause(boolean somethingNew, Duration took, Duration asked) {
+        long since;
+        Duration wait;
+        lock.lock();
+        try {
+            since = wakes;
+            wait = next(somethingNew, took, asked);
+        } finally {
+            lock.unlock();
         }
-        awaitWake(wait);
+        if (!wait.isZero()) {
+            awaitWake(since, wait);
+        }
+    }
+
+    /** How many times the operator acted so far: hand it to {@link #awaitWake(long, Duration)} to miss none. */
+    public long generation() {
+        lock.lock();
+        try {
+            return wakes;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The operator acted (sent, paused, resumed...): read again at once and at full speed. */
@@ -87,20 +107,20 @@ public final class ReadPacer {
     }
 
     /**
-     * Waits up to {@code most} for {@link #wake()}.
+     * Waits up to {@code most} for the operator to act after {@code since} ({@link #generation()});
+     * returns at once when they already did.
      *
-     * @return whether the operator acted meanwhile
+     * @return whether the operator acted
      * @throws CancellationException when the thread is interrupted while waiting
      */
-    public boolean awaitWake(Duration most) {
+    public boolean awaitWake(long since, Duration most) {
         lock.lock();
         try {
-            long seen = wakes;
             long nanos = most.toNanos();
-            while (nanos > 0 && wakes == seen) {
+            while (nanos > 0 && wakes == since) {
                 nanos = woken.awaitNanos(nanos);
             }
-            return wakes != seen;
+            return wakes != since;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("stopped waiting");

@@ -105,6 +105,10 @@ public final class SessionController implements AutoCloseable {
     /** Lines sent and not yet echoed, in send order: delivery id and the line. */
     private final List<PendingLine> awaitingEcho = new ArrayList<>();
     private final ReadPacer pacer = new ReadPacer();
+    /** Status reads are numbered before they are made; the newest shown wins ({@link #applyStatus}). */
+    private final java.util.concurrent.atomic.AtomicLong statusSeq = new java.util.concurrent.atomic.AtomicLong();
+    private long shownStatusSeq;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
     private volatile long position;
     /** The server has answered since binding; and whether the last read failed. */
@@ -180,8 +184,7 @@ public final class SessionController implements AutoCloseable {
             return; // closing
         }
         try {
-            listener.onSnapshot(backend.status(session));
-            lastStatus = System.nanoTime();
+            readStatus();
             listener.onContact(Instant.now());
             // the server answered: live now, not only when the first long poll returns (an idle agent can take 20 s)
             listener.onConnection(ConnectionState.LIVE, Optional.empty());
@@ -224,6 +227,7 @@ public final class SessionController implements AutoCloseable {
                     return stream();
                 }
                 // catching up: read without waiting until a read comes back empty, then say how much came
+                long readSeq = statusSeq.incrementAndGet();
                 long started = System.nanoTime();
                 EventPage page = backend.events(session, position, catchingUp >= 0 ? Duration.ZERO : longPoll);
                 java.time.Duration took = ReadPacer.since(started);
@@ -241,15 +245,13 @@ public final class SessionController implements AutoCloseable {
                 }
                 position = page.next();
                 if (page.snapshot().isPresent()) {
-                    page.snapshot().ifPresent(listener::onSnapshot);
-                    lastStatus = System.nanoTime();
+                    applyStatus(readSeq, page.snapshot().get());
                 } else if (ReadPacer.since(lastStatus).compareTo(STATUS_REFRESH) >= 0) {
                     // the read said nothing of the state (H's 204): ask now and then, never in step with every read
-                    listener.onSnapshot(backend.status(session));
-                    lastStatus = System.nanoTime();
+                    readStatus();
                 }
                 if (catchingUp < 0) {
-                    pacer.pause(!page.events().isEmpty(), took);
+                    pacer.pause(!page.events().isEmpty(), took, longPoll);
                 }
             } catch (AgentException e) {
                 if (!running) {
@@ -282,10 +284,11 @@ public final class SessionController implements AutoCloseable {
      * @return true when the stream failed for good and polling should take over; false when closing
      */
     private boolean stream() {
-        LiveEvents live = backend.liveEvents().orElseThrow();
+        LiveEvents stream = backend.liveEvents().orElseThrow();
         while (running) {
+            long actedBefore = pacer.generation(); // a send while the stream is open must not be missed after it ends
             java.util.concurrent.CompletableFuture<String> over = new java.util.concurrent.CompletableFuture<>();
-            LiveEvents.Subscription subscription = live.open(session, position, new LiveEvents.Listener() {
+            LiveEvents.Subscription subscription = stream.open(session, position, new LiveEvents.Listener() {
                 @Override
                 public void onEvent(AgentEvent event) {
                     streamed(event);
@@ -310,7 +313,7 @@ public final class SessionController implements AutoCloseable {
             });
             String reason = null;
             try {
-                while (true) {
+                while (running) {
                     try {
                         reason = over.get(STATUS_REFRESH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                         break;
@@ -327,16 +330,15 @@ public final class SessionController implements AutoCloseable {
                 subscription.close();
             }
             if (reason == null) {
-                return running; // failed: polling takes over
+                return running; // failed (or halted): polling takes over while running
             }
             if (!running) {
                 return false;
             }
             try {
-                listener.onSnapshot(backend.status(session));
-                lastStatus = System.nanoTime();
-                // settled: wait for the operator, looking in now and then
-                while (running && !pacer.awaitWake(SETTLED_LOOK)) {
+                readStatus();
+                // settled: wait for the operator (an act since the stream opened counts), looking in now and then
+                while (running && !pacer.awaitWake(actedBefore, SETTLED_LOOK)) {
                     EventPage page = backend.events(session, position, Duration.ZERO);
                     contact();
                     if (!page.events().isEmpty()) {
@@ -365,7 +367,7 @@ public final class SessionController implements AutoCloseable {
         contact();
         if (event instanceof AgentEvent.StatusChange change && event.position() <= position) {
             // paused/resumed carry no position of their own: nothing to store, the state is what matters
-            listener.onSnapshot(SessionSnapshot.of(change.status().name().toLowerCase(java.util.Locale.ROOT)));
+            applyStatus(statusSeq.incrementAndGet(), SessionSnapshot.of(change.status().name().toLowerCase(java.util.Locale.ROOT)));
             listener.onEvents(List.of(event));
             return;
         }
@@ -377,19 +379,47 @@ public final class SessionController implements AutoCloseable {
         }
     }
 
-    /** Reads the session's state once, off the reader's thread (a push stream carries none). */
+    /**
+     * Reads the session's state once, off the reader's thread (a push stream carries none). Asks
+     * that arrive while one is waiting to run are one read.
+     */
     private void refreshStatus() {
+        if (!refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
         try {
             commands.execute(() -> {
+                refreshQueued.set(false);
                 try {
-                    listener.onSnapshot(backend.status(session));
-                    lastStatus = System.nanoTime();
+                    readStatus();
                 } catch (AgentException | CancellationException e) {
                     // the next look, or the reader, reports what is wrong
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // closing
+            refreshQueued.set(false);
+        }
+    }
+
+    /** Reads the session's state now, on the calling thread, and shows it unless something newer came meanwhile. */
+    private void readStatus() {
+        long seq = statusSeq.incrementAndGet();
+        applyStatus(seq, backend.status(session));
+    }
+
+    /**
+     * Shows a state read with sequence number {@code seq} (taken before the read), unless a state read
+     * later was shown already: the reader, the stream and the commands read it on different threads,
+     * and a slow or retried read must not put an older state back.
+     */
+    private void applyStatus(long seq, SessionSnapshot snapshot) {
+        synchronized (statusSeq) {
+            if (seq < shownStatusSeq) {
+                return;
+            }
+            shownStatusSeq = seq;
+            lastStatus = System.nanoTime();
+            listener.onSnapshot(snapshot);
         }
     }
 
@@ -636,6 +666,7 @@ public final class SessionController implements AutoCloseable {
         try {
             backend.send(session, d.outgoing());
             transition(id, now -> now.state() == DeliveryState.SENDING ? now.with(DeliveryState.ACCEPTED, Optional.empty()) : now);
+            pacer.wake(); // the echo is due now: read at full speed (the wake at queueing came before the message existed)
             if (backend.liveEvents().isPresent()) {
                 refreshStatus(); // a push stream says nothing of the task the message started
             }
@@ -721,7 +752,7 @@ public final class SessionController implements AutoCloseable {
         commands.execute(() -> {
             try {
                 action.run();
-                listener.onSnapshot(backend.status(session));
+                readStatus();
             } catch (AgentException e) {
                 listener.onCommandFailed(name, e.error());
             } catch (CancellationException e) {

@@ -31,8 +31,9 @@ public record Draft(String text, String startUrl, String callerId, List<String> 
 
     /**
      * What the composer holds once {@code sent} went out, as the composer empties itself: a single
-     * message takes the typed text and the pictures, a batch takes the queue. A draft that does not
-     * hold what was sent is returned as it is.
+     * message takes the typed text and the pictures, a batch takes the queue. Only a draft that holds
+     * exactly what was sent is emptied (the composer sends its text as typed): "yes" typed after
+     * "yes please" went out is the operator's next message, and is kept.
      */
     public Draft afterSending(Outgoing sent) {
         if (sent instanceof Outgoing.Batch batch) {
@@ -40,7 +41,8 @@ public record Draft(String text, String startUrl, String callerId, List<String> 
             return !queue.isEmpty() && queue.equals(lines) ? new Draft(text, startUrl, callerId, List.of(), images) : this;
         }
         OutgoingMessage m = sent.messages().get(0);
-        boolean holdsIt = text.isBlank() ? !images.isEmpty() && !m.images().isEmpty() : m.text().contains(text.strip());
+        boolean holdsIt = text.isEmpty() ? !images.isEmpty() && images.size() == m.images().size() && m.text().isEmpty()
+                : text.equals(m.text());
         return holdsIt ? new Draft("", startUrl, callerId, queue, List.of()) : this;
     }
 

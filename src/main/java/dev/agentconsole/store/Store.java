@@ -604,7 +604,13 @@ public final class Store implements AutoCloseable {
         return write("the message before sending it", () -> inTransaction(() -> {
             // the composer empties itself as the message goes: the draft on disk must say so in the
             // same commit, or a crash right after it brings the sent words back as a new draft
-            emptyDraftOf(key, outgoing);
+            try {
+                emptyDraftOf(key, outgoing);
+            } catch (SQLException | RuntimeException draftTrouble) {
+                // the draft is a convenience; the outbox row is what must be committed
+                System.getLogger("store").log(System.Logger.Level.WARNING, "the draft could not be emptied with the send: "
+                        + draftTrouble.getMessage());
+            }
             String body = EventCodec.encode(outgoing, this::storeAttachment);
             try (PreparedStatement p = db.prepareStatement("INSERT INTO outbox(id, provider, session_id, body, state, "
                     + "attempts, sent_after, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)")) {

@@ -36,6 +36,14 @@ public final class ImageLoader {
         t.setDaemon(true);
         return t;
     });
+    /** Downloads wait on the network here, so one slow host never holds up decoding the rest. */
+    private final ExecutorService fetcherThreads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "image-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Moves on at every {@link #reset()}: a load begun for the last session is not shown in the next. */
+    private long generation;
     private final Map<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -51,18 +59,29 @@ public final class ImageLoader {
     };
     /** Loads under way, by key, with whoever waits for them; the FX thread only. */
     private final Map<String, Waiting> waiting = new java.util.HashMap<>();
-    /** Only touched on the decoder's thread. */
+    /** Downloads by address; synchronized on itself (the fetch threads fill it). */
     private final LinkedHashMap<String, byte[]> downloads = new LinkedHashMap<>(16, 0.75f, true);
     private long downloadedBytes;
     private volatile Fetcher fetcher = NO_SESSION;
 
-    /** How images named by URL are fetched from now on (the bound session's key and origin); null: none bound. */
+    /** How images named by URL are fetched (through the bound session: its key and origin); null: none. */
     public void setFetcher(Fetcher fetcher) {
         this.fetcher = fetcher == null ? NO_SESSION : fetcher;
-        decoder.execute(() -> {
-            downloads.clear(); // another session, perhaps another key: nothing fetched for the last one is reused
+    }
+
+    /**
+     * Another session is bound (or none): rows are keyed by their place in a session's stream, so
+     * nothing loaded, fetched or failed for the last one may show in the next. The FX thread only.
+     */
+    public void reset() {
+        generation++;
+        cache.clear();
+        failures.clear();
+        waiting.clear();
+        synchronized (downloads) {
+            downloads.clear();
             downloadedBytes = 0;
-        });
+        }
     }
 
     /** The cached image for {@code key}, or null; the FX thread only. */
@@ -104,31 +123,52 @@ public final class ImageLoader {
         Waiting asked = new Waiting();
         asked.add(onLoaded, onFailed);
         waiting.put(key, asked);
+        long gen = generation;
         try {
-            decoder.execute(() -> {
-                Image image;
+            (uri.startsWith("data:") ? decoder : fetcherThreads).execute(() -> {
+                byte[] bytes;
                 try {
-                    image = decode(bytes(uri), width);
-                } catch (Exception e) {
+                    bytes = bytes(uri);
+                } catch (Throwable e) {
                     String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-                    Platform.runLater(() -> failed(key, why));
+                    Platform.runLater(() -> failed(gen, key, why));
                     return;
                 }
-                if (image == null) {
-                    Platform.runLater(() -> failed(key, "the picture cannot be decoded"));
-                    return;
-                }
-                Platform.runLater(() -> {
-                    cache.put(key, image);
-                    Waiting done = waiting.remove(key);
-                    if (done != null) {
-                        done.loaded.forEach(c -> c.accept(image));
-                    }
-                });
+                decodeAndHandOver(gen, key, bytes, width);
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and a last layout pass asked for a picture: nobody will see it.
             waiting.remove(key);
+        }
+    }
+
+    private void decodeAndHandOver(long gen, String key, byte[] bytes, double width) {
+        try {
+            decoder.execute(() -> {
+                Image image;
+                try {
+                    image = decode(bytes, width);
+                } catch (Throwable e) {
+                    image = null; // a picture that breaks the decoder is one that cannot be decoded
+                }
+                Image decoded = image;
+                Platform.runLater(() -> {
+                    if (gen != generation) {
+                        return; // loaded for the session before this one
+                    }
+                    if (decoded == null) {
+                        failed(gen, key, "the picture cannot be decoded");
+                        return;
+                    }
+                    cache.put(key, decoded);
+                    Waiting done = waiting.remove(key);
+                    if (done != null) {
+                        done.loaded.forEach(c -> c.accept(decoded));
+                    }
+                });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closing
         }
     }
 
@@ -143,7 +183,10 @@ public final class ImageLoader {
         }
     }
 
-    private void failed(String key, String why) {
+    private void failed(long gen, String key, String why) {
+        if (gen != generation) {
+            return;
+        }
         failures.put(key, why);
         Waiting done = waiting.remove(key);
         if (done != null) {
@@ -159,17 +202,21 @@ public final class ImageLoader {
             }
             return Base64.getMimeDecoder().decode(uri.substring(comma + 1));
         }
-        byte[] known = downloads.get(uri);
-        if (known != null) {
-            return known;
+        synchronized (downloads) {
+            byte[] known = downloads.get(uri);
+            if (known != null) {
+                return known;
+            }
         }
         byte[] fetched = fetcher.fetch(uri);
-        downloads.put(uri, fetched);
-        downloadedBytes += fetched.length;
-        var eldest = downloads.entrySet().iterator();
-        while (downloadedBytes > MAX_CACHED_BYTES && eldest.hasNext()) {
-            downloadedBytes -= eldest.next().getValue().length;
-            eldest.remove();
+        synchronized (downloads) {
+            downloads.put(uri, fetched);
+            downloadedBytes += fetched.length;
+            var eldest = downloads.entrySet().iterator();
+            while (downloadedBytes > MAX_CACHED_BYTES && eldest.hasNext()) {
+                downloadedBytes -= eldest.next().getValue().length;
+                eldest.remove();
+            }
         }
         return fetched;
     }
@@ -181,5 +228,6 @@ public final class ImageLoader {
 
     public void close() {
         decoder.shutdownNow();
+        fetcherThreads.shutdownNow();
     }
 }

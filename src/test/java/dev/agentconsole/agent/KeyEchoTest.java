@@ -128,4 +128,18 @@ class KeyEchoTest {
             assertTrue(got.toString().contains(ApiToken.REDACTED), got.toString());
         }
     }
+
+    @Test
+    void anErrorBodyThatIsAJsonStringAndAnUnreadableAnswerAreRedactedToo() {
+        try (HCompanyBackend h = new HCompanyBackend(Provider.HCOMPANY, endpoint(), http)) {
+            json(401, "\"Invalid API key " + slashes() + "\"");
+            AgentException refused = assertThrows(AgentException.class, () -> h.status(SESSION));
+            assertNoKey(refused.error().summary());
+            // a 2xx whose body is not JSON: the parser's complaint quotes the body
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body(KEY + " is not a session").build());
+            AgentException unreadable = assertThrows(AgentException.class, () -> h.status(SESSION));
+            assertNoKey(unreadable.error().summary());
+        }
+    }
 }

@@ -63,4 +63,16 @@ class DraftCrashTest {
             assertEquals(List.of("later line"), after.queue(), "what was not sent stays");
         }
     }
+
+    @Test
+    void wordsTypedAfterASendAreKeptEvenWhenTheSentMessageContainsThem() throws Exception {
+        try (Store store = Store.open(data)) {
+            store.saveDraft(KEY, new Draft("yes", "", "", List.of())); // typed while "yes please" was on its way
+            store.enqueue(store.newDeliveryId(), KEY, new Outgoing.Single(OutgoingMessage.text("yes please")), "QUEUED", 0).join();
+            assertEquals("yes", store.draft(KEY).orElseThrow().text(), "the next message is the operator's, not a sent one");
+            Thread.sleep(Store.DRAFT_DELAY_MS * 3L);
+            store.enqueue(store.newDeliveryId(), KEY, new Outgoing.Single(OutgoingMessage.text("I do not know")), "QUEUED", 0).join();
+            assertEquals("yes", store.draft(KEY).orElseThrow().text(), "a later message that merely contains it does not clear it");
+        }
+    }
 }

@@ -255,9 +255,35 @@ public final class AgiBackend implements AgentBackend {
             Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "events")
                     .addQueryParameter("include_history", "false"))
                     .header("Accept", "text/event-stream").get().build();
+            java.util.concurrent.atomic.AtomicReference<AgiEventStream> self = new java.util.concurrent.atomic.AtomicReference<>();
+            // a stream that ended leaves the list (one opens per task; the list must not grow with them)
+            LiveEvents.Listener forgetting = new LiveEvents.Listener() {
+                @Override
+                public void onEvent(dev.agentconsole.agent.AgentEvent event) {
+                    listener.onEvent(event);
+                }
+
+                @Override
+                public void onHeartbeat(java.time.Instant at) {
+                    listener.onHeartbeat(at);
+                }
+
+                @Override
+                public void onEnded(String reason) {
+                    streams.remove(self.get());
+                    listener.onEnded(reason);
+                }
+
+                @Override
+                public void onFailure(AgentError error) {
+                    streams.remove(self.get());
+                    listener.onFailure(error);
+                }
+            };
             AgiEventStream stream = new AgiEventStream(readerClient, request, after, json, errors,
                     endpoint.token().redaction(), RetryPolicy.standard(),
-                    from -> poll(session, from).events(), listener);
+                    from -> poll(session, from).events(), forgetting);
+            self.set(stream);
             streams.add(stream);
             stream.start();
             return stream;

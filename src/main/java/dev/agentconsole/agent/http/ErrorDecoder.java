@@ -61,7 +61,7 @@ public final class ErrorDecoder {
         }
         redaction.apply(root);
         if (root == null || !root.isObject()) {
-            return new Parsed(root == null ? "" : shorten(root.isTextual() ? root.asText() : root.toString()),
+            return new Parsed(root == null ? "" : shorten(root.isTextual() ? redaction.apply(root.asText()) : root.toString()),
                     List.of(), null);
         }
         String message = root.path("message").isTextual() ? root.path("message").asText() : "";

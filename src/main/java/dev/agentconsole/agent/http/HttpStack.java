@@ -65,6 +65,7 @@ public final class HttpStack implements AutoCloseable {
                 .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .eventListenerFactory(WrittenMarker::new)
                 .dns(HttpStack::lookup)
+                .proxySelector(new LoopbackDirect(java.net.ProxySelector.getDefault()))
                 .build();
         this.readerClient = client.newBuilder()
                 .readTimeout(READER_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -102,6 +103,33 @@ public final class HttpStack implements AutoCloseable {
                     readerClient.newBuilder().connectionSpecs(specs).build());
         }
         return tls;
+    }
+
+    /**
+     * The system's proxies, except for this machine: a key bound for {@code localhost} or a loopback
+     * address goes straight there, never through a proxy (in clear text, to another machine).
+     */
+    static final class LoopbackDirect extends java.net.ProxySelector {
+        private final java.net.ProxySelector system;
+
+        LoopbackDirect(java.net.ProxySelector system) {
+            this.system = system;
+        }
+
+        @Override
+        public List<java.net.Proxy> select(java.net.URI uri) {
+            if (uri.getHost() == null || Endpoint.isLoopback(uri.getHost().replace("[", "").replace("]", "")) || system == null) {
+                return List.of(java.net.Proxy.NO_PROXY);
+            }
+            return system.select(uri);
+        }
+
+        @Override
+        public void connectFailed(java.net.URI uri, java.net.SocketAddress address, IOException e) {
+            if (system != null) {
+                system.connectFailed(uri, address, e);
+            }
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ public final class ImageDownload {
 
     /** Larger answers are refused before they fill the memory: a screenshot is a few MB at most. */
     public static final long MAX_BYTES = 25L * 1024 * 1024;
+    /** The whole fetch, redirect and body included. */
+    static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Endpoint endpoint;
     private final HttpStack http;
@@ -47,6 +49,7 @@ public final class ImageDownload {
         Request request = (sameOrigin(url) ? endpoint.authorized(url.newBuilder())
                 : new Request.Builder().url(url)).header("Accept", "image/*").get().build();
         Call call = http.client(url).newCall(request);
+        call.timeout().timeout(CALL_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS); // a host that drips holds no thread for long
         try (Response response = Calls.execute(call)) {
             if (!response.isSuccessful()) {
                 throw new AgentException(refusal(response));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -181,14 +180,21 @@ public final class Redaction {
         return true;
     }
 
-    private static String percentDecoded(String s) {
+    /** Every well-formed {@code %XX} decoded (UTF-8); a stray {@code %} elsewhere is kept as it is. */
+    static String percentDecoded(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notEncoded) {
-            return s;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length());
+        byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%' && i + 2 < raw.length && Character.digit(raw[i + 1], 16) >= 0 && Character.digit(raw[i + 2], 16) >= 0) {
+                bytes.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
+                i += 2;
+            } else {
+                bytes.write(raw[i]);
+            }
         }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -44,7 +44,7 @@ public final class WireJson {
             return value;
         } catch (JsonProcessingException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(),
-                    "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
+                    "the answer is not the JSON " + provider + " documents: " + redaction.apply(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
         }
@@ -60,7 +60,7 @@ public final class WireJson {
             return json.treeToValue(redaction.apply(tree), type);
         } catch (JsonProcessingException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(),
-                    "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
+                    "the answer is not the JSON " + provider + " documents: " + redaction.apply(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
         }

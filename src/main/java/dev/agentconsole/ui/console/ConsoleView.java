@@ -39,6 +39,8 @@ public final class ConsoleView extends BorderPane {
         getStyleClass().add(Styles.ROOT);
         setTop(new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning())));
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
+        // rows are keyed by their place in a session's stream: nothing of the last session may show in the next
+        vm.boundSessionProperty().addListener((o, was, now) -> images.reset());
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
                 question -> {

@@ -84,4 +84,23 @@ class ScreenshotRowUiTest {
                 .anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
         assertEquals(2, fetched.size(), "Retry fetched it again");
     }
+
+    @Test
+    void aRowAtTheSamePlaceInAnotherSessionNeverShowsTheLastSessionsPicture(FxRobot robot) throws Exception {
+        refusal.set(null);
+        String other = URL.replace("step-3", "step-3-of-another-session");
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("first session"), Optional.of(URL))));
+            return null;
+        });
+        waitFor("the first picture", () -> fetched.contains(URL) && robot.lookup(".transcript .thumbnail")
+                .queryAllAs(ImageView.class).stream().anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
+        fx(() -> { // what binding another session does: the transcript starts over, and so do the pictures
+            model.clear();
+            images.reset();
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("second session"), Optional.of(other))));
+            return null;
+        });
+        waitFor("the second session's own picture, fetched", () -> fetched.contains(other));
+    }
 }
