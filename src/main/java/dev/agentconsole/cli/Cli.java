@@ -26,6 +26,8 @@ public final class Cli {
     public static int run(String[] args, CliContext context) {
         CommandLine cli = new CommandLine(new RootCommand(context));
         subcommandsFor(args).forEach(cli::addSubcommand);
+        // "@FILE" is text to send, never a file of arguments to read (it could be /proc/self/environ).
+        cli.setExpandAtFiles(false);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
