@@ -23,7 +23,8 @@ public final class Cli {
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 
-    public static int run(String[] args, CliContext context) {
+    public static int run(String[] args, CliContext given) {
+        CliContext context = given.terminalSafe();
         CommandLine cli = new CommandLine(new RootCommand(context));
         subcommandsFor(args).forEach(cli::addSubcommand);
         // "@FILE" is text to send, never a file of arguments to read (it could be /proc/self/environ).

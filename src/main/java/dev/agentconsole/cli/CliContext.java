@@ -5,4 +5,10 @@ import java.io.PrintWriter;
 import java.util.Map;
 
 /** What a command may touch of the outside world; tests hand in their own. */
-public record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, BufferedReader in) {}
+public record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, BufferedReader in) {
+
+    /** The same, with control characters in everything printed shown escaped (words from servers end up there). */
+    CliContext terminalSafe() {
+        return new CliContext(environment, TerminalText.safe(out), TerminalText.safe(err), in);
+    }
+}
