@@ -6,7 +6,8 @@ import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.app.Services;
-import dev.agentconsole.attach.ImageFiles;
+import dev.agentconsole.attach.Attachment;
+import dev.agentconsole.attach.ImageFitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ final class SendCommand implements Callable<Integer> {
     String callerId;
 
     @Option(names = "--image", paramLabel = "FILE", description = "Attach an image (PNG, JPEG, GIF, WebP, BMP); repeatable. "
-            + "With --batch, images go with the first line.")
+            + "Checked and fitted as the window does: a PNG or JPEG that fits is sent as it is, anything else re-encoded "
+            + "and, if the request would be too large, scaled down (stderr says so). With --batch, images go with the first line.")
     List<Path> images = new ArrayList<>();
 
     @Option(names = "--start-url", paramLabel = "URL",
@@ -57,14 +59,7 @@ final class SendCommand implements Callable<Integer> {
         try (Services services = new Services(ctx.environment())) {
             Services.Connection connection = services.connect(target.provider(), target.baseUrl());
             AgentBackend backend = connection.backend();
-            List<String> dataUris = new ArrayList<>();
-            for (Path image : images) {
-                if (!backend.rules().acceptsImages()) {
-                    throw new InvalidInputException("AGI takes no images: leave out --image (describe what the agent "
-                            + "should look at in the message instead)");
-                }
-                dataUris.add(ImageFiles.readAsDataUri(image, backend.rules().maxBodyBytes()));
-            }
+            List<String> dataUris = images(backend, ctx);
             Outgoing outgoing = outgoing(dataUris);
             backend.problemWith(outgoing).ifPresent(p -> {
                 throw new InvalidInputException(p);
@@ -77,6 +72,26 @@ final class SendCommand implements Callable<Integer> {
             ctx.out().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The window's way: each image checked whole, then all of them fitted into the request together. */
+    private List<String> images(AgentBackend backend, CliContext ctx) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        if (!backend.rules().acceptsImages()) {
+            throw new InvalidInputException("AGI takes no images: leave out --image (describe what the agent "
+                    + "should look at in the message instead)");
+        }
+        List<Attachment> checked = images.stream().map(Attachment::fromFile).toList();
+        List<String> dataUris = new ArrayList<>();
+        for (ImageFitter.Fitted f : ImageFitter.fitAll(checked, backend.rules().imageBudgetBytes())) {
+            if (!f.asItCame()) {
+                ctx.err().println("image " + f.name() + ": " + f.how());
+            }
+            dataUris.add(f.dataUri());
+        }
+        return dataUris;
     }
 
     private Outgoing outgoing(List<String> dataUris) {
