@@ -46,8 +46,27 @@ final class SendCommand implements Callable<Integer> {
     boolean batch;
 
     @Parameters(arity = "1..*", paramLabel = "MESSAGE",
-            description = "The message; several words are joined with spaces unless --batch is given.")
+            description = {"The message; several words are joined with spaces unless --batch is given.",
+                    "'-' alone reads it from standard input (with --batch: one line of the batch per line), decoded strictly as UTF-8."})
     List<String> message;
+
+    /** The words, or with '-' the lines of standard input. */
+    private List<String> words(CliContext ctx) {
+        if (!message.contains("-")) {
+            return message;
+        }
+        if (message.size() > 1) {
+            throw new InvalidInputException("'-' reads the message from standard input: give it alone, without other words");
+        }
+        byte[] bytes;
+        try {
+            bytes = ctx.in().readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("standard input cannot be read", e);
+        }
+        String text = StrictUtf8.decode(bytes, "standard input").replaceFirst("\\r?\\n\\z", "");
+        return batch ? List.of(text.split("\\r?\\n", -1)) : List.of(text);
+    }
 
     @Override
     public Integer call() {
@@ -56,11 +75,12 @@ final class SendCommand implements Callable<Integer> {
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
+        List<String> words = words(ctx);
         try (Services services = new Services(ctx.environment())) {
             Services.Connection connection = services.connect(target.provider(), target.baseUrl());
             AgentBackend backend = connection.backend();
             List<String> dataUris = images(backend, ctx);
-            Outgoing outgoing = outgoing(dataUris);
+            Outgoing outgoing = outgoing(words, dataUris);
             backend.problemWith(outgoing).ifPresent(p -> {
                 throw new InvalidInputException(p);
             });
@@ -94,13 +114,13 @@ final class SendCommand implements Callable<Integer> {
         return dataUris;
     }
 
-    private Outgoing outgoing(List<String> dataUris) {
+    private Outgoing outgoing(List<String> words, List<String> dataUris) {
         if (!batch) {
-            return new Outgoing.Single(line(String.join(" ", message), dataUris, true));
+            return new Outgoing.Single(line(String.join(" ", words), dataUris, true));
         }
         List<OutgoingMessage> lines = new ArrayList<>();
-        for (int i = 0; i < message.size(); i++) {
-            lines.add(line(message.get(i), i == 0 ? dataUris : List.of(), i == 0));
+        for (int i = 0; i < words.size(); i++) {
+            lines.add(line(words.get(i), i == 0 ? dataUris : List.of(), i == 0));
         }
         return new Outgoing.Batch(lines);
     }
