@@ -69,8 +69,8 @@ public sealed interface AgentError {
     /** 429: too many concurrent sessions or queued requests; retry after the given delay. */
     record RateLimited(Optional<Duration> retryAfter, String serverMessage) implements AgentError {
         public String summary() {
-            return "rate limited (HTTP 429)"
-                    + retryAfter.map(d -> ", retry after " + d.toSeconds() + " s").orElse("")
+            return "rate limited (HTTP 429): the server is busy, try again later"
+                    + retryAfter.map(d -> " (it asks for " + d.toSeconds() + " s)").orElse("")
                     + suffix(serverMessage);
         }
     }

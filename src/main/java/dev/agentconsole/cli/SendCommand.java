@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Sends one message, or with --batch one batch of lines, to a session.",
-                "Exit codes: 0 sent, 2 bad input (nothing sent), 3 refused by the server, 4 network or uncertain."})
+                "Exit codes: 0 sent, 2 bad input (nothing sent), 3 refused by the server, 4 no answer (network, busy or "
+                        + "unavailable after retries, or uncertain)."})
 final class SendCommand implements Callable<Integer> {
 
     @ParentCommand
