@@ -93,6 +93,17 @@ public sealed interface AgentError {
     }
 
     /**
+     * A request that is safe to repeat (a read, say) got no whole answer in {@code attempts} tries:
+     * the connection broke, or the answer came cut short. Nothing "may have arrived" that matters.
+     */
+    record NoAnswer(int attempts, String cause) implements AgentError {
+        public String summary() {
+            return "the server did not answer whole in " + attempts + (attempts == 1 ? " try" : " tries")
+                    + " (the last: " + cause + ")";
+        }
+    }
+
+    /**
      * The request was fully written, then the connection failed or timed out: it may have
      * arrived. Never retried automatically; resending is the operator's call.
      */

@@ -22,7 +22,7 @@ public final class ExitCodes {
         if (error instanceof AgentError.BatchStopped stopped) {
             return of(stopped.cause());
         }
-        if (error instanceof AgentError.Network || error instanceof AgentError.Uncertain
+        if (error instanceof AgentError.Network || error instanceof AgentError.Uncertain || error instanceof AgentError.NoAnswer
                 || error instanceof AgentError.Unavailable || error instanceof AgentError.RateLimited) {
             return NETWORK;
         }

@@ -1,6 +1,7 @@
 package dev.agentconsole.agent.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconsole.agent.AgentError;
@@ -12,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /** Reading and writing one provider's JSON bodies, with its name in every complaint. */
 public final class WireJson {
@@ -27,17 +30,50 @@ public final class WireJson {
     /** The answer's body as {@code type}; an answer that is not that JSON is an {@link AgentError.Unexpected}. */
     public <T> T read(HttpCaller.Answer answer, Class<T> type) {
         try {
+            return parse(answer, type);
+        } catch (CutShortAnswer e) {
+            throw new AgentException(new AgentError.Unexpected(answer.code(),
+                    "the answer is not the JSON " + provider + " documents: " + e.getMessage()));
+        }
+    }
+
+    /** A read through {@code caller}, as {@code type}: an answer cut short is asked for again. */
+    public <T> T read(HttpCaller caller, OkHttpClient client, Request request, Class<T> type) {
+        return caller.read(client, request, answer -> parse(answer, type));
+    }
+
+    /**
+     * The answer's body as {@code type}. JSON that breaks off (or is not JSON at all) is
+     * {@link CutShortAnswer}: a read may be asked again. Whole JSON of the wrong shape would only
+     * come back the same, so it is an {@link AgentError.Unexpected} at once.
+     */
+    public <T> T parse(HttpCaller.Answer answer, Class<T> type) throws CutShortAnswer {
+        try {
             T value = json.readValue(answer.body(), type);
             if (value == null) {
                 throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer was empty"));
             }
             return value;
         } catch (JsonProcessingException e) {
+            Optional<StreamReadException> broken = syntaxError(e);
+            if (broken.isPresent()) {
+                throw new CutShortAnswer("the answer was cut short or is not JSON: " + broken.get().getOriginalMessage());
+            }
             throw new AgentException(new AgentError.Unexpected(answer.code(),
                     "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
         }
+    }
+
+    /** A syntax error, itself or wrapped (a record's deserializer wraps the one it met in a field). */
+    private static Optional<StreamReadException> syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException s) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public byte[] write(Object body) {
