@@ -60,6 +60,9 @@ final class EmulatorCommand implements Callable<Integer> {
             }
         }
         String token = ctx.environment().getOrDefault(TOKEN_VARIABLE, "");
+        dev.agentconsole.agent.http.ApiToken.problemWith(token.strip()).ifPresent(p -> { // clients could not send it
+            throw new dev.agentconsole.agent.InvalidInputException(TOKEN_VARIABLE + " has " + p);
+        });
         Emulator emulator;
         try {
             emulator = Emulator.start(port, token.isBlank() ? Emulator.newToken() : token.strip(),
