@@ -113,7 +113,7 @@ class CliBadInputTest {
                         "--session", agiSession, "--start-url", "file:///etc/passwd", "go"}, "must begin with http:// or https://"),
                 Arguments.of("a message over AGI's 10,000", new String[] {"send", "--provider", "agi", "--base-url", url,
                         "--session", agiSession, "x".repeat(10_001)}, "1 over AGI's limit of 10,000"),
-                Arguments.of("a bad fault spec", new String[] {"emulator", "--port", "0", "--fault", "explode"}, "--fault: no fault kind"),
+                Arguments.of("a bad fault spec", new String[] {"emulator", "--port", "0", "--fault", "explode"}, "--fault: unknown key 'explode'"),
                 Arguments.of("demo pace that is no number", new String[] {"watch"}, "AGENT_CONSOLE_DEMO_STEP_MS must be"),
                 Arguments.of("watch without session", new String[] {"watch", "--provider", "hcompany", "--base-url", url},
                         "--session is required"));
