@@ -41,8 +41,9 @@ class CliTerminalEscapesTest {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean layout = c == '\n' || c == '\t';
+            int at = i;
             assertTrue(layout || Character.getType(c) != Character.CONTROL,
-                    String.format("a raw U+%04X at %d in:%n%s", (int) c, i, text));
+                    () -> String.format("a raw U+%04X at %d in:%n%s", (int) c, at, text));
         }
     }
 

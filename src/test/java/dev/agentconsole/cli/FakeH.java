@@ -68,13 +68,9 @@ final class FakeH extends Dispatcher implements AutoCloseable {
         return this;
     }
 
-    /** Requests to send a message that reached the server, whatever it answered. */
-    long messagesReceived() {
+    /** Requests to send a message that the server took (answered 2xx). */
+    long messagesAccepted() {
         return messages.get();
-    }
-
-    long requests() {
-        return server.getRequestCount();
     }
 
     @Override
@@ -82,9 +78,14 @@ final class FakeH extends Dispatcher implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
         String route = request.getMethod() + " " + (last.equals(SESSION) ? "session" : last);
-        if (route.equals("POST messages")) {
+        MockResponse answer = answerTo(route, request);
+        if (route.equals("POST messages") && answer.getCode() / 100 == 2) {
             messages.incrementAndGet();
         }
+        return answer;
+    }
+
+    private MockResponse answerTo(String route, RecordedRequest request) {
         Deque<MockResponse> queue = scripted.get(route);
         synchronized (this) {
             if (queue != null && !queue.isEmpty()) {
