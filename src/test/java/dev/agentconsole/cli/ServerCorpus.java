@@ -132,7 +132,7 @@ public final class ServerCorpus {
                 scripted("an HTML page once instead of JSON", s -> s.answer("GET changes", FakeH.json("<html>proxy</html>")),
                         "watch", OK, "is idle", NOTHING),
                 scripted("an HTML page every time", s -> s.answer("GET changes", times(4, () -> FakeH.json("<html>proxy</html>"))),
-                        "watch", NETWORK, "cut short or is not JSON", NOTHING),
+                        "watch", NETWORK, "the answer is not JSON (it stops being JSON at byte 0", NOTHING),
                 scripted("whole JSON of the wrong shape", s -> s.answer("GET changes", FakeH.json("[1, 2]")), "watch", REFUSED,
                         "not the JSON H documents", NOTHING),
                 scripted("an empty 200 to a read", s -> s.answer("GET changes", FakeH.json("")), "watch", OK, "is idle", NOTHING),

@@ -57,13 +57,25 @@ public final class WireJson {
         } catch (JsonProcessingException e) {
             Optional<StreamReadException> broken = syntaxError(e);
             if (broken.isPresent()) {
-                throw new CutShortAnswer("the answer was cut short or is not JSON: " + broken.get().getOriginalMessage());
+                throw cutShort(broken.get(), answer.body().length);
             }
             throw new AgentException(new AgentError.Unexpected(answer.code(),
                     "the answer is not the JSON " + provider + " documents: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new AgentException(new AgentError.Unexpected(answer.code(), "the answer could not be read"));
         }
+    }
+
+    /**
+     * Where the body broke, never what it said there (the parser's own message quotes the body,
+     * and a server may have put anything in it, a key included).
+     */
+    private static CutShortAnswer cutShort(StreamReadException e, int length) {
+        long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+        if (at < 0 || at >= length) {
+            return new CutShortAnswer("the answer was cut short (" + length + " bytes, ending mid-JSON)");
+        }
+        return new CutShortAnswer("the answer is not JSON (it stops being JSON at byte " + at + " of " + length + ")");
     }
 
     /** A syntax error, itself or wrapped (a record's deserializer wraps the one it met in a field). */
