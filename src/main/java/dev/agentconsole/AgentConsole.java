@@ -12,7 +12,7 @@ public final class AgentConsole {
         if (Cli.opensWindow(args, System.getenv())) {
             ConsoleApp.startToolkitEarly();
         }
-        int code = Cli.run(args, Cli.systemContext());
+        int code = Cli.runProcess(args);
         System.exit(code);
     }
 }

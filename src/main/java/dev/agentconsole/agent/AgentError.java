@@ -69,8 +69,8 @@ public sealed interface AgentError {
     /** 429: too many concurrent sessions or queued requests; retry after the given delay. */
     record RateLimited(Optional<Duration> retryAfter, String serverMessage) implements AgentError {
         public String summary() {
-            return "rate limited (HTTP 429)"
-                    + retryAfter.map(d -> ", retry after " + d.toSeconds() + " s").orElse("")
+            return "rate limited (HTTP 429): the server is busy, try again later"
+                    + retryAfter.map(d -> " (it asks for " + d.toSeconds() + " s)").orElse("")
                     + suffix(serverMessage);
         }
     }
@@ -89,6 +89,17 @@ public sealed interface AgentError {
     record Network(String cause) implements AgentError {
         public String summary() {
             return "network: could not reach the server" + suffix(cause);
+        }
+    }
+
+    /**
+     * A request that is safe to repeat (a read, say) got no whole answer in {@code attempts} tries:
+     * the connection broke, or the answer came cut short. Nothing "may have arrived" that matters.
+     */
+    record NoAnswer(int attempts, String cause) implements AgentError {
+        public String summary() {
+            return "the server did not answer whole in " + attempts + (attempts == 1 ? " try" : " tries")
+                    + " (the last: " + cause + ")";
         }
     }
 

@@ -11,7 +11,18 @@ package dev.agentconsole.agent;
 public record MessageRules(int maxTextCodePoints, long maxBodyBytes, boolean acceptsImages,
                            boolean acceptsCallerId, int maxStartUrlChars, boolean nativeBatch) {
 
+    /** The image budget when a provider sets no body limit. */
+    public static final long DEFAULT_IMAGE_BUDGET = 4_900_000;
+
     public boolean acceptsStartUrl() {
         return maxStartUrlChars > 0;
+    }
+
+    /**
+     * What the images of one request may take as data URIs: the request's limit less room for the
+     * text and the JSON around it (a message longer than that room is refused with its size).
+     */
+    public long imageBudgetBytes() {
+        return maxBodyBytes <= 0 ? DEFAULT_IMAGE_BUDGET : Math.max(0, maxBodyBytes - 100_000);
     }
 }

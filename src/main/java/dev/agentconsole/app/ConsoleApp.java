@@ -179,6 +179,8 @@ public final class ConsoleApp extends Application {
             vm.connect();
         } else if (provider == Provider.DEMO) {
             vm.newSession();
+        } else {
+            vm.bar().loadSessions(); // no session named: the picker lists the provider's sessions, ready to choose from
         }
         if (Boolean.parseBoolean(options.get("smoke"))) {
             new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {

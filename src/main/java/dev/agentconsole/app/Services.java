@@ -117,7 +117,7 @@ public final class Services implements AutoCloseable, Connector {
 
     @Override
     public boolean hasEnvironmentToken(Provider provider) {
-        return ApiToken.fromEnvironment(provider, environment).isPresent();
+        return ApiToken.isSetIn(provider, environment);
     }
 
     @Override
@@ -132,7 +132,7 @@ public final class Services implements AutoCloseable, Connector {
 
     private AgentBackend backend(Provider provider, Optional<String> baseUrl, Optional<String> windowToken) {
         ApiToken token = ApiToken.fromEnvironment(provider, environment)
-                .or(() -> windowToken.filter(t -> !t.isBlank()).map(ApiToken::new)).orElseThrow(() ->
+                .or(() -> windowToken.filter(t -> !t.isBlank()).map(t -> new ApiToken(t, "the key field"))).orElseThrow(() ->
                 new InvalidInputException("no API key for " + provider.displayName() + ": set "
                         + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
                         + " in the environment (or type it into the window's key field); keys are never taken on the command line"));

@@ -1,41 +1,21 @@
 package dev.agentconsole.attach;
 
-import dev.agentconsole.agent.DataUris;
 import dev.agentconsole.agent.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
- * Reads an image file the operator attached and makes it a data URI, unchanged byte for byte.
- * Everything that can be wrong with the file gets its own sentence, and a file too large to
- * ever fit is refused from its size alone, before it is read.
+ * Reads a file the operator attached (the window's and the CLI's one way in, through
+ * {@link Attachment#fromFile}). Everything that can be wrong with the file gets its own sentence,
+ * and a file too large is refused from its size alone, before it is read.
  */
 public final class ImageFiles {
 
     private ImageFiles() {}
-
-    /** @param maxEncodedBytes the most the data URI may take in a request, 0 for no limit */
-    public static String readAsDataUri(Path file, long maxEncodedBytes) {
-        String name = file.toString();
-        byte[] bytes = readChecked(file, size -> {
-            if (size == 0) {
-                throw new InvalidInputException("image '" + name + "' is empty (0 bytes)");
-            }
-            if (maxEncodedBytes > 0 && DataUris.encodedLength(size, "image/jpeg") > maxEncodedBytes) {
-                throw new InvalidInputException(String.format(Locale.ROOT,
-                        "image '%s' is %,d bytes: as base64 it would take %,d bytes, more than the %,d a request may carry",
-                        name, size, DataUris.encodedLength(size, "image/jpeg"), maxEncodedBytes));
-            }
-        });
-        String mime = DataUris.sniffImageType(bytes).orElseThrow(() -> new InvalidInputException("'" + name
-                + "' is not an image this console can send (PNG, JPEG, GIF, WebP or BMP), whatever its name says"));
-        return DataUris.encode(bytes, mime);
-    }
 
     /**
      * A file's bytes after the checks every attached file gets (there, not a folder, readable);
@@ -49,6 +29,11 @@ public final class ImageFiles {
         if (Files.isDirectory(file)) {
             throw new InvalidInputException("image '" + name + "' is a folder, not a file");
         }
+        if (!isRegularFile(file)) {
+            // checked before opening: a FIFO would wait for a writer forever, a device never ends
+            throw new InvalidInputException("image '" + name + "' is not a regular file (a device, a pipe, a socket "
+                    + "or a file the system makes up, as in /proc): save the picture to a file and attach that");
+        }
         try {
             checkSize.accept(Files.size(file));
             return Files.readAllBytes(file);
@@ -56,6 +41,24 @@ public final class ImageFiles {
             throw new InvalidInputException("image '" + name + "' cannot be read: " + reason(e));
         }
     }
+
+    /**
+     * A file with content on disk. Files in /proc and /sys call themselves regular, with a size of
+     * 0, yet read as anything (process memory, say): their file system gives them away.
+     */
+    static boolean isRegularFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return !PSEUDO_FILE_SYSTEMS.contains(Files.getFileStore(file).type());
+        } catch (IOException | SecurityException e) {
+            return true; // no file store to ask: reading it says the rest
+        }
+    }
+
+    private static final java.util.Set<String> PSEUDO_FILE_SYSTEMS = java.util.Set.of("proc", "sysfs", "devtmpfs",
+            "debugfs", "tracefs", "securityfs", "cgroup", "cgroup2", "configfs", "efivarfs", "fusectl", "bpf");
 
     private static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {

@@ -18,7 +18,14 @@ import java.util.function.BooleanSupplier;
 public final class ImageFitter {
 
     /** An image as it will be sent, and how it got so. */
-    public record Fitted(String name, String dataUri, String mime, int width, int height, long encodedBytes, String how) {}
+    public record Fitted(String name, String dataUri, String mime, int width, int height, long encodedBytes, String how) {
+        /** Sent byte for byte as it came. */
+        public boolean asItCame() {
+            return how.equals(AS_IT_CAME);
+        }
+    }
+
+    static final String AS_IT_CAME = "sent as it is";
 
     /** The smallest width a scaled image may get; below it a screenshot says nothing. */
     static final int MIN_WIDTH = 320;
@@ -122,7 +129,7 @@ public final class ImageFitter {
             boolean turned = a.probe().orientation() >= 5;
             c.width = turned ? a.probe().height() : a.probe().width();
             c.height = turned ? a.probe().width() : a.probe().height();
-            c.how = c.unchanged ? "sent as it is" : "";
+            c.how = c.unchanged ? AS_IT_CAME : "";
             return c;
         }
 

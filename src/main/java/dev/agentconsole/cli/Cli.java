@@ -1,12 +1,12 @@
 package dev.agentconsole.cli;
 
 import dev.agentconsole.agent.AgentException;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.agentconsole.agent.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
@@ -19,13 +19,38 @@ public final class Cli {
     public static CliContext systemContext() {
         return new CliContext(System.getenv(),
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in);
     }
 
-    public static int run(String[] args, CliContext context) {
+    /**
+     * The command line of this process. Where the system shows the arguments as bytes (Linux), they
+     * are decoded strictly, so broken UTF-8 is refused with its offset instead of arriving as U+FFFD.
+     */
+    public static int runProcess(String[] args) {
+        CliContext context = systemContext();
+        return RawArguments.ofThisProcess(args).map(raw -> run(raw, context)).orElseGet(() -> run(args, context));
+    }
+
+    /** Arguments as bytes, decoded strictly first. */
+    public static int run(List<byte[]> argv, CliContext given) {
+        String[] args;
+        try {
+            args = RawArguments.decode(argv);
+        } catch (InvalidInputException e) {
+            PrintWriter err = given.terminalSafe().err();
+            err.println(prefixFor(ExitCodes.BAD_INPUT) + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        return run(args, given);
+    }
+
+    public static int run(String[] args, CliContext given) {
+        CliContext context = given.terminalSafe();
         CommandLine cli = new CommandLine(new RootCommand(context));
         subcommandsFor(args).forEach(cli::addSubcommand);
+        // "@FILE" is text to send, never a file of arguments to read (it could be /proc/self/environ).
+        cli.setExpandAtFiles(false);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,8 +1,34 @@
 package dev.agentconsole.cli;
 
-import java.io.BufferedReader;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.app.ConsoleApp;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a command may touch of the outside world; tests hand in their own. */
-public record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, BufferedReader in) {}
+/**
+ * What a command may touch of the outside world; tests hand in their own. {@code in} is bytes:
+ * text from it is decoded strictly. {@code window} opens the window (no command) and returns its exit code.
+ */
+public record CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, InputStream in, Window window) {
+
+    /** Opens the window with these options, until it closes. */
+    @FunctionalInterface
+    public interface Window {
+        int open(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session, Optional<String> callerId,
+                 Optional<Path> dataDir, boolean smoke);
+    }
+
+    /** With the real window. */
+    public CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, InputStream in) {
+        this(environment, out, err, in, (provider, baseUrl, session, callerId, dataDir, smoke) ->
+                ConsoleApp.launch(provider, baseUrl, session, callerId, dataDir, smoke));
+    }
+
+    /** The same, with control characters in everything printed shown escaped (words from servers end up there). */
+    CliContext terminalSafe() {
+        return new CliContext(environment, TerminalText.safe(out), TerminalText.safe(err), in, window);
+    }
+}

@@ -35,8 +35,9 @@ final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--fault", paramLabel = "SPEC", description = {
             "Inject a fault; repeatable. SPEC is comma-separated: one of status=N[,retry-after=S|HTTP-date], delay-ms=N, "
                     + "slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager, echo-key; then route=METHOD PATH (default *), "
-                    + "session=ID, times=N (default 1, -1 for every request).",
-            "e.g. --fault 'status=503,retry-after=2,route=POST /api/v2/sessions/{id}/messages,times=2'"})
+                    + "session=ID, times=N (default 1, -1 for every request). A value in double quotes may hold commas.",
+            "e.g. --fault 'status=503,retry-after=2,route=POST /api/v2/sessions/{id}/messages,times=2'",
+            "or   --fault 'status=429,retry-after=\"Wed, 21 Oct 2026 07:28:00 GMT\"'"})
     List<String> faults = new ArrayList<>();
 
     @Override
@@ -60,6 +61,9 @@ final class EmulatorCommand implements Callable<Integer> {
             }
         }
         String token = ctx.environment().getOrDefault(TOKEN_VARIABLE, "");
+        dev.agentconsole.agent.http.ApiToken.problemWith(token.strip()).ifPresent(p -> { // clients could not send it
+            throw new dev.agentconsole.agent.InvalidInputException(TOKEN_VARIABLE + " has " + p);
+        });
         Emulator emulator;
         try {
             emulator = Emulator.start(port, token.isBlank() ? Emulator.newToken() : token.strip(),

@@ -11,7 +11,7 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** The server answered and refused (4xx). */
     public static final int REFUSED = 3;
-    /** No answer: could not connect, the server was unavailable after retries, or the send is uncertain. */
+    /** No answer: could not connect, the server was unavailable or busy (429) after retries, or the send is uncertain. */
     public static final int NETWORK = 4;
     /** Interrupted (Ctrl+C). */
     public static final int INTERRUPTED = 130;
@@ -22,8 +22,8 @@ public final class ExitCodes {
         if (error instanceof AgentError.BatchStopped stopped) {
             return of(stopped.cause());
         }
-        if (error instanceof AgentError.Network || error instanceof AgentError.Uncertain
-                || error instanceof AgentError.Unavailable) {
+        if (error instanceof AgentError.Network || error instanceof AgentError.Uncertain || error instanceof AgentError.NoAnswer
+                || error instanceof AgentError.Unavailable || error instanceof AgentError.RateLimited) {
             return NETWORK;
         }
         return REFUSED;

@@ -5,7 +5,6 @@ import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.NewSession;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.SessionId;
-import dev.agentconsole.app.ConsoleApp;
 import dev.agentconsole.emulator.Emulator;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "agent-console", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"A console for operators who steer live web agents (H Agent Platform v2, AGI Inc v1).",
                 "With no command: the window, bound to the session given (default: a fresh demo session on "
-                        + "the embedded emulator)."},
+                        + "the embedded emulator; with --provider hcompany or agi and no --session, pick one in the window)."},
         footer = {"", "Environment: HAI_API_KEY (else H_API_KEY) for --provider hcompany, AGI_API_KEY for --provider agi. "
                 + "Keys are never taken on the command line."})
 final class RootCommand implements Callable<Integer> {
@@ -49,7 +48,7 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<SessionId> session = target.sessionId();
+        Optional<SessionId> session = target.sessionIdIfGiven();
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
@@ -58,7 +57,7 @@ final class RootCommand implements Callable<Integer> {
             throw new InvalidInputException("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): "
                     + "use 'agent-console chat' for a conversation in the terminal");
         }
-        return ConsoleApp.launch(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
+        return context.window().open(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
                 Optional.ofNullable(callerId), Optional.ofNullable(dataDir), smoke);
     }
 

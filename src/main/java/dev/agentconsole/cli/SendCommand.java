@@ -6,7 +6,8 @@ import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.app.Services;
-import dev.agentconsole.attach.ImageFiles;
+import dev.agentconsole.attach.Attachment;
+import dev.agentconsole.attach.ImageFitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Sends one message, or with --batch one batch of lines, to a session.",
-                "Exit codes: 0 sent, 2 bad input (nothing sent), 3 refused by the server, 4 network or uncertain."})
+                "Exit codes: 0 sent, 2 bad input (nothing sent), 3 refused by the server, 4 no answer (network, busy or "
+                        + "unavailable after retries, or uncertain)."})
 final class SendCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,7 +35,8 @@ final class SendCommand implements Callable<Integer> {
     String callerId;
 
     @Option(names = "--image", paramLabel = "FILE", description = "Attach an image (PNG, JPEG, GIF, WebP, BMP); repeatable. "
-            + "With --batch, images go with the first line.")
+            + "Checked and fitted as the window does: a PNG or JPEG that fits is sent as it is, anything else re-encoded "
+            + "and, if the request would be too large, scaled down (stderr says so). With --batch, images go with the first line.")
     List<Path> images = new ArrayList<>();
 
     @Option(names = "--start-url", paramLabel = "URL",
@@ -44,8 +47,27 @@ final class SendCommand implements Callable<Integer> {
     boolean batch;
 
     @Parameters(arity = "1..*", paramLabel = "MESSAGE",
-            description = "The message; several words are joined with spaces unless --batch is given.")
+            description = {"The message; several words are joined with spaces unless --batch is given.",
+                    "'-' alone reads it from standard input (with --batch: one line of the batch per line), decoded strictly as UTF-8."})
     List<String> message;
+
+    /** The words, or with '-' the lines of standard input. */
+    private List<String> words(CliContext ctx) {
+        if (!message.contains("-")) {
+            return message;
+        }
+        if (message.size() > 1) {
+            throw new InvalidInputException("'-' reads the message from standard input: give it alone, without other words");
+        }
+        byte[] bytes;
+        try {
+            bytes = ctx.in().readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("standard input cannot be read", e);
+        }
+        String text = StrictUtf8.decode(bytes, "standard input").replaceFirst("\\r?\\n\\z", "");
+        return batch ? List.of(text.split("\\r?\\n", -1)) : List.of(text);
+    }
 
     @Override
     public Integer call() {
@@ -54,18 +76,12 @@ final class SendCommand implements Callable<Integer> {
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
+        List<String> words = words(ctx);
         try (Services services = new Services(ctx.environment())) {
             Services.Connection connection = services.connect(target.provider(), target.baseUrl());
             AgentBackend backend = connection.backend();
-            List<String> dataUris = new ArrayList<>();
-            for (Path image : images) {
-                if (!backend.rules().acceptsImages()) {
-                    throw new InvalidInputException("AGI takes no images: leave out --image (describe what the agent "
-                            + "should look at in the message instead)");
-                }
-                dataUris.add(ImageFiles.readAsDataUri(image, backend.rules().maxBodyBytes()));
-            }
-            Outgoing outgoing = outgoing(dataUris);
+            List<String> dataUris = images(backend, ctx);
+            Outgoing outgoing = outgoing(words, dataUris);
             backend.problemWith(outgoing).ifPresent(p -> {
                 throw new InvalidInputException(p);
             });
@@ -79,13 +95,33 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private Outgoing outgoing(List<String> dataUris) {
+    /** The window's way: each image checked whole, then all of them fitted into the request together. */
+    private List<String> images(AgentBackend backend, CliContext ctx) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        if (!backend.rules().acceptsImages()) {
+            throw new InvalidInputException("AGI takes no images: leave out --image (describe what the agent "
+                    + "should look at in the message instead)");
+        }
+        List<Attachment> checked = images.stream().map(Attachment::fromFile).toList();
+        List<String> dataUris = new ArrayList<>();
+        for (ImageFitter.Fitted f : ImageFitter.fitAll(checked, backend.rules().imageBudgetBytes())) {
+            if (!f.asItCame()) {
+                ctx.err().println("image " + f.name() + ": " + f.how());
+            }
+            dataUris.add(f.dataUri());
+        }
+        return dataUris;
+    }
+
+    private Outgoing outgoing(List<String> words, List<String> dataUris) {
         if (!batch) {
-            return new Outgoing.Single(line(String.join(" ", message), dataUris, true));
+            return new Outgoing.Single(line(String.join(" ", words), dataUris, true));
         }
         List<OutgoingMessage> lines = new ArrayList<>();
-        for (int i = 0; i < message.size(); i++) {
-            lines.add(line(message.get(i), i == 0 ? dataUris : List.of(), i == 0));
+        for (int i = 0; i < words.size(); i++) {
+            lines.add(line(words.get(i), i == 0 ? dataUris : List.of(), i == 0));
         }
         return new Outgoing.Batch(lines);
     }

@@ -19,7 +19,8 @@ public final class TargetOptions {
                     + "Plain http:// only to this machine.")
     String baseUrl;
 
-    @Option(names = "--session", paramLabel = "ID", description = "The session's id (a UUID).")
+    @Option(names = "--session", paramLabel = "ID", description = "The session's id (a UUID). send, watch and chat need it "
+            + "with hcompany or agi; without it the window opens with the session picker.")
     String session;
 
     public Provider provider() {
@@ -32,6 +33,11 @@ public final class TargetOptions {
 
     public Optional<String> baseUrl() {
         return Optional.ofNullable(baseUrl);
+    }
+
+    /** For the window: a real provider may come without a session, which the operator then picks in the window. */
+    public Optional<SessionId> sessionIdIfGiven() {
+        return provider() != Provider.DEMO && session == null ? Optional.empty() : sessionId();
     }
 
     /**

@@ -29,6 +29,7 @@ final class TerminalConversation {
     private final EventPrinter printer;
     private final Optional<String> callerId;
     private final boolean autopilot;
+    private final Utf8Lines lines;
 
     TerminalConversation(AgentBackend backend, SessionId session, CliContext ctx, EventPrinter printer,
                          Optional<String> callerId, boolean autopilot) {
@@ -38,6 +39,7 @@ final class TerminalConversation {
         this.printer = printer;
         this.callerId = callerId;
         this.autopilot = autopilot;
+        this.lines = new Utf8Lines(ctx.in());
     }
 
     int run() {
@@ -101,11 +103,19 @@ final class TerminalConversation {
         }
     }
 
+    /** The next line, or null at the end; a line that is not UTF-8 is refused here and the one after it read. */
     private String readLine() {
-        try {
-            return ctx.in().readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try {
+                return lines.next();
+            } catch (InvalidInputException e) {
+                ctx.err().println("not sent: " + e.getMessage());
+                ctx.err().flush();
+                ctx.out().print("you> ");
+                ctx.out().flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

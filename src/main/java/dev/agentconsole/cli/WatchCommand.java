@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Prints each event of a session as it arrives, until the session settles "
                 + "(waits for the operator, or ends).",
-                "Exit codes: 0 settled, 2 bad input, 3 refused by the server, 4 network."})
+                "Exit codes: 0 settled, 2 bad input, 3 refused by the server, 4 no answer (network, busy or unavailable after retries)."})
 final class WatchCommand implements Callable<Integer> {
 
     @ParentCommand

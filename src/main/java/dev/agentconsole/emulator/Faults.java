@@ -120,48 +120,122 @@ public final class Faults {
      * {@code status=503,retry-after=2,route=POST /v1/sessions/{id}/message,times=3} or
      * {@code drop,route=*,times=1}. Keys: one of status, delay-ms, slow-body, drop, malformed-json,
      * unknown-event, every-event, sse-close, eager, echo-key; plus retry-after, route (default *), session, times (default 1; -1 for all).
+     * A value in double quotes may hold commas: {@code retry-after="Wed, 21 Oct 2026 07:28:00 GMT"}.
      */
     public static Rule parse(String spec) {
         Map<String, String> kv = new java.util.LinkedHashMap<>();
-        for (String part : spec.split(",")) {
+        for (String part : split(spec)) {
             int eq = part.indexOf('=');
             String key = (eq < 0 ? part : part.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
-            kv.put(key, eq < 0 ? "" : part.substring(eq + 1).strip());
-        }
-        Fault fault;
-        try {
-            if (kv.containsKey("status")) {
-                int code = Integer.parseInt(kv.get("status"));
-                if (code < 100 || code > 599) {
-                    throw new IllegalArgumentException("status must be 100 to 599, got " + code);
-                }
-                fault = new Fault.Status(code, Optional.ofNullable(kv.get("retry-after")));
-            } else if (kv.containsKey("delay-ms")) {
-                fault = new Fault.Delay(Duration.ofMillis(Long.parseLong(kv.get("delay-ms"))));
-            } else if (kv.containsKey("slow-body")) {
-                fault = new Fault.SlowBody(8, Duration.ofMillis(kv.get("slow-body").isEmpty() ? 50 : Long.parseLong(kv.get("slow-body"))));
-            } else if (kv.containsKey("drop")) {
-                fault = new Fault.DropAfterRead();
-            } else if (kv.containsKey("malformed-json")) {
-                fault = new Fault.MalformedJson();
-            } else if (kv.containsKey("unknown-event")) {
-                fault = new Fault.UnknownEventType();
-            } else if (kv.containsKey("every-event")) {
-                fault = new Fault.EveryEventType();
-            } else if (kv.containsKey("sse-close")) {
-                fault = new Fault.SseCloseAfterEvent();
-            } else if (kv.containsKey("eager")) {
-                fault = new Fault.Eager();
-            } else if (kv.containsKey("echo-key")) {
-                fault = new Fault.EchoKey();
-            } else {
-                throw new IllegalArgumentException("no fault kind in '" + spec
-                        + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager or echo-key");
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' in '" + spec + "': use " + String.join(", ", KEYS));
             }
+            kv.put(key, eq < 0 ? "" : unquote(part.substring(eq + 1).strip()));
+        }
+        try {
+            Fault fault = fault(kv, spec);
             int times = Integer.parseInt(kv.getOrDefault("times", "1"));
+            if (times == 0 || times < -1) {
+                throw new IllegalArgumentException("times must be 1 or more, or -1 for every request, got " + times);
+            }
             return new Rule(kv.getOrDefault("route", "*"), Optional.ofNullable(kv.get("session")), fault, times);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a number in the fault '" + spec + "' is not a whole number: " + e.getMessage());
+        }
+    }
+
+    private static final List<String> KEYS = List.of("status", "retry-after", "delay-ms", "slow-body", "drop", "malformed-json",
+            "unknown-event", "every-event", "sse-close", "eager", "echo-key", "route", "session", "times");
+
+    private static Fault fault(Map<String, String> kv, String spec) {
+        if (kv.containsKey("status")) {
+            int code = Integer.parseInt(kv.get("status"));
+            if (code < 100 || code > 599) {
+                throw new IllegalArgumentException("status must be 100 to 599, got " + code);
+            }
+            Optional<String> retryAfter = Optional.ofNullable(kv.get("retry-after"));
+            retryAfter.filter(r -> !isRetryAfter(r)).ifPresent(r -> {
+                throw new IllegalArgumentException("retry-after must be whole seconds (0 or more) or an HTTP date in quotes "
+                        + "(retry-after=\"Wed, 21 Oct 2026 07:28:00 GMT\"), got '" + r + "'");
+            });
+            return new Fault.Status(code, retryAfter);
+        }
+        if (kv.containsKey("delay-ms")) {
+            long ms = Long.parseLong(kv.get("delay-ms"));
+            if (ms < 0) {
+                throw new IllegalArgumentException("delay-ms must be 0 or more, got " + ms);
+            }
+            return new Fault.Delay(Duration.ofMillis(ms));
+        }
+        if (kv.containsKey("slow-body")) {
+            long ms = kv.get("slow-body").isEmpty() ? 50 : Long.parseLong(kv.get("slow-body"));
+            if (ms < 1) {
+                throw new IllegalArgumentException("slow-body must be 1 ms or more, got " + ms);
+            }
+            return new Fault.SlowBody(8, Duration.ofMillis(ms));
+        }
+        if (kv.containsKey("drop")) {
+            return new Fault.DropAfterRead();
+        }
+        if (kv.containsKey("malformed-json")) {
+            return new Fault.MalformedJson();
+        }
+        if (kv.containsKey("unknown-event")) {
+            return new Fault.UnknownEventType();
+        }
+        if (kv.containsKey("every-event")) {
+            return new Fault.EveryEventType();
+        }
+        if (kv.containsKey("sse-close")) {
+            return new Fault.SseCloseAfterEvent();
+        }
+        if (kv.containsKey("eager")) {
+            return new Fault.Eager();
+        }
+        if (kv.containsKey("echo-key")) {
+            return new Fault.EchoKey();
+        }
+        throw new IllegalArgumentException("no fault kind in '" + spec
+                + "': use status=N, delay-ms=N, slow-body[=MS], drop, malformed-json, unknown-event, every-event, sse-close, eager or echo-key");
+    }
+
+    /** The parts between commas, a comma inside double quotes staying in its part. */
+    private static List<String> split(String spec) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (char c : spec.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("an unclosed quote in '" + spec + "'");
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** What a server may put in Retry-After: delay-seconds or an HTTP date (RFC 9110). */
+    private static boolean isRetryAfter(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return true;
+        }
+        try {
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 }

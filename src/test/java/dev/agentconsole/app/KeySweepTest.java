@@ -16,11 +16,9 @@ import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
 import dev.agentconsole.ui.chat.TranscriptEntry;
 import dev.agentconsole.ui.console.ConsoleViewModel;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +72,7 @@ class KeySweepTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new CliContext(Map.of("HAI_API_KEY", key, "AGI_API_KEY", key),
-                new PrintWriter(out, true), new PrintWriter(err, true), new BufferedReader(new StringReader(""))));
+                new PrintWriter(out, true), new PrintWriter(err, true), new java.io.ByteArrayInputStream(new byte[0])));
         output.add(out.toString());
         output.add(err.toString());
         return code + "\n" + out + "\n" + err;

@@ -1,8 +1,6 @@
 package dev.agentconsole.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 
@@ -14,10 +12,15 @@ record CliRun(int code, String out, String err) {
     }
 
     static CliRun withInput(Map<String, String> env, String input, String... args) {
+        return withBytes(env, input.getBytes(java.nio.charset.StandardCharsets.UTF_8), args);
+    }
+
+    /** With these bytes on standard input, exactly. */
+    static CliRun withBytes(Map<String, String> env, byte[] input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(input))));
+                new java.io.ByteArrayInputStream(input)));
         return new CliRun(code, out.toString(), err.toString());
     }
 }

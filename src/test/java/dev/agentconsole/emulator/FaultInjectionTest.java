@@ -135,11 +135,28 @@ class FaultInjectionTest {
     }
 
     @Test
-    void malformedJsonIsAnUnexpectedAnswerNotACrash() {
+    void aReadAnsweredWithJsonCutShortIsReadAgain() {
         emulator.faults().add(Faults.Rule.on("GET /api/v2/sessions/{id}/status", new Faults.Fault.MalformedJson(), 1));
-        AgentError e = assertThrows(AgentException.class, () -> h.status(hSession)).error();
-        assertInstanceOf(AgentError.Unexpected.class, e);
-        assertTrue(e.summary().contains("not the JSON H documents"), e.summary());
+        assertEquals("pending", h.status(hSession).rawStatus());
+        assertEquals(2, emulator.requestCount("GET /api/v2/sessions/{id}/status"));
+        assertEquals(1, sleeps.size(), "with the backoff of a dropped read");
+    }
+
+    @Test
+    void aReadCutShortEveryTimeIsNoAnswerNeverUncertain() {
+        emulator.faults().add(Faults.Rule.on("GET /v1/sessions/{id}/messages", new Faults.Fault.MalformedJson(), -1));
+        AgentError e = assertThrows(AgentException.class, () -> agi.events(agiSession, 0, Duration.ZERO)).error();
+        assertInstanceOf(AgentError.NoAnswer.class, e);
+        assertTrue(e.summary().startsWith("the server did not answer whole in 4 tries (the last: the answer was cut short"),
+                e.summary());
+    }
+
+    @Test
+    void aReadDroppedEveryTimeIsNoAnswerNeverUncertain() {
+        emulator.faults().add(Faults.Rule.on("GET /api/v2/sessions/{id}", new Faults.Fault.DropAfterRead(), -1));
+        AgentError e = assertThrows(AgentException.class, () -> h.session(hSession)).error();
+        assertInstanceOf(AgentError.NoAnswer.class, e);
+        assertTrue(!e.summary().contains("may have arrived"), e.summary());
     }
 
     @Test

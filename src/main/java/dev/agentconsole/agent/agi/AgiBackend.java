@@ -168,7 +168,7 @@ public final class AgiBackend implements AgentBackend {
     private EventPage poll(SessionId session, long from) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "messages")
                 .addQueryParameter("after_id", Long.toString(from))).get().build();
-        AgiWire.Messages answer = wire.read(caller.call(readerClient, request, Repeat.SAFE), AgiWire.Messages.class);
+        AgiWire.Messages answer = wire.read(caller, readerClient, request, AgiWire.Messages.class);
         List<AgentEvent> events = new ArrayList<>();
         long next = from;
         for (JsonNode m : answer.messages() == null ? List.<JsonNode>of() : answer.messages()) {
@@ -187,7 +187,7 @@ public final class AgiBackend implements AgentBackend {
     @Override
     public SessionSnapshot status(SessionId session) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "status")).get().build();
-        AgiWire.Status execution = wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Status.class);
+        AgiWire.Status execution = wire.read(caller, client, request, AgiWire.Status.class);
         AgiWire.Session lifecycle = fetchSession(session);
         if ("paused".equals(lifecycle.status())) {
             return SessionSnapshot.of("paused");
@@ -220,7 +220,7 @@ public final class AgiBackend implements AgentBackend {
 
     private AgiWire.Session fetchSession(SessionId session) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value())).get().build();
-        return wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Session.class);
+        return wire.read(caller, client, request, AgiWire.Session.class);
     }
 
     @Override
@@ -294,7 +294,7 @@ public final class AgiBackend implements AgentBackend {
     public Optional<Screenshots> screenshots() {
         return Optional.of(session -> {
             Request request = endpoint.authorized(endpoint.url("v1", "sessions", session.value(), "screenshot")).get().build();
-            AgiWire.Screenshot s = wire.read(caller.call(client, request, Repeat.SAFE), AgiWire.Screenshot.class);
+            AgiWire.Screenshot s = wire.read(caller, client, request, AgiWire.Screenshot.class);
             return new Screenshot(s.screenshot(), s.url(), s.title());
         });
     }
@@ -321,8 +321,7 @@ public final class AgiBackend implements AgentBackend {
     @Override
     public List<SessionSummary> list(int page, int size) {
         Request request = endpoint.authorized(endpoint.url("v1", "sessions")).get().build();
-        HttpCaller.Answer answer = caller.call(client, request, Repeat.SAFE);
-        List<AgiWire.Session> rows = wire.read(answer, json.getTypeFactory().constructCollectionType(List.class, AgiWire.Session.class));
+        AgiWire.Session[] rows = wire.read(caller, client, request, AgiWire.Session[].class);
         List<SessionSummary> out = new ArrayList<>();
         for (AgiWire.Session s : rows) {
             if (s.sessionId() != null && SessionId.isValid(s.sessionId())) {

@@ -144,11 +144,11 @@ public final class HCompanyBackend implements AgentBackend {
                 .addQueryParameter("from_index", Long.toString(from))
                 .addQueryParameter("wait_for_seconds", Long.toString(waitSeconds)))
                 .get().build();
-        HttpCaller.Answer answer = caller.call(readerClient, request, Repeat.SAFE);
-        if (answer.code() == 204 || answer.body().length == 0) {
+        HWire.Changes changes = caller.read(readerClient, request,
+                answer -> answer.code() == 204 || answer.body().length == 0 ? null : wire.parse(answer, HWire.Changes.class));
+        if (changes == null) {
             return EventPage.nothingNew(from);
         }
-        HWire.Changes changes = wire.read(answer, HWire.Changes.class);
         List<JsonNode> raw = changes.newEvents() == null ? List.of() : changes.newEvents();
         List<AgentEvent> mapped = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
@@ -165,13 +165,13 @@ public final class HCompanyBackend implements AgentBackend {
     @Override
     public SessionSnapshot status(SessionId session) {
         Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value(), "status")).get().build();
-        return snapshot(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Status.class));
+        return snapshot(wire.read(caller, client, request, HWire.Status.class));
     }
 
     @Override
     public SessionInfo session(SessionId session) {
         Request request = endpoint.authorized(endpoint.url("api", "v2", "sessions", session.value())).get().build();
-        return info(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+        return info(wire.read(caller, client, request, HWire.Session.class));
     }
 
     @Override
@@ -233,7 +233,7 @@ public final class HCompanyBackend implements AgentBackend {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post(RequestBody.create(wire.write(body), JSON))
                 .build();
-        return info(wire.read(caller.call(client, request, Repeat.SAFE), HWire.Session.class));
+        return info(wire.read(caller, client, request, HWire.Session.class));
     }
 
     @Override
@@ -243,7 +243,7 @@ public final class HCompanyBackend implements AgentBackend {
                 .addQueryParameter("page", Integer.toString(Math.max(1, page)))
                 .addQueryParameter("size", Integer.toString(Math.max(1, Math.min(100, size)))))
                 .get().build();
-        HWire.SummaryPage result = wire.read(caller.call(client, request, Repeat.SAFE), HWire.SummaryPage.class);
+        HWire.SummaryPage result = wire.read(caller, client, request, HWire.SummaryPage.class);
         List<SessionSummary> out = new ArrayList<>();
         for (HWire.Summary s : result.items() == null ? List.<HWire.Summary>of() : result.items()) {
             if (s.id() == null || !SessionId.isValid(s.id())) {

@@ -1,5 +1,6 @@
 package dev.agentconsole.agent.http;
 
+import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.Provider;
 import java.util.Map;
 import java.util.Objects;
@@ -17,13 +18,23 @@ public final class ApiToken {
     private volatile Redaction redaction;
 
     public ApiToken(String value) {
+        this(value, "the API key");
+    }
+
+    /**
+     * @param source how the operator knows where the key came from ({@code HAI_API_KEY}, "the key
+     *               field"), for the sentence that says what is wrong with it
+     * @throws InvalidInputException when the key cannot go in a header: it names the source, the
+     *                               kind of character and where, never the key
+     */
+    public ApiToken(String value, String source) {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
             throw new IllegalArgumentException("an API key cannot be blank");
         }
         this.value = value.strip();
         problemWith(this.value).ifPresent(p -> {
-            throw new IllegalArgumentException(p);
+            throw new InvalidInputException(source + " has " + p + ": copy the key again, without it");
         });
     }
 
@@ -32,30 +43,35 @@ public final class ApiToken {
         for (String name : provider.tokenVariables()) {
             String v = env.get(name);
             if (v != null && !v.isBlank()) {
-                return Optional.of(new ApiToken(v));
+                return Optional.of(new ApiToken(v, name));
             }
         }
         return Optional.empty();
     }
 
+    /** One of the provider's variables is set, usable or not (what is wrong with it is said on use). */
+    public static boolean isSetIn(Provider provider, Map<String, String> env) {
+        return provider.tokenVariables().stream().map(env::get).anyMatch(v -> v != null && !v.isBlank());
+    }
+
     /**
-     * Why {@code key} cannot be a key, or empty: it travels in an HTTP header, which takes one line of
-     * printable ASCII (a pasted line break or a look-alike letter would fail every request, or worse,
-     * split the header). The message never contains the key.
+     * A bearer key is visible ASCII: anything else either breaks the header (a line break would
+     * start a new one) or was never part of the key (a look-alike or invisible character from a
+     * formatted document). Positions count from 1.
      */
     public static Optional<String> problemWith(String key) {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return Optional.of("the API key has a line break at character " + (i + 1) + ": a key is one line");
+            if (c > 0x20 && c < 0x7f) {
+                continue;
             }
-            if (c < 0x20 || c == 0x7f) {
-                return Optional.of("the API key has a control character at character " + (i + 1));
-            }
-            if (c > 0x7e) {
-                return Optional.of("the API key has a character that is not plain ASCII at character " + (i + 1)
-                        + " (a look-alike letter, or a space that is not a space?)");
-            }
+            String what = switch (c) {
+                case '\n', '\r' -> "a line break";
+                case ' ' -> "a space";
+                case '\t' -> "a tab";
+                default -> c < 0x20 || c == 0x7f ? "a control character" : "a character that is not ASCII";
+            };
+            return Optional.of(what + " at character " + (i + 1));
         }
         return Optional.empty();
     }

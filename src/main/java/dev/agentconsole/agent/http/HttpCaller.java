@@ -39,6 +39,12 @@ public final class HttpCaller {
     /** A successful (2xx) answer. */
     public record Answer(int code, Headers headers, byte[] body) {}
 
+    /** Makes something of a read's answer; an answer it finds cut short is asked for again. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(Answer answer) throws CutShortAnswer;
+    }
+
     @FunctionalInterface
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
@@ -68,6 +74,18 @@ public final class HttpCaller {
     }
 
     public Answer call(OkHttpClient client, Request request, Repeat repeat) {
+        return exchange(client, request, repeat, answer -> answer);
+    }
+
+    /**
+     * A read: safe to repeat, so an answer {@code reader} finds cut short is asked again like one
+     * whose connection dropped, within the same attempts and backoff.
+     */
+    public <T> T read(OkHttpClient client, Request request, Reader<T> reader) {
+        return exchange(client, request, Repeat.SAFE, reader);
+    }
+
+    private <T> T exchange(OkHttpClient client, Request request, Repeat repeat, Reader<T> reader) {
         for (int attempt = 1; ; attempt++) {
             if (closed) {
                 throw new CancellationException("the session was closed");
@@ -80,7 +98,7 @@ public final class HttpCaller {
                 int code = response.code();
                 if (response.isSuccessful()) {
                     ResponseBody body = response.body();
-                    return new Answer(code, response.headers(), body.bytes());
+                    return reader.read(new Answer(code, response.headers(), body.bytes()));
                 }
                 Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
                 AgentError error = decoder.decode(code, response.peekBody(MAX_ERROR_BODY).bytes(), retryAfter, redactionFor(request));
@@ -99,7 +117,8 @@ public final class HttpCaller {
                     throw new AgentException(new AgentError.Uncertain(describe(e)));
                 }
                 if (attempt >= policy.maxAttempts()) {
-                    throw new AgentException(written ? new AgentError.Uncertain(describe(e))
+                    // only a request safe to repeat gets here written: its answer lost is no answer, not "may have arrived"
+                    throw new AgentException(written ? new AgentError.NoAnswer(attempt, describe(e))
                             : new AgentError.Network(describe(e)));
                 }
                 wait = policy.backoff(attempt, random);
@@ -135,6 +154,9 @@ public final class HttpCaller {
 
     /** A short cause without any header (so never a token). */
     static String describe(IOException e) {
+        if (e instanceof CutShortAnswer) {
+            return e.getMessage();
+        }
         String kind;
         if (e instanceof UnknownHostException) {
             kind = "unknown host";

@@ -121,12 +121,9 @@ public final class ComposerViewModel {
         attachments.setLimits(value == null || value.acceptsImages(), imageBudget(value));
     }
 
-    /**
-     * What the images of one request may take as data URIs: the request's limit less room for the
-     * text and the JSON around it (a message longer than that room is refused with its size).
-     */
+    /** The window's and the CLI's one budget ({@link MessageRules#imageBudgetBytes}). */
     static long imageBudget(MessageRules r) {
-        return r == null || r.maxBodyBytes() <= 0 ? 4_900_000 : Math.max(0, r.maxBodyBytes() - 100_000);
+        return r == null ? MessageRules.DEFAULT_IMAGE_BUDGET : r.imageBudgetBytes();
     }
 
     /** Reply to a question: it is quoted above the input (the text typed so far stays). */

@@ -67,6 +67,15 @@ class HCompanyErrorsTest {
     }
 
     @Test
+    void wholeJsonOfTheWrongShapeIsUnexpectedAndNotAskedAgain() {
+        answer(200, "[\"a list\", \"not a status\"]");
+        AgentError e = assertThrows(AgentException.class, () -> h.backend.status(SESSION)).error();
+        assertInstanceOf(AgentError.Unexpected.class, e);
+        assertTrue(e.summary().contains("not the JSON H documents"), e.summary());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
     void notFoundSaysSessionNotFound() {
         answer(404, "{\"message\":\"Session not found\"}");
         AgentError e = sendFails();

@@ -27,7 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must get and "nothing sent". Rows are data: add one to {@link #rows()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WindowBadInputCorpusTest {
+public class WindowBadInputCorpusTest {
+
+    /** The rows' names, for the corpus as a whole ({@code corpus/CorpusSizeTest}). */
+    public static java.util.List<String> rowNames() {
+        return rows().map(Row::toString).toList();
+    }
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -73,8 +78,9 @@ class WindowBadInputCorpusTest {
                 row("a fragment", agi, Field.BASE_URL, "https://api.agi.tech/#x", "fragment"),
                 // ---- key typed into the field
                 row("a line break inside", h, Field.KEY, "hk-abc\ndef", "line break at character 7"),
-                row("a non-ASCII letter", agi, Field.KEY, "hk-ключ", "not plain ASCII"),
-                row("a no-break space", h, Field.KEY, "hk-abc\u00a0def", "not plain ASCII"),
+                row("a non-ASCII letter", agi, Field.KEY, "hk-ключ", "not ASCII"),
+                row("a no-break space", h, Field.KEY, "hk-abc\u00a0def", "not ASCII"),
+                row("a space inside", agi, Field.KEY, "hk-abc def", "a space at character 7"),
                 row("a control character", agi, Field.KEY, "hk-abc\u0001def", "control character"),
                 // ---- the message
                 row("empty", h, Field.MESSAGE, "", "empty"),
