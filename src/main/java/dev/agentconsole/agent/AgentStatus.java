@@ -35,9 +35,12 @@ public enum AgentStatus {
         };
     }
 
-    /** Nothing more will happen until the operator acts: the right moment to stop watching. */
+    /**
+     * Nothing more will happen until the operator acts: the right moment to stop watching (a paused
+     * agent takes no step until it is resumed).
+     */
     public boolean isSettled() {
-        return isTerminal() || needsOperator() || this == READY;
+        return isTerminal() || needsOperator() || this == READY || this == PAUSED;
     }
 
     /**

@@ -54,6 +54,7 @@ public final class ConsoleApp extends Application {
      * both in turn). {@link #launch} then waits for it; JavaFX's launcher uses a running toolkit.
      */
     public static void startToolkitEarly() {
+        quietClassPathWarning();
         startingEarly = true;
         Thread starter = new Thread(() -> {
             try {
@@ -66,6 +67,19 @@ public final class ConsoleApp extends Application {
         }, "fx-early-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /** Held so the logger (and the filter set on it) outlives the call: java.util.logging keeps loggers weakly. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /**
+     * The console runs JavaFX from the class path on purpose (it is not a module: DESIGN.md), and
+     * JavaFX says "Unsupported JavaFX configuration" about that at every start, on the operator's
+     * terminal. Only that one message is dropped; every other record of JavaFX's logger (and of
+     * its children, such as CSS warnings) still shows.
+     */
+    static void quietClassPathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /**
@@ -84,6 +98,7 @@ public final class ConsoleApp extends Application {
             args.add("--smoke=true");
         }
         exitCode.set(0);
+        quietClassPathWarning();
         if (startingEarly) {
             awaitEarlyStart();
         }

@@ -63,8 +63,21 @@ public final class Cli {
             context.err().flush();
             return code;
         });
-        // picocli answers its own parse errors (unknown option, missing value) with exit code 2.
+        // a usage error is one line that says what is wrong, and where the whole usage is (not 25 lines of it)
+        cli.setParameterExceptionHandler((e, ignored) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(prefixFor(ExitCodes.BAD_INPUT) + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See '" + Invocation.command() + " " + commandPath(e.getCommandLine()) + "--help'.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
         return cli.execute(args);
+    }
+
+    /** "send " for the send command, "" for the root. */
+    private static String commandPath(CommandLine command) {
+        return command.getParent() == null ? "" : command.getCommandName() + " ";
     }
 
     private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();

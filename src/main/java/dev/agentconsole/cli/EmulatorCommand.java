@@ -88,12 +88,13 @@ final class EmulatorCommand implements Callable<Integer> {
             ctx.out().println("faults:           " + rules.size() + " rule(s) armed");
         }
         ctx.out().println();
+        String me = Invocation.command(); // what works to paste: the launcher, or java -jar from the jar
         ctx.out().println("Try, in another terminal:");
         ctx.out().println("  export HAI_API_KEY=" + emulator.token());
-        ctx.out().println("  agent-console watch --provider hcompany --base-url " + emulator.baseUrl() + " --session " + session);
-        ctx.out().println("  agent-console send  --provider hcompany --base-url " + emulator.baseUrl() + " --session " + session
+        ctx.out().println("  " + me + " watch --provider hcompany --base-url " + emulator.baseUrl() + " --session " + session);
+        ctx.out().println("  " + me + " send  --provider hcompany --base-url " + emulator.baseUrl() + " --session " + session
                 + " \"the cheaper one, please\"");
-        ctx.out().println("  AGI_API_KEY=" + emulator.token() + " agent-console watch --provider agi --base-url "
+        ctx.out().println("  AGI_API_KEY=" + emulator.token() + " " + me + " watch --provider agi --base-url "
                 + emulator.baseUrl() + " --session " + agiSession);
         ctx.out().println();
         ctx.out().println("Stop with Ctrl+C.");

@@ -92,7 +92,8 @@ final class EventPrinter {
             f.put("kind", "question");
             f.put("text", q.text());
         } else if (event instanceof AgentEvent.Answer a) {
-            f.put("kind", "answer");
+            // H has no question type: an answer without an outcome is the agent asking, as the window says
+            f.put("kind", !a.structured() && a.outcome().isEmpty() ? "question" : "answer");
             f.put("text", a.text() + a.outcome().map(o -> "\n(outcome: " + o + ")").orElse(""));
             f.put("structured", a.structured());
             a.outcome().ifPresent(o -> f.put("outcome", o));

@@ -30,7 +30,7 @@ final class RootCommand implements Callable<Integer> {
     String callerId;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the outbox, drafts and history are kept "
-            + "(default: the OS's data folder, on Linux ~/.local/share/agentconsole).")
+            + "(default: the OS's data folder; on Linux:%n~/.local/share/agentconsole).")
     java.nio.file.Path dataDir;
 
     @Option(names = "--smoke", description = "Check an installation end to end: open the window, send a message through "

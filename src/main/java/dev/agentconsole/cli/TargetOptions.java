@@ -15,8 +15,9 @@ public final class TargetOptions {
     String provider = "demo";
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "The provider's base URL (hcompany: https://agp.eu.hcompany.ai, agi: https://api.agi.tech). "
-                    + "Plain http:// only to this machine.")
+            // each address on a line of its own: a help line is never broken inside a URL
+            description = "The provider's base URL; plain http:// only to this machine. Default:%n"
+                    + "hcompany https://agp.eu.hcompany.ai%nagi https://api.agi.tech")
     String baseUrl;
 
     @Option(names = "--session", paramLabel = "ID", description = "The session's id (a UUID). send, watch and chat need it "

@@ -42,29 +42,37 @@ final class TerminalConversation {
         this.lines = new Utf8Lines(ctx.in());
     }
 
+    /** The commands chat knows; any other line starting with {@code /} is refused, never sent. */
+    static final java.util.List<String> COMMANDS = java.util.List.of("/pause", "/resume", "/force", "/stop", "/quit");
+
     int run() {
-        ctx.out().println("Commands while the agent waits: a message, /pause, /resume, /force, /stop, /quit.");
+        ctx.out().println("Commands while the agent waits: a message, " + String.join(", ", COMMANDS)
+                + " (a message that starts with / is typed //).");
         EventFollower follower = new EventFollower(backend, session, 0, Duration.ofSeconds(20));
         boolean autopilotUsed = false;
-        boolean acted = false;
+        boolean sent = false;
         PendingTools pending = new PendingTools();
         while (true) {
+            // after a message, "settled" is only believed once the agent moved (it applies it at its next
+            // step); a command takes effect at once, so its state is the answer
             SessionSnapshot state = follower.followUntilSettled(event -> {
                 printer.print(event);
                 pending.accept(event);
-            }, acted);
+            }, sent);
+            sent = false;
             if (state.status() == AgentStatus.AWAITING_TOOL_RESULTS) {
                 ctx.out().println("-- " + pending.explanation() + ".");
             }
+            if (state.status() == AgentStatus.PAUSED) {
+                ctx.out().println("-- the agent is paused: /resume goes on (a message resumes it too).");
+            }
             if (state.status().isTerminal()) {
                 ctx.out().println("-- the session is " + state.statusLabel() + state.error().map(e -> ": " + e).orElse("")
-                        + ". Type a message to restart it, or /quit.");
+                        + ". " + afterTheEnd() + " Or /quit.");
             }
-            ctx.out().print("you> ");
-            ctx.out().flush();
-            String line = readLine();
+            String line = prompt();
             if (line == null) {
-                if (autopilot && !autopilotUsed) {
+                if (autopilot && !autopilotUsed && !state.status().isTerminal()) {
                     autopilotUsed = true;
                     line = AUTOPILOT_REPLY;
                     ctx.out().println(line + "   (no input: the demo answers for you)");
@@ -75,32 +83,62 @@ final class TerminalConversation {
             }
             String command = line.strip();
             if (command.isEmpty()) {
-                acted = false;
                 continue;
             }
-            acted = true;
             try {
-                switch (command) {
-                    case "/quit", "/exit" -> {
+                if (command.startsWith("/") && !command.startsWith("//")) {
+                    if (command.equals("/quit") || command.equals("/exit")) {
                         return ExitCodes.OK;
                     }
-                    case "/pause" -> backend.pause(session);
-                    case "/resume" -> backend.resume(session);
-                    case "/stop" -> backend.stop(session);
-                    case "/force" -> backend.forceAnswer().orElseThrow(() ->
-                            new InvalidInputException(backend.provider().displayName() + " cannot force an answer"))
-                            .forceAnswer(session);
-                    default -> {
-                        OutgoingMessage m = OutgoingMessage.text(line);
-                        backend.send(session, new Outgoing.Single(callerId.map(m::withCallerId).orElse(m)));
-                    }
+                    command(command);
+                } else if (state.status().isTerminal() && restartCosts() && !confirmRestart()) {
+                    ctx.out().println("-- not sent.");
+                } else {
+                    String text = command.startsWith("//") ? line.stripLeading().substring(1) : line;
+                    OutgoingMessage m = OutgoingMessage.text(text);
+                    backend.send(session, new Outgoing.Single(callerId.map(m::withCallerId).orElse(m)));
+                    sent = true;
                 }
             } catch (InvalidInputException | AgentException e) {
-                acted = false;
                 ctx.err().println("not sent: " + e.getMessage());
                 ctx.err().flush();
             }
         }
+    }
+
+    private void command(String command) {
+        switch (command) {
+            case "/pause" -> backend.pause(session);
+            case "/resume" -> backend.resume(session);
+            case "/stop" -> backend.stop(session);
+            case "/force" -> backend.forceAnswer().orElseThrow(() ->
+                    new InvalidInputException(backend.provider().displayName() + " cannot force an answer")).forceAnswer(session);
+            default -> throw new InvalidInputException("'" + command + "' is not a command: the commands are "
+                    + String.join(", ", COMMANDS) + "; to send a message that starts with /, type // (//" + command.substring(1) + ")");
+        }
+    }
+
+    /** H: a message to an ended session restarts it, which may cost budget (a 402); AGI takes it as a new task. */
+    private boolean restartCosts() {
+        return backend.forceAnswer().isPresent(); // the H API (and the demo, which speaks it)
+    }
+
+    private String afterTheEnd() {
+        return restartCosts() ? "A message restarts it (and may cost budget): you will be asked first."
+                : "A message starts a new task.";
+    }
+
+    private boolean confirmRestart() {
+        ctx.out().print("Sending restarts the session, which may cost budget. Send it? [y/N] ");
+        ctx.out().flush();
+        String answer = readLine();
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    private String prompt() {
+        ctx.out().print("you> ");
+        ctx.out().flush();
+        return readLine();
     }
 
     /** The next line, or null at the end; a line that is not UTF-8 is refused here and the one after it read. */

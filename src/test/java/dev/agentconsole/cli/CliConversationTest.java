@@ -101,7 +101,7 @@ class CliConversationTest {
             assertEquals(i, line.path("position").asInt());
             assertTrue(line.path("kind").isTextual());
         }
-        assertTrue(run.out().contains("\"kind\":\"answer\""));
+        assertTrue(run.out().contains("\"kind\":\"question\""), "H's answer without an outcome is the agent asking");
     }
 
     @Test
