@@ -2,7 +2,7 @@ package dev.agentconsole.store;
 
 import java.util.List;
 
-/** The store's tables, per schema version; {@link Store} migrates a file one version at a time. */
+/** The store's tables, per schema version; {@link StoreFile} migrates a file one version at a time. */
 final class Schema {
 
     private Schema() {}
@@ -28,4 +28,13 @@ final class Schema {
     /** Version 2: a draft keeps its attached images (as attachment hashes, like the outbox). */
     static final List<String> V2 = List.of(
             "ALTER TABLE drafts ADD COLUMN images TEXT NOT NULL DEFAULT '[]'");
+
+    /** What takes a file from {@code version - 1} to {@code version}. */
+    static List<String> step(int version) {
+        return switch (version) {
+            case 1 -> V1;
+            case 2 -> V2;
+            default -> throw new IllegalArgumentException("no schema version " + version);
+        };
+    }
 }
