@@ -9,28 +9,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Every agent event of every session, stored once by its position (and place within it). */
+/**
+ * Every agent event of every session, stored once by its position (and place within it), and
+ * put in the search index in the same transaction.
+ */
 final class History {
 
     private final StoreThread store;
+    private final SearchIndex index;
 
-    History(StoreThread store) {
+    History(StoreThread store, SearchIndex index) {
         this.store = store;
+        this.index = index;
     }
 
     CompletableFuture<Boolean> append(SessionKey key, List<AgentEvent> events, long next) {
         return store.write("the agent's events", () -> store.inTransaction(() -> {
             try (PreparedStatement p = store.db.prepareStatement("INSERT OR IGNORE INTO events(provider, session_id, "
-                    + "position, ordinal, kind, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "position, ordinal, kind, body) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement search = index.insertStatement()) {
                 Map<Long, Integer> ordinals = new HashMap<>();
                 for (AgentEvent e : events) {
                     p.setString(1, key.provider());
                     p.setString(2, key.sessionId());
                     p.setLong(3, e.position());
-                    p.setInt(4, ordinals.merge(e.position(), 1, Integer::sum) - 1);
+                    int ordinal = ordinals.merge(e.position(), 1, Integer::sum) - 1;
+                    p.setInt(4, ordinal);
                     p.setString(5, EventCodec.kind(e));
                     p.setString(6, EventCodec.encode(e));
-                    p.executeUpdate(); // one by one: a failed batch can leave SQLite's rollback unreported
+                    // one by one: a failed batch can leave SQLite's rollback unreported
+                    if (p.executeUpdate() == 1) {
+                        SearchIndex.add(search, key, e, ordinal); // only what is new: a page read twice is indexed once
+                    }
                 }
             }
             try (PreparedStatement p = store.db.prepareStatement("INSERT INTO sessions(provider, session_id, next_position, "

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>A small facade over its parts: {@link StoreFile} (opening, migrating), {@link StoreThread}
  * (the thread, transactions, trouble), {@link Outbox}, {@link Drafts}, {@link History},
- * {@link Sessions} and {@link Attachments}.
+ * {@link Sessions}, {@link Attachments} and the full-text {@link SearchIndex}.
  *
  * <p>Opening never fails: a damaged file is kept aside and a fresh one started, a file from a
  * newer version or one another process holds is opened read-only, an unwritable folder falls back
@@ -41,7 +41,7 @@ public final class Store implements AutoCloseable {
     public static final String FILE_NAME = "console.db";
     static final String LOCK_NAME = "console.lock";
     /** The schema this version writes; {@code PRAGMA user_version} holds a file's. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     /** Draft writes are coalesced: the latest text per session is saved this long after the last change. */
     static final long DRAFT_DELAY_MS = 250;
 
@@ -54,6 +54,7 @@ public final class Store implements AutoCloseable {
     private final History history;
     private final Sessions sessions;
     private final Attachments attachments;
+    private final SearchIndex search;
 
     private Store(StoreFile.Opened opened) {
         this.mode = opened.mode();
@@ -68,8 +69,10 @@ public final class Store implements AutoCloseable {
             throw new IllegalStateException("the outbox could not be read: " + e.getMessage(), e);
         }
         drafts.readQueuedFrom(outbox::queuedSince);
-        this.history = new History(thread);
+        this.search = new SearchIndex(thread);
+        this.history = new History(thread, search);
         this.sessions = new Sessions(thread);
+        search.start(mode);
     }
 
     /** Opens (creating or migrating) the store in {@code folder}. Never throws for a bad file or folder. */
@@ -149,6 +152,36 @@ public final class Store implements AutoCloseable {
     /** The stored events with {@code after < position < before}, oldest first. */
     public List<AgentEvent> historyBetween(SessionKey key, long after, long before) {
         return history.between(key, after, before);
+    }
+
+    // ---- search ---------------------------------------------------------------------------------
+
+    /**
+     * The best {@code limit} stored events for what the operator typed (see {@link SearchQuery}),
+     * best first, in one session or in every one; any input is safe, and nothing searchable finds nothing.
+     */
+    public List<SearchHit> search(String query, Optional<SessionKey> session, int limit) {
+        return search.search(SearchQuery.parse(query), session, limit);
+    }
+
+    /** Every stored event of one session that matches, in the session's order. */
+    public List<SearchHit.Place> find(SessionKey session, String query) {
+        return search.places(session, SearchQuery.parse(query));
+    }
+
+    /** How far indexing the events stored before search existed has come (at once complete for a new file). */
+    public SearchHit.Progress indexProgress() {
+        return search.progress();
+    }
+
+    /** Called on the store's thread after each chunk of the events stored before search existed is indexed. */
+    public void onIndexProgress(Consumer<SearchHit.Progress> listener) {
+        search.onProgress(listener);
+    }
+
+    /** Completes when every stored event is in the search index. */
+    public CompletableFuture<Void> indexed() {
+        return search.complete();
     }
 
     // ---- outbox ---------------------------------------------------------------------------------
