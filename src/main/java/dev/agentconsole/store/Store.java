@@ -55,6 +55,7 @@ public final class Store implements AutoCloseable {
     private final Sessions sessions;
     private final Attachments attachments;
     private final SearchIndex search;
+    private final Archives archives;
 
     private Store(StoreFile.Opened opened) {
         this.mode = opened.mode();
@@ -72,6 +73,7 @@ public final class Store implements AutoCloseable {
         this.search = new SearchIndex(thread);
         this.history = new History(thread, search);
         this.sessions = new Sessions(thread);
+        this.archives = new Archives(thread, attachments);
         search.start(mode);
     }
 
@@ -182,6 +184,18 @@ public final class Store implements AutoCloseable {
     /** Completes when every stored event is in the search index. */
     public CompletableFuture<Void> indexed() {
         return search.complete();
+    }
+
+    // ---- exports --------------------------------------------------------------------------------
+
+    /** Everything stored of a session, as stored (for an export), or empty when the store knows nothing of it. */
+    public Optional<Archive> archive(SessionKey key) {
+        return archives.read(key);
+    }
+
+    /** The sessions this store has opened, most recent first. */
+    public List<SessionKey> sessions() {
+        return archives.sessions();
     }
 
     // ---- outbox ---------------------------------------------------------------------------------
