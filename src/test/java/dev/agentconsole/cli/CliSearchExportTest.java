@@ -81,7 +81,7 @@ class CliSearchExportTest {
         Path md = data.resolve("kyoto.md");
         CliRun run = CliRun.of(ENV, "export", "--session", KYOTO.sessionId(), "--out", md.toString(), "--data-dir", data.toString());
         assertEquals(0, run.code(), run.err());
-        assertTrue(Files.readString(md).startsWith("# Find a hotel in Kyoto"));
+        assertTrue(Files.readString(md).startsWith("# H Agent Platform session 6f1c1a52"));
         assertTrue(run.err().contains("wrote " + md + " (2 events, 0 messages sent)"), run.err());
 
         Path json = data.resolve("kyoto.data");

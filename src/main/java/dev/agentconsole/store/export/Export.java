@@ -87,15 +87,13 @@ public final class Export {
         w.flush();
     }
 
-    /** The session's first message (its task), else its provider and id. */
+    /** The provider, the start of the session's id (unless hidden) and the day it began (UTC). */
     static String title(Archive archive, Redactor r) {
-        for (Archive.Event e : archive.events()) {
-            if (e.event() instanceof dev.agentconsole.agent.AgentEvent.Message m && !m.text().isBlank()) {
-                String line = r.text(m.text()).strip().replaceAll("\\s+", " ");
-                return line.length() <= 90 ? line : line.substring(0, 89) + "…";
-            }
-        }
-        return providerName(archive.key().provider()) + " session " + r.text(archive.key().sessionId());
+        String id = archive.key().sessionId();
+        String title = providerName(archive.key().provider()) + " session" + (r.on() ? "" : " " + id.substring(0, Math.min(8, id.length())));
+        return archive.events().isEmpty() ? title
+                : title + " · " + java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC)
+                        .format(archive.events().get(0).event().at());
     }
 
     static List<String> facts(Archive archive, Redactor r) {

@@ -98,7 +98,7 @@ class ExportTest {
     void markdownReadsAsTheConversationWithCodeFencedAndPicturesNoted() throws Exception {
         try (Store store = Store.open(dir)) {
             String md = export(sample(store), Export.Format.MARKDOWN, ExportOptions.plain());
-            assertTrue(md.startsWith("# Find a hotel in Kyoto\n"), md);
+            assertTrue(md.startsWith("# H Agent Platform session 6f1c1a52 · 2026-11-23\n"), md);
             assertTrue(md.contains("### 07:00:04 · Question\n\nWhich one? ``` fenced"), md);
             assertTrue(md.contains("### 07:00:05 · Answer · success\n\n```\n{\n  \"hotel\" : \"Sakura\"\n}\n```"), md);
             assertTrue(md.contains("- ▸ click {\"x\":1}"), md);
