@@ -232,6 +232,27 @@ public final class TranscriptView extends StackPane {
         revealLast();
     }
 
+    /**
+     * Search: marks the rows whose keys are given, and shows {@code current} (when not null) in the
+     * middle of the list; the list stops following the newest row, as when the operator scrolls up.
+     */
+    public void showMatches(java.util.Collection<String> keys, String current) {
+        dev.agentconsole.ui.chat.rows.SearchMarks.of(list).set(keys, current);
+        list.refresh();
+        if (current == null) {
+            return;
+        }
+        List<TranscriptRow> items = list.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals(current)) {
+                following = false;
+                list.scrollTo(Math.max(0, i - 2));
+                list.getSelectionModel().clearAndSelect(i);
+                return;
+            }
+        }
+    }
+
     private void copySelection() {
         String text = list.getSelectionModel().getSelectedItems().stream().map(row -> row.entry().copyText())
                 .collect(Collectors.joining("\n\n"));
