@@ -237,8 +237,7 @@ public final class TranscriptView extends StackPane {
      * middle of the list; the list stops following the newest row, as when the operator scrolls up.
      */
     public void showMatches(java.util.Collection<String> keys, String current) {
-        dev.agentconsole.ui.chat.rows.SearchMarks.of(list).set(keys, current);
-        list.refresh();
+        markMatches(keys, current);
         if (current == null) {
             return;
         }
@@ -251,6 +250,12 @@ public final class TranscriptView extends StackPane {
                 return;
             }
         }
+    }
+
+    /** Search: marks the rows whose keys are given ({@code current} as the one in view) without scrolling. */
+    public void markMatches(java.util.Collection<String> keys, String current) {
+        dev.agentconsole.ui.chat.rows.SearchMarks.of(list).set(keys, current);
+        list.refresh();
     }
 
     private void copySelection() {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -56,11 +57,13 @@ public final class SearchUi {
         find = new FindBarViewModel(new TranscriptFinder(this::store, bound, () -> vm.transcript().entries(), io),
                 Platform::runLater);
         findBar = new FindBarView(find);
-        InvalidationListener marks = o -> view.transcript().showMatches(find.matches(), find.currentProperty().get());
-        find.matches().addListener(marks);
-        find.currentProperty().addListener(marks);
-        vm.transcript().revisionProperty().addListener(o -> researchSoon());
-        vm.boundSessionProperty().addListener(o -> researchSoon());
+        // new matches (the transcript grew) are marked where they are; only moving to a match scrolls
+        find.matches().addListener((InvalidationListener) o -> view.transcript().markMatches(find.matches(),
+                find.currentProperty().get()));
+        find.currentProperty().addListener((o, was, now) -> view.transcript().showMatches(find.matches(), now));
+        // change listeners: an invalidation listener that never reads the value hears only the first change
+        vm.transcript().revisionProperty().addListener((o, was, now) -> researchSoon());
+        vm.boundSessionProperty().addListener((o, was, now) -> researchSoon());
     }
 
     /** Adds the find bar, the keys and the stylesheet to a console window. */
@@ -160,9 +163,9 @@ public final class SearchUi {
         vm.providerProperty().set(provider);
         vm.sessionTextProperty().set(session.sessionId());
         vm.connect();
-        InvalidationListener reveal = new InvalidationListener() {
+        ChangeListener<Number> reveal = new ChangeListener<>() {
             @Override
-            public void invalidated(Observable o) {
+            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
                 if (!bound().equals(Optional.of(session))) {
                     return;
                 }
