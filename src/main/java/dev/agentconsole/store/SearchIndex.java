@@ -58,6 +58,7 @@ final class SearchIndex {
                 if (waiting == 0) {
                     complete.complete(null);
                 } else {
+                    filling(true);
                     store.execute(this::fillChunk);
                 }
             } catch (SQLException e) {
@@ -65,6 +66,23 @@ final class SearchIndex {
                 complete.complete(null);
             }
         });
+    }
+
+    /**
+     * While filling: a bigger page cache (FTS5 merges its segments through it) and merges of more
+     * segments at once; back to SQLite's defaults after.
+     */
+    private void filling(boolean on) {
+        try (Statement s = store.db.createStatement()) {
+            s.execute("PRAGMA cache_size = " + (on ? -32768 : -2000));
+        } catch (SQLException e) {
+            System.getLogger("store").log(System.Logger.Level.DEBUG, "cache size unchanged: " + e.getMessage());
+        }
+    }
+
+    private void finished() {
+        filling(false);
+        complete.complete(null);
     }
 
     private boolean completeOnFile() throws SQLException {
@@ -136,7 +154,7 @@ final class SearchIndex {
             return null;
         }));
         if (!saved) {
-            complete.complete(null); // reported to the operator; search covers what was indexed
+            finished(); // reported to the operator; search covers what was indexed
             return;
         }
         SearchHit.Progress now = new SearchHit.Progress(Math.min(progress.total(), progress.done() + done[0]), progress.total());
@@ -147,7 +165,7 @@ final class SearchIndex {
         SearchHit.Progress told = now;
         listeners.forEach(l -> l.accept(told));
         if (now.complete()) {
-            complete.complete(null);
+            finished();
         } else if (!store.execute(this::fillChunk)) {
             complete.complete(null); // closing
         }
