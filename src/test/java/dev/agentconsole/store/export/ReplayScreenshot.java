@@ -32,9 +32,14 @@ public final class ReplayScreenshot {
         try (Chromium chromium = new Chromium(1280, 860)) {
             chromium.open(page);
             WebElement search = chromium.driver.findElement(By.id("search"));
-            search.sendKeys("hotel gion");
-            search.sendKeys(Keys.ENTER);
-            search.sendKeys(Keys.ENTER);
+            search.sendKeys("gion");
+            WebElement scrubber = chromium.driver.findElement(By.id("scrubber"));
+            scrubber.sendKeys(Keys.HOME);
+            // back in time to the agent's question: what came after is not shown yet
+            while (!(Boolean) chromium.js("return document.querySelector('#rows .row.current').classList.contains('k-question')")) {
+                scrubber.sendKeys(Keys.ARROW_RIGHT);
+            }
+            chromium.js("document.activeElement.blur(); window.scrollBy(0, -(window.innerHeight / 2 - 130))");
             chromium.screenshot(out);
         }
         System.out.println("wrote " + out);
