@@ -39,7 +39,7 @@ final class History {
                     p.setString(6, EventCodec.encode(e));
                     // one by one: a failed batch can leave SQLite's rollback unreported
                     if (p.executeUpdate() == 1) {
-                        SearchIndex.add(search, key, e, ordinal); // only what is new: a page read twice is indexed once
+                        index.add(search, key, e, ordinal); // only what is new: a page read twice is indexed once
                     }
                 }
             }

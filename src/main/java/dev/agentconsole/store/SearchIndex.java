@@ -33,6 +33,14 @@ final class SearchIndex {
     /** {@code main} (the file's index) or {@code temp} (built in memory for a read-only file). */
     private volatile String schema = "main";
     private volatile SearchHit.Progress progress = new SearchHit.Progress(0, 0);
+    /** Scopes by session, the most recent few hundred. */
+    private final Map<SessionKey, String> scopes = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SessionKey, String> eldest) {
+                    return size() > 256;
+                }
+            });
 
     SearchIndex(StoreThread store) {
         this.store = store;
@@ -178,7 +186,7 @@ final class SearchIndex {
     }
 
     /** Indexes one event just stored (in the caller's transaction); kinds the index does not hold are skipped. */
-    static void add(PreparedStatement insert, SessionKey key, AgentEvent event, int ordinal) throws SQLException {
+    void add(PreparedStatement insert, SessionKey key, AgentEvent event, int ordinal) throws SQLException {
         Optional<String> text = SearchText.of(event);
         if (text.isEmpty()) {
             return;
@@ -198,21 +206,12 @@ final class SearchIndex {
         insert.executeUpdate();
     }
 
-    /** The one token that stands for a session in the {@code scope} column. */
-    static String scope(SessionKey key) {
-        return SCOPES.computeIfAbsent(key, k -> "s" + Attachments.sha256(k.provider() + "\u0000" + k.sessionId()).substring(0, 20));
+    /** The one token that stands for a session in the {@code scope} column (remembered: indexing asks once per event). */
+    String scope(SessionKey key) {
+        return scopes.computeIfAbsent(key, k -> "s" + Attachments.sha256(k.provider() + "\u0000" + k.sessionId()).substring(0, 20));
     }
 
-    /** Scopes by session: indexing asks once per event. */
-    private static final Map<SessionKey, String> SCOPES = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<SessionKey, String> eldest) {
-                    return size() > 256;
-                }
-            });
-
-    private static String expression(SearchQuery query, Optional<SessionKey> session) {
+    private String expression(SearchQuery query, Optional<SessionKey> session) {
         String words = query.expression().orElseThrow();
         return session.map(k -> "scope : " + SearchQuery.quote(scope(k)) + " AND " + words).orElse(words);
     }

@@ -80,7 +80,7 @@ public final class Export {
         List<String> facts = facts(archive, redact);
         Writer w = new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
         if (format == Format.MARKDOWN) {
-            MarkdownExport.write(archive, rows, facts, title, now, w);
+            MarkdownExport.write(rows, facts, title, now, w);
         } else {
             HtmlReplay.write(rows, title, facts, redact, w);
         }

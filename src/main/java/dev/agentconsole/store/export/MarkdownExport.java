@@ -1,6 +1,5 @@
 package dev.agentconsole.store.export;
 
-import dev.agentconsole.store.Archive;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -17,7 +16,7 @@ final class MarkdownExport {
 
     private MarkdownExport() {}
 
-    static void write(Archive archive, List<ReplayRows.Row> rows, List<String> facts, String title, Instant now, Writer out)
+    static void write(List<ReplayRows.Row> rows, List<String> facts, String title, Instant now, Writer out)
             throws IOException {
         out.write("# " + oneLine(title) + "\n\n");
         for (String fact : facts) {

@@ -18,7 +18,8 @@ final class Redactor {
 
     Redactor(Archive archive, boolean on) {
         this.on = on;
-        this.id = Pattern.compile(Pattern.quote(archive.key().sessionId()), Pattern.CASE_INSENSITIVE);
+        String sessionId = archive.key().sessionId();
+        this.id = sessionId.isBlank() ? null : Pattern.compile(Pattern.quote(sessionId), Pattern.CASE_INSENSITIVE);
         String h = hostOf(archive.baseUrl());
         this.host = h.isEmpty() ? null : Pattern.compile(Pattern.quote(h), Pattern.CASE_INSENSITIVE);
     }
@@ -38,15 +39,11 @@ final class Redactor {
 
     /** The text with the id and the host replaced (when on). */
     String text(String s) {
-        if (!on || s == null || s.isEmpty() || archiveIdBlank()) {
+        if (!on || s == null || s.isEmpty()) {
             return s;
         }
-        String out = id.matcher(s).replaceAll(SESSION);
+        String out = id == null ? s : id.matcher(s).replaceAll(SESSION);
         return host == null ? out : host.matcher(out).replaceAll(HOST);
-    }
-
-    private boolean archiveIdBlank() {
-        return id.pattern().equals(Pattern.quote(""));
     }
 
     /** A URL of the platform (live view, a screenshot's address): hidden whole when on. */
