@@ -87,6 +87,8 @@ public final class Cli {
         SUBCOMMANDS.put("watch", WatchCommand.class);
         SUBCOMMANDS.put("chat", ChatCommand.class);
         SUBCOMMANDS.put("emulator", EmulatorCommand.class);
+        SUBCOMMANDS.put("search", SearchCommand.class);
+        SUBCOMMANDS.put("export", ExportCommand.class);
     }
 
     /**

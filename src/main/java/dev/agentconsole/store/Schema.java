@@ -2,7 +2,7 @@ package dev.agentconsole.store;
 
 import java.util.List;
 
-/** The store's tables, per schema version; {@link Store} migrates a file one version at a time. */
+/** The store's tables, per schema version; {@link StoreFile} migrates a file one version at a time. */
 final class Schema {
 
     private Schema() {}
@@ -28,4 +28,31 @@ final class Schema {
     /** Version 2: a draft keeps its attached images (as attachment hashes, like the outbox). */
     static final List<String> V2 = List.of(
             "ALTER TABLE drafts ADD COLUMN images TEXT NOT NULL DEFAULT '[]'");
+
+    /**
+     * Version 3: full-text search over messages, thoughts, actions, questions and answers. The
+     * index holds only the tokens (contentless: the text stays in {@code events}) and, unindexed,
+     * where each event is; {@code scope} holds one token per session, so a search in one session
+     * is a join of two token lists, not a filter over every match. The tokenizer only splits on
+     * the spaces {@link SearchText} puts (it folds and cuts the text itself). Events stored before
+     * this version wait in {@code search_backlog} and are indexed after opening, a chunk at a time.
+     */
+    static final List<String> V3 = List.of(
+            "CREATE VIRTUAL TABLE search USING fts5(body, tail, scope, provider UNINDEXED, session_id UNINDEXED, "
+                    + "position UNINDEXED, ordinal UNINDEXED, kind UNINDEXED, content='', contentless_unindexed=1, "
+                    + "tokenize=\"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")",
+            "CREATE TABLE search_backlog (provider TEXT NOT NULL, session_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                    + "ordinal INTEGER NOT NULL, PRIMARY KEY (provider, session_id, position, ordinal)) WITHOUT ROWID",
+            "INSERT INTO search_backlog SELECT provider, session_id, position, ordinal FROM events WHERE kind IN ("
+                    + "'Message', 'Thought', 'Action', 'Question', 'Answer')");
+
+    /** What takes a file from {@code version - 1} to {@code version}. */
+    static List<String> step(int version) {
+        return switch (version) {
+            case 1 -> V1;
+            case 2 -> V2;
+            case 3 -> V3;
+            default -> throw new IllegalArgumentException("no schema version " + version);
+        };
+    }
 }

@@ -78,6 +78,7 @@ public final class BenchmarkRunner {
         sections.put("screenshot", runner::screenshot);
         sections.put("window", runner::window);
         sections.put("installer", runner::installer);
+        sections.put("search", () -> SearchBench.run(runner::row, root));
         for (var e : sections.entrySet()) {
             if (only.isEmpty() || only.contains(e.getKey())) {
                 e.getValue().run();
@@ -753,6 +754,14 @@ public final class BenchmarkRunner {
                 + "  interleaved) with the `eager` fault on `/changes`, and over 45 s at rest. The baseline is the window's\n"
                 + "  read loop as it was before pacing, run in the same process: `/changes`, then `/status` after every read\n"
                 + "  that brought nothing.\n");
+        md.append("- **Search and export**: `bench/SearchBench`: one session of 100,000 events (`bench/SearchCorpus`: the\n"
+                + "  mix of a real run, 40 to 80 words each from a 6,000-word vocabulary) stored, then turned into an older\n"
+                + "  file (no index, schema 2); indexing it is timed in a fresh JVM per round (3), from opening to the last\n"
+                + "  chunk; searches are 10 queries × 10 rounds after 2 warm-ups (the best 50 hits with snippets and session\n"
+                + "  names); JSON export reads the session from the store and writes the file (4 rounds after 1); the replay\n"
+                + "  opens in Debian's headless chromium (6 rounds after 1), timed by the page's own clock from navigation\n"
+                + "  start to the end of its script, after a forced layout (rows are `content-visibility: auto`: those out\n"
+                + "  of view are laid out as they scroll in).\n");
         md.append("- **Store**: 100 warm-up rounds, then 400; each round sends one message through a `SessionController` whose\n"
                 + "  store is a file (WAL, synchronous=FULL: the row is on disk before the first byte is sent) and one through a\n"
                 + "  controller whose store is in memory, to the in-process emulator, one at a time.\n");

@@ -232,6 +232,32 @@ public final class TranscriptView extends StackPane {
         revealLast();
     }
 
+    /**
+     * Search: marks the rows whose keys are given, and shows {@code current} (when not null) in the
+     * middle of the list; the list stops following the newest row, as when the operator scrolls up.
+     */
+    public void showMatches(java.util.Collection<String> keys, String current) {
+        markMatches(keys, current);
+        if (current == null) {
+            return;
+        }
+        List<TranscriptRow> items = list.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals(current)) {
+                following = false;
+                list.scrollTo(Math.max(0, i - 2));
+                list.getSelectionModel().clearAndSelect(i);
+                return;
+            }
+        }
+    }
+
+    /** Search: marks the rows whose keys are given ({@code current} as the one in view) without scrolling. */
+    public void markMatches(java.util.Collection<String> keys, String current) {
+        dev.agentconsole.ui.chat.rows.SearchMarks.of(list).set(keys, current);
+        list.refresh();
+    }
+
     private void copySelection() {
         String text = list.getSelectionModel().getSelectedItems().stream().map(row -> row.entry().copyText())
                 .collect(Collectors.joining("\n\n"));

@@ -109,6 +109,7 @@ public final class ConsoleView extends BorderPane {
             }
         };
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
+        dev.agentconsole.ui.search.SearchUi.install(this, scene, vm); // Ctrl+F, Ctrl+Shift+F, Ctrl+Shift+E
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), close);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), close);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

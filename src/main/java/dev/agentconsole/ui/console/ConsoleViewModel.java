@@ -447,6 +447,11 @@ public final class ConsoleViewModel {
         });
     }
 
+    /** The store, for search and export (it may open on first use: call it off the FX thread). */
+    public Store store() {
+        return connector.store();
+    }
+
     /** Version, runtime and data folder, for the About dialog. */
     public About about() {
         return About.ofThisProcess(connector.dataFolder());

@@ -86,6 +86,7 @@ public final class EntryCell extends ListCell<TranscriptRow> {
 
     private void showEntry(TranscriptEntry entry) {
         setText(null);
+        SearchMarks.of(context.list()).apply(this, entry == null ? null : entry.key()); // before the early return: marks change alone
         if (entry == rendered) {
             return; // the list re-asks every visible cell on each change; most rows did not change
         }
