@@ -43,6 +43,7 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper hasText = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasQueue = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quoted = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper queueTitle = new ReadOnlyStringWrapper("");
 
     private final AttachmentsViewModel attachments;
 
@@ -59,6 +60,8 @@ public final class ComposerViewModel {
         callerId.addListener((o, a, b) -> revalidate());
         rules.addListener((o, a, b) -> revalidate());
         hasQueue.bind(Bindings.isNotEmpty(queue));
+        queueTitle.bind(Bindings.createStringBinding(() -> "Queue · " + queue.size() + (queue.size() == 1 ? " line" : " lines")
+                + ", double-click to edit", queue));
         revalidate();
     }
 
@@ -107,6 +110,11 @@ public final class ComposerViewModel {
 
     public ReadOnlyBooleanProperty hasQueueProperty() {
         return hasQueue.getReadOnlyProperty();
+    }
+
+    /** The queue's heading: how many lines ("1 line", "3 lines"). */
+    public ReadOnlyStringProperty queueTitleProperty() {
+        return queueTitle.getReadOnlyProperty();
     }
 
     /** The question the operator is replying to, shown above the input; empty when none. */

@@ -96,7 +96,7 @@ class TranscriptUiTest {
     private static List<TranscriptEntry> mixedRows(int n) {
         List<TranscriptEntry> rows = new ArrayList<>();
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        String longThought = "The listing shows three hotels; ".repeat(8);
+        String longThought = "The listing shows three hotels; ".repeat(16);
         for (int i = 0; i < n; i++) {
             String key = "m" + i;
             rows.add(switch (i % 6) {
@@ -168,7 +168,7 @@ class TranscriptUiTest {
 
     @Test
     void aLongThoughtOpensWithMoreAndClosesWithLess(FxRobot robot) throws Exception {
-        String text = "I compared the three listings by price, distance and reviews. ".repeat(5) + "The end.";
+        String text = "I compared the three listings by price, distance and reviews. ".repeat(8) + "The end.";
         fx(() -> {
             model.addEvents(List.of(new AgentEvent.Thought(5, Instant.now(), text, List.of())));
             return null;
