@@ -294,6 +294,20 @@ public final class ComposerViewModel {
         }
     }
 
+    /**
+     * A message that did not go puts its words back, whatever was typed meanwhile: into the message
+     * when it is empty (a single one), else at the end of the queue; its images into the strip.
+     */
+    public void putBack(Outgoing outgoing) {
+        List<String> lines = outgoing.messages().stream().map(OutgoingMessage::text).toList();
+        if (outgoing instanceof Outgoing.Single && (text.get() == null || text.get().isBlank())) {
+            text.set(lines.get(0));
+        } else {
+            queue.addAll(lines);
+        }
+        attachments.addDataUris(outgoing.messages().stream().flatMap(m -> m.images().stream()).toList());
+    }
+
     /** Replaces the queue (a session's saved draft coming back). */
     public void setQueue(List<String> lines) {
         queue.setAll(lines);

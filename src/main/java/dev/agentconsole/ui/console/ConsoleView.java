@@ -3,12 +3,12 @@ package dev.agentconsole.ui.console;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.about.AboutDialog;
 import dev.agentconsole.ui.chat.TranscriptView;
 import dev.agentconsole.ui.compose.ComposerView;
 import dev.agentconsole.ui.session.SessionBarView;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
@@ -31,9 +31,9 @@ public final class ConsoleView extends BorderPane {
     private final ConsoleViewModel vm;
     private final ComposerView composer;
     private final TranscriptView transcript;
-    private final Consumer<String> openInBrowser;
+    private final LinkOpener openInBrowser;
 
-    public ConsoleView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, ImageLoader images) {
+    public ConsoleView(ConsoleViewModel vm, LinkOpener openInBrowser, BooleanProperty dark, ImageLoader images) {
         this.vm = vm;
         this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
@@ -85,7 +85,7 @@ public final class ConsoleView extends BorderPane {
             Platform.runLater(() -> confirmation.getChildren().stream()
                     .filter(n -> n instanceof Button b && b.isDefaultButton()).findFirst().ifPresent(n -> n.requestFocus()));
         });
-        VBox bottom = new VBox(confirmation, composer);
+        VBox bottom = new VBox(confirmation, heldBar(vm), composer);
         bottom.setSpacing(0);
         setBottom(bottom);
     }
@@ -129,6 +129,26 @@ public final class ConsoleView extends BorderPane {
         if (getScene() != null && getScene().getWindow() != null) {
             new AboutDialog(getScene().getWindow(), vm.about(), openInBrowser).show();
         }
+    }
+
+    /** Messages held while the agent is paused: what waits, and the way back into the composer. */
+    private static HBox heldBar(ConsoleViewModel vm) {
+        Label message = new Label("", Icons.of(Feather.CLOCK));
+        message.setId("heldMessages");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.held().summaryProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button unhold = new Button("Back to the composer", Icons.of(Feather.CORNER_LEFT_DOWN));
+        unhold.setId("unholdButton");
+        unhold.setTooltip(new Tooltip("Do not send them on resume: put them back into the composer to edit or send"));
+        unhold.setOnAction(e -> vm.unhold());
+        HBox bar = new HBox(8, message, unhold);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.CONFIRMATION);
+        bar.visibleProperty().bind(vm.held().summaryProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** The store's warning, in view until the operator dismisses it (binding a session does not). */

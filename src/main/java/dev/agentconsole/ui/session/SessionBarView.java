@@ -5,10 +5,11 @@ import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.LinkFallback;
+import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.console.ConsoleViewModel;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -44,7 +45,7 @@ public final class SessionBarView extends VBox {
     private final CompactRow connection = new CompactRow();
     private final CompactRow controls = new CompactRow();
 
-    public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, Runnable showAbout) {
+    public SessionBarView(ConsoleViewModel vm, LinkOpener openInBrowser, BooleanProperty dark, Runnable showAbout) {
         getStyleClass().add(Styles.HEADER);
 
         Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
@@ -251,7 +252,7 @@ public final class SessionBarView extends VBox {
         Button live = new Button("Live view", Icons.of(Feather.EXTERNAL_LINK));
         live.setId("liveViewButton");
         live.setTooltip(new Tooltip("Live view: open the agent's browser in your web browser"));
-        live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
+        live.setOnAction(e -> LinkFallback.open(openInBrowser, vm.liveViewUrlProperty().get(), live, "The live view"));
         live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
         Button details = new Button("Details", Icons.of(Feather.BAR_CHART_2));
         details.setId("detailsButton");
