@@ -171,6 +171,13 @@ public final class ConsoleView extends BorderPane {
         return bar;
     }
 
+    /** Text typed before the view was in the window goes into the message, after what is there. */
+    public void typeAhead(String text) {
+        if (!text.isEmpty()) {
+            composer.input().appendText(text);
+        }
+    }
+
     public void focusComposer() {
         Platform.runLater(() -> {
             composer.input().requestFocus();
