@@ -59,6 +59,7 @@ public final class TranscriptView extends StackPane {
     private int unseen;
     private boolean following = true;
     private boolean revealPending;
+    private boolean pinPending;
 
     public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
         this.images = images;
@@ -101,6 +102,11 @@ public final class TranscriptView extends StackPane {
                 if (change.wasAdded() && !change.wasReplaced()) {
                     if (change.getTo() == change.getList().size()) {
                         added += change.getAddedSize(); // new rows at the end
+                        if (change.getAddedSubList().stream().anyMatch(r -> r.entry() instanceof TranscriptEntry.Operator)) {
+                            following = true; // the operator's own message: always shown, as chat apps do
+                            unseen = 0;
+                            pill.setVisible(false);
+                        }
                     } else if (following) {
                         revealLast(); // older history went in above: stay at the end
                     }
@@ -136,7 +142,10 @@ public final class TranscriptView extends StackPane {
                 default -> { }
             }
         });
-        list.skinProperty().addListener((o, was, skin) -> watchScrollBar());
+        list.skinProperty().addListener((o, was, skin) -> {
+            watchScrollBar();
+            keepTheEndInView();
+        });
     }
 
     private void resumeIfAtEnd() {
@@ -178,9 +187,59 @@ public final class TranscriptView extends StackPane {
                     && list.getScene().getWindow().isShowing();
             int end = list.getItems().size() - 1;
             if (showing && end >= 0 && following) {
-                list.scrollTo(end);
+                list.scrollTo(end); // from estimated heights: the rest is measured, then pinned
+                pinEnd();
             }
         });
+    }
+
+    /**
+     * While following, the newest row stays whole at the bottom. Scrolling to the last row places it
+     * from estimated heights: rows measured later (pictures, long thoughts, wrapped questions) left
+     * the newest rows (the "idle", "paused" lines) under the fold. After every layout of the list,
+     * the part of the last row still below the viewport is scrolled into view.
+     */
+    private void keepTheEndInView() {
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            flow.needsLayoutProperty().addListener((o, was, needs) -> {
+                if (!needs && following && belowTheFold(flow) > 0.5) {
+                    pinEnd();
+                }
+            });
+        }
+    }
+
+    /** Once per pulse: scrolls down until the last row is whole on screen (a viewport at a time while it is not laid out). */
+    private void pinEnd() {
+        if (pinPending) {
+            return;
+        }
+        pinPending = true;
+        Platform.runLater(() -> {
+            pinPending = false;
+            VirtualFlow<?> flow = flow();
+            for (int i = 0; i < 100 && flow != null && following && list.getScene() != null; i++) {
+                double below = belowTheFold(flow);
+                if (below <= 0.5 || flow.scrollPixels(below == Double.MAX_VALUE ? Math.max(40, flow.getHeight()) : below) == 0) {
+                    break;
+                }
+            }
+        });
+    }
+
+    /** How far the last row's bottom is below the viewport; MAX_VALUE when it is not laid out at all. */
+    private double belowTheFold(VirtualFlow<?> flow) {
+        var last = flow.getLastVisibleCell();
+        int end = list.getItems().size() - 1;
+        if (end < 0) {
+            return 0;
+        }
+        if (last == null || last.getIndex() != end) {
+            return Double.MAX_VALUE;
+        }
+        return last.getLayoutY() + last.getHeight() - flow.getHeight()
+                + (flow.lookup(".scroll-bar:horizontal") instanceof ScrollBar h && h.isVisible() ? h.getHeight() : 0);
     }
 
     public ListView<TranscriptRow> list() {

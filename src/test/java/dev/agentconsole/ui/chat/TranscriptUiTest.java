@@ -154,6 +154,7 @@ class TranscriptUiTest {
             model.addAll(mixedRows(90));
             return null;
         });
+        readBack(robot);
         for (int target : List.of(0, 45, 91, 12, 70, 3)) {
             fx(() -> {
                 list.scrollTo(target);
@@ -195,6 +196,19 @@ class TranscriptUiTest {
     private static List<String> shownBodies(FxRobot robot) throws Exception {
         return fx(() -> robot.lookup(".transcript .body").queryAllAs(Label.class).stream()
                 .filter(FxTesting::shownWithAllItsParents).map(Label::getText).toList());
+    }
+
+    /**
+     * The operator goes back up the transcript (Home in the list), as before reading old rows: from
+     * then on the window no longer keeps the newest row in view, and the test may scroll anywhere.
+     */
+    private static void readBack(FxRobot robot) throws Exception {
+        fx(() -> {
+            robot.lookup("#transcript").query().requestFocus();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        robot.sleep(100);
     }
 
     /** Every text shown in the cell of row {@code index}, once it is on screen. */
@@ -251,6 +265,7 @@ class TranscriptUiTest {
             model.addEvents(List.copyOf(events.keySet()));
             return size;
         });
+        readBack(robot);
         int row = first;
         for (var e : events.entrySet()) {
             String shown = shownText(robot, list, row++);

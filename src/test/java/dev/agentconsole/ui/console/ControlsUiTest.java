@@ -118,4 +118,86 @@ class ControlsUiTest {
         assertEquals(url, fx(() -> Clipboard.getSystemClipboard().getString()));
         assertEquals(List.of(url), window.opened, "it tried the browser first");
     }
+
+    String whereTheEndIs = "";
+
+    /** How far the last row's bottom is below the transcript's viewport (0 or less: it is whole on screen). */
+    private double lastRowBelowTheFold(FxRobot robot) throws Exception {
+        return fx(() -> {
+            javafx.scene.control.ListView<?> list = robot.lookup("#transcript").queryAs(javafx.scene.control.ListView.class);
+            javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            if (last == null || last.getIndex() != list.getItems().size() - 1) {
+                whereTheEndIs = "last visible " + (last == null ? null : last.getIndex()) + " of " + list.getItems().size()
+                        + ", first " + (flow.getFirstVisibleCell() == null ? null : flow.getFirstVisibleCell().getIndex());
+                return Double.MAX_VALUE; // the last row is not even laid out
+            }
+            double bottom = last.localToScene(last.getLayoutBounds()).getMaxY();
+            double viewport = flow.localToScene(flow.getLayoutBounds()).getMaxY();
+            return bottom - viewport;
+        });
+    }
+
+    @Test
+    void anExistingSessionOpensAtItsVeryEnd(FxRobot robot) throws Exception {
+        String id = demoUntilQuestion(robot);
+        robot.clickOn("#messageInput").write("the cheaper one").type(KeyCode.ENTER);
+        waitFor("the booking", () -> transcriptShows(robot, "SK-4821"));
+        fx(() -> {
+            vm.pauseOrResume(); // a "paused" row last, as the operator left it
+            return null;
+        });
+        waitFor("paused", () -> transcriptShows(robot, "paused"));
+        fx(() -> {
+            vm.disconnect();
+            vm.transcript().clear();
+            return null;
+        });
+        fx(() -> {
+            vm.sessionTextProperty().set(id);
+            vm.connect();
+            return null;
+        });
+        waitFor("the history and what came meanwhile", () -> transcriptShows(robot, "new event"));
+        Thread.sleep(500); // pictures decoded, rows measured again
+        try {
+            waitFor("the newest row whole on screen", () -> lastRowBelowTheFold(robot) <= 0.5);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": the last row ends " + lastRowBelowTheFold(robot) + " px below the transcript " + whereTheEndIs, e);
+        }
+    }
+
+    @Test
+    void sendingJumpsToYourOwnMessageEvenIfYouHadScrolledUp(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        fx(() -> {
+            for (int i = 0; i < 40; i++) {
+                vm.transcript().addNote("filler " + i);
+            }
+            return null;
+        });
+        waitFor("at the end", () -> lastRowBelowTheFold(robot) <= 0.5);
+        fx(() -> {
+            robot.lookup("#transcript").query().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.HOME); // up to the first row, as an operator reading back
+        waitFor("scrolled up", () -> lastRowBelowTheFold(robot) == Double.MAX_VALUE);
+        fx(() -> {
+            vm.transcript().addNote("something new"); // the pill, not a jump: the operator is reading above
+            return null;
+        });
+        waitFor("the pill", () -> robot.lookup("#newPill").query().isVisible());
+
+        robot.clickOn("#messageInput").write("the cheaper one").type(KeyCode.ENTER);
+
+        // the agent answers within milliseconds here: what counts is that the window went down to the end with it
+        try {
+            waitFor("the end in view, your message with it", () -> lastRowBelowTheFold(robot) <= 0.5);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + lastRowBelowTheFold(robot) + " " + whereTheEndIs + " pill "
+                    + fx(() -> robot.lookup("#newPill").queryAs(Button.class).getText() + robot.lookup("#newPill").query().isVisible()), e);
+        }
+        assertTrue(fx(() -> !robot.lookup("#newPill").query().isVisible()), "no pill: nothing unseen below");
+    }
 }
