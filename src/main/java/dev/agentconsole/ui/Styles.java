@@ -50,6 +50,8 @@ public final class Styles {
     /** The bar that keeps the store's warning in view until dismissed. */
     public static final String STORE_WARNING = "store-warning";
     public static final String EMPTY = "empty-state";
+    /** The live "working" row under the transcript while the agent runs. */
+    public static final String WORKING = "working-row";
     public static final String ABOUT = "about";
     public static final String ABOUT_VALUE = "about-value";
 

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -38,7 +41,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -54,6 +59,8 @@ public final class TranscriptView extends StackPane {
 
     private final ListView<TranscriptRow> list;
     private final Button pill = new Button();
+    /** The live "working" row under the last row, while the agent runs (see {@link #showWorking}). */
+    private final Label working = new Label(null, Icons.of(Feather.ACTIVITY));
     private final Set<String> expanded = new HashSet<>();
     private final ImageLoader images;
     private int unseen;
@@ -71,7 +78,9 @@ public final class TranscriptView extends StackPane {
         list.setCellFactory(v -> new EntryCell(rows));
         list.setAccessibleText("Transcript of the conversation with the agent");
         list.setFocusTraversable(true);
-        Label empty = new Label("Connect to a session, or start a demo, to see the agent at work.");
+        Label empty = new Label();
+        empty.setId("transcriptPlaceholder");
+        empty.textProperty().bind(model.placeholderProperty()); // "Loading the session…" until the first read answers
         empty.getStyleClass().add(Styles.EMPTY);
         list.setPlaceholder(empty);
 
@@ -94,7 +103,14 @@ public final class TranscriptView extends StackPane {
         pill.setOnAction(e -> scrollToEnd());
         StackPane.setAlignment(pill, Pos.BOTTOM_CENTER);
         StackPane.setMargin(pill, new javafx.geometry.Insets(0, 0, 14, 0));
-        getChildren().addAll(list, pill);
+        StackPane listArea = new StackPane(list, pill);
+        VBox.setVgrow(listArea, Priority.ALWAYS);
+        working.setId("workingRow");
+        working.getStyleClass().add(Styles.WORKING);
+        working.setMaxWidth(Double.MAX_VALUE);
+        working.setVisible(false);
+        working.managedProperty().bind(working.visibleProperty());
+        getChildren().add(new VBox(listArea, working));
 
         model.rows().addListener((ListChangeListener<TranscriptRow>) change -> {
             int added = 0;
@@ -240,6 +256,22 @@ public final class TranscriptView extends StackPane {
         }
         return last.getLayoutY() + last.getHeight() - flow.getHeight()
                 + (flow.lookup(".scroll-bar:horizontal") instanceof ScrollBar h && h.isVisible() ? h.getHeight() : 0);
+    }
+
+    /** Shows {@code model}'s "working" row at the end of the transcript; its time moves on every second while shown. */
+    public void showWorking(WorkingViewModel model) {
+        working.textProperty().bind(model.textProperty());
+        working.visibleProperty().bind(model.shownProperty());
+        working.setAccessibleText("The agent is working");
+        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        model.shownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                clock.play();
+            } else {
+                clock.stop();
+            }
+        });
     }
 
     public ListView<TranscriptRow> list() {

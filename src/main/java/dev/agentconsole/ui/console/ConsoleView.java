@@ -46,6 +46,7 @@ public final class ConsoleView extends BorderPane {
                     focusComposer();
                 },
                 vm::resend, vm::drop), images);
+        transcript.showWorking(vm.working());
         setCenter(transcript);
 
         var connected = vm.canSendProperty();

@@ -20,6 +20,7 @@ import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.chat.TranscriptViewModel;
+import dev.agentconsole.ui.chat.WorkingViewModel;
 import dev.agentconsole.ui.compose.ComposerViewModel;
 import dev.agentconsole.ui.session.Formats;
 import dev.agentconsole.ui.session.SessionBarViewModel;
@@ -64,6 +65,7 @@ public final class ConsoleViewModel {
     private final ComposerViewModel composer;
     private final StoreWarning storeWarning;
     private final HeldMessages held = new HeldMessages();
+    private final WorkingViewModel working;
 
     private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
     private final StringProperty baseUrl = new SimpleStringProperty("");
@@ -108,6 +110,7 @@ public final class ConsoleViewModel {
         this.io = whileOpen(io);
         this.clock = clock;
         this.composer = new ComposerViewModel(ui, io);
+        this.working = new WorkingViewModel(clock);
         this.bar = new SessionBarViewModel(this.ui, this.io, clock, ZoneId.systemDefault(), this::lease, id -> {
             sessionText.set(id.value());
             connect();
@@ -120,6 +123,7 @@ public final class ConsoleViewModel {
         state.addListener((o, was, now) -> refreshAbilities());
         agentStatus.addListener((o, was, now) -> {
             refreshAbilities();
+            working.status(now);
             if (was == AgentStatus.PAUSED && now != AgentStatus.PAUSED && now != AgentStatus.UNKNOWN) {
                 if (now.isTerminal()) {
                     putBackHeld(); // it ended instead: back into the composer
@@ -163,6 +167,11 @@ public final class ConsoleViewModel {
 
     public ComposerViewModel composer() {
         return composer;
+    }
+
+    /** The live "working" row at the end of the transcript. */
+    public WorkingViewModel working() {
+        return working;
     }
 
     /** Messages held while the agent is paused, until it is resumed. */
@@ -412,6 +421,7 @@ public final class ConsoleViewModel {
         busy.set(true);
         notice.set("");
         state.set(ConnectionState.CONNECTING);
+        transcript.setPhase(TranscriptViewModel.Phase.LOADING);
         Optional<String> url = urlFor(p), key = keyTyped();
         io.execute(() -> {
             AgentBackend backend = null;
@@ -436,6 +446,7 @@ public final class ConsoleViewModel {
                     if (gen == generation) {
                         busy.set(false);
                         state.set(ConnectionState.DISCONNECTED);
+                        transcript.setPhase(TranscriptViewModel.Phase.UNBOUND);
                         notice.set(message);
                         transcript.addError("could not connect: " + message);
                     }
@@ -447,6 +458,7 @@ public final class ConsoleViewModel {
     private void bind(Provider p, AgentBackend backend, SessionId id) {
         busy.set(false);
         transcript.clear();
+        working.clear();
         lastSteps = null;
         lastCost = null;
         metrics.set("");
@@ -483,6 +495,7 @@ public final class ConsoleViewModel {
             io.execute(c::close);
         }
         state.set(ConnectionState.DISCONNECTED);
+        transcript.setPhase(TranscriptViewModel.Phase.UNBOUND);
         agentStatus.set(AgentStatus.UNKNOWN);
         statusLabel.set("not connected");
         stale.set(false);
@@ -669,7 +682,9 @@ public final class ConsoleViewModel {
         }
 
         private void onEventsNow(List<AgentEvent> events) {
+            transcript.setPhase(TranscriptViewModel.Phase.LOADED);
             transcript.addEvents(events);
+            working.events(events);
             for (AgentEvent e : events) {
                 if (e instanceof AgentEvent.LiveView l) {
                     liveViewUrl.set(l.url());
@@ -703,6 +718,7 @@ public final class ConsoleViewModel {
 
         @Override
         public void onCaughtUp(int count, boolean afterRestart) {
+            onUi(() -> transcript.setPhase(TranscriptViewModel.Phase.LOADED));
             onUi(() -> transcript.addNote((afterRestart ? "resumed, " : "reconnected, ") + count
                     + (count == 1 ? " new event" : " new events")));
         }
@@ -724,6 +740,9 @@ public final class ConsoleViewModel {
             onUi(() -> {
                 ConnectionState was = state.get();
                 state.set(next);
+                if (next == ConnectionState.ENDED) {
+                    transcript.setPhase(TranscriptViewModel.Phase.LOADED); // nothing more will come
+                }
                 if (next == ConnectionState.LIVE && was == ConnectionState.CONNECTING) {
                     fetchLiveView();
                 }
@@ -760,6 +779,9 @@ public final class ConsoleViewModel {
             onUi(() -> {
                 lastContact = clock.get();
                 stale.set(false);
+                if (state.get() == ConnectionState.LIVE) {
+                    transcript.setPhase(TranscriptViewModel.Phase.LOADED); // a read answered (the first comes after the status)
+                }
             });
         }
     }
@@ -800,6 +822,7 @@ public final class ConsoleViewModel {
     /** Steps and cost come from different places (status, metrics events): each keeps the last value it had. */
     private void showMetrics(Optional<Integer> steps, Optional<BigDecimal> cost) {
         steps.ifPresent(n -> lastSteps = n);
+        steps.ifPresent(working::steps);
         cost.ifPresent(c -> lastCost = c);
         StringBuilder s = new StringBuilder();
         if (lastSteps != null) {
