@@ -41,6 +41,8 @@ public final class Styles {
     public static final String ATTACHMENT_TILE = "attachment-tile";
     public static final String PILL = "new-pill";
     public static final String COMPOSER = "composer";
+    /** The composer's scroll pane: it scrolls only when the composer outgrows its share of a short window. */
+    public static final String COMPOSER_SCROLL = "composer-scroll";
     public static final String QUOTE = "quote";
     public static final String PROBLEM = "problem";
     public static final String COUNT = "count";

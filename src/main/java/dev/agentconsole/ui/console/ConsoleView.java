@@ -15,6 +15,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.beans.binding.Bindings;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -28,6 +31,9 @@ import org.kordamp.ikonli.feather.Feather;
 /** The whole window: session bar on top, transcript in the middle, composer below. Code only, no FXML. */
 public final class ConsoleView extends BorderPane {
 
+    /** The most of the room under the session bar that the composer (with its questions) may take. */
+    static final double COMPOSER_SHARE = 0.6;
+
     private final ConsoleViewModel vm;
     private final ComposerView composer;
     private final TranscriptView transcript;
@@ -37,7 +43,8 @@ public final class ConsoleView extends BorderPane {
         this.vm = vm;
         this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
-        setTop(new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning())));
+        VBox top = new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning()));
+        setTop(top);
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
@@ -86,8 +93,25 @@ public final class ConsoleView extends BorderPane {
             Platform.runLater(() -> confirmation.getChildren().stream()
                     .filter(n -> n instanceof Button b && b.isDefaultButton()).findFirst().ifPresent(n -> n.requestFocus()));
         });
-        VBox bottom = new VBox(confirmation, heldBar(vm), composer);
+        // The composer with its queue, pictures, quote and draft can outgrow a short window: it takes at most
+        // its share (and scrolls, keeping the message in view), so the transcript keeps at least 40% of the room.
+        ScrollPane composerScroll = new ScrollPane(composer);
+        composerScroll.setId("composerScroll");
+        composerScroll.setFitToWidth(true);
+        composerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        composerScroll.getStyleClass().addAll("edge-to-edge", Styles.COMPOSER_SCROLL);
+        composerScroll.setMinHeight(Region.USE_PREF_SIZE);
+        composerScroll.minHeightProperty().bind(Bindings.min(composer.heightProperty(), 120));
+        composer.heightProperty().addListener((o, was, now) -> composerScroll.setVvalue(composerScroll.getVmax()));
+        composer.input().focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                composerScroll.setVvalue(composerScroll.getVmax());
+            }
+        });
+        VBox.setVgrow(composerScroll, Priority.SOMETIMES);
+        VBox bottom = new VBox(confirmation, heldBar(vm), composerScroll);
         bottom.setSpacing(0);
+        bottom.maxHeightProperty().bind(heightProperty().subtract(top.heightProperty()).multiply(COMPOSER_SHARE));
         setBottom(bottom);
     }
 

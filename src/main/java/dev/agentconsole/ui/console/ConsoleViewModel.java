@@ -399,7 +399,7 @@ public final class ConsoleViewModel {
         Provider p = provider.get();
         String agent = agentName.get() == null ? "" : agentName.get().strip();
         if (p == Provider.HCOMPANY && agent.isEmpty()) {
-            notice.set("type the name of the H agent to run, then press New session");
+            notice.set("type the name of the H agent to run, then press New");
             return;
         }
         openAndBind(p, backend -> {
