@@ -66,6 +66,7 @@ public final class ConsoleView extends BorderPane {
         confirmation.setAlignment(Pos.CENTER_LEFT);
         confirmation.visibleProperty().bind(vm.confirmationProperty().isNotNull());
         confirmation.managedProperty().bind(confirmation.visibleProperty());
+        confirmation.setMinHeight(Region.USE_PREF_SIZE); // a short window shrinks the composer, never the question
         vm.confirmationProperty().addListener((o, was, now) -> {
             confirmation.getChildren().clear();
             if (now == null) {
@@ -73,6 +74,7 @@ public final class ConsoleView extends BorderPane {
             }
             Label message = new Label(now.message(), Icons.of(Feather.ALERT_CIRCLE));
             message.setWrapText(true);
+            message.setMinWidth(120);
             HBox.setHgrow(message, Priority.ALWAYS);
             message.setMaxWidth(Double.MAX_VALUE);
             confirmation.getChildren().add(message);
@@ -80,6 +82,7 @@ public final class ConsoleView extends BorderPane {
                 Confirmation.Choice choice = now.choices().get(i);
                 Button b = new Button(choice.label());
                 b.setId("confirmChoice" + i);
+                b.setMinWidth(Region.USE_PREF_SIZE); // the question wraps; a choice is never cut to "..."
                 if (choice.primary()) {
                     b.getStyleClass().add("accent");
                     b.setDefaultButton(true);
@@ -100,7 +103,6 @@ public final class ConsoleView extends BorderPane {
         composerScroll.setFitToWidth(true);
         composerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         composerScroll.getStyleClass().addAll("edge-to-edge", Styles.COMPOSER_SCROLL);
-        composerScroll.setMinHeight(Region.USE_PREF_SIZE);
         composerScroll.minHeightProperty().bind(Bindings.min(composer.heightProperty(), 120));
         composer.heightProperty().addListener((o, was, now) -> composerScroll.setVvalue(composerScroll.getVmax()));
         composer.input().focusedProperty().addListener((o, was, focused) -> {
@@ -171,6 +173,7 @@ public final class ConsoleView extends BorderPane {
         HBox bar = new HBox(8, message, unhold);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.CONFIRMATION);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.visibleProperty().bind(vm.held().summaryProperty().isNotEmpty());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;

@@ -46,6 +46,10 @@ class NarrowWindowUiTest {
         window.close();
     }
 
+    private static Button b0(FxRobot robot) {
+        return robot.lookup("#confirmChoice0").queryAs(Button.class);
+    }
+
     private static Bounds inScene(Node n) {
         return n.localToScene(n.getLayoutBounds());
     }
@@ -87,5 +91,41 @@ class NarrowWindowUiTest {
                 .map(r -> inScene(r).getMinY() >= inScene(transcript).getMinY() && inScene(r).getMaxY() <= inScene(transcript).getMaxY())
                 .orElse(false));
         assertTrue(TestWindow.fx(() -> robot.lookup("#quotedQuestion").queryAs(Label.class).getText().startsWith("Replying to")));
+    }
+
+    @Test
+    void aQuestionWithThreeChoicesFitsANarrowWindowWithoutCuttingAWord(FxRobot robot) throws Exception {
+        TestWindow.fx(() -> {
+            stage.setWidth(760);
+            stage.setHeight(700);
+            window.vm.newSession();
+            return null;
+        });
+        TestWindow.waitFor("the question", () -> robot.lookup(".transcript .reply").queryAll().stream()
+                .anyMatch(FxTesting::shownWithAllItsParents));
+        TestWindow.fx(() -> {
+            window.vm.pauseOrResume();
+            return null;
+        });
+        TestWindow.waitFor("paused", () -> window.vm.canResumeProperty().get());
+        TestWindow.fx(() -> { // a queue open as well: the composer is as tall as it gets
+            for (String line : List.of("check June 15-20", "prefer a ryokan")) {
+                window.vm.composer().textProperty().set(line);
+                window.vm.composer().addToQueue();
+            }
+            return null;
+        });
+        robot.clickOn("#messageInput").write("the cheaper one").type(javafx.scene.input.KeyCode.ENTER);
+        TestWindow.waitFor("the three choices", () -> robot.lookup("#confirmChoice2").tryQuery().isPresent());
+        TestWindow.waitFor("every choice whole and the question wrapped, not cut", () -> {
+            for (String id : List.of("#confirmChoice0", "#confirmChoice1", "#confirmChoice2")) {
+                Button b = robot.lookup(id).queryAs(Button.class);
+                if (b.getWidth() < b.prefWidth(-1) - 0.5 || inScene(b).getMaxX() > stage.getScene().getWidth() + 0.5) {
+                    return false;
+                }
+            }
+            Label message = robot.lookup("#confirmationBar > .label").queryAs(Label.class);
+            return message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5 && message.getHeight() > 1.5 * b0(robot).getHeight();
+        });
     }
 }
