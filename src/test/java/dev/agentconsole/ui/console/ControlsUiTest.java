@@ -200,4 +200,61 @@ class ControlsUiTest {
         }
         assertTrue(fx(() -> !robot.lookup("#newPill").query().isVisible()), "no pill: nothing unseen below");
     }
+
+    /** Every text the window and its popups show now. */
+    private static List<String> everyText() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null) {
+                collect(w.getScene().getRoot(), texts);
+            }
+        }
+        return texts;
+    }
+
+    private static void collect(javafx.scene.Node n, List<String> texts) {
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+            texts.add(l.getText());
+        } else if (n instanceof javafx.scene.text.Text t && t.getText() != null) {
+            texts.add(t.getText());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, texts));
+        }
+    }
+
+    @Test
+    void moneyIsWrittenOneWayAndCountsAgreeWithTheirNouns(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        robot.clickOn("#messageInput").write("the cheaper one").type(KeyCode.ENTER);
+        waitFor("the booking", () -> transcriptShows(robot, "SK-4821"));
+        fx(() -> {
+            vm.composer().textProperty().set("one line");
+            vm.composer().addToQueue();
+            return null;
+        });
+        robot.clickOn("#detailsButton");
+        waitFor("the details' cost", () -> everyText().stream().anyMatch(t -> t.startsWith("$0.") && t.contains("input")));
+        List<String> texts = fx(ControlsUiTest::everyText);
+        java.util.regex.Pattern money = java.util.regex.Pattern.compile("\\$\\d[\\d,]*\\.\\d+");
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String t : texts) {
+            java.util.regex.Matcher m = money.matcher(t);
+            while (m.find()) {
+                if (!m.group().matches("\\$[\\d,]+\\.\\d{4}")) {
+                    wrong.add(m.group() + " in \"" + t + "\"");
+                }
+            }
+            if (t.matches("(?s).*\\b1 (steps|lines|events|messages|images)\\b.*") || t.contains("(s)")) {
+                wrong.add("\"" + t + "\"");
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(texts.contains("Queue · 1 line, double-click to edit"), "the queue's heading");
+        fx(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow).toList()
+                    .forEach(javafx.stage.Window::hide);
+            return null;
+        });
+    }
 }
