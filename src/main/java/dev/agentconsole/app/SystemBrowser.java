@@ -71,7 +71,9 @@ public final class SystemBrowser implements LinkOpener {
                 return Optional.of("interrupted");
             }
         }
-        return Optional.of(tried.isEmpty() ? "no web browser or xdg-open was found" : String.join("; ", tried));
+        return Optional.of(tried.isEmpty() ? "no web browser or xdg-open was found"
+                : tried.get(0) + (tried.size() == 1 ? "" : ", and " + (tried.size() - 1) + " more "
+                        + (tried.size() == 2 ? "opener" : "openers") + " failed"));
     }
 
     private List<List<String>> commands(String url) {

@@ -41,6 +41,14 @@ class SystemBrowserTest {
     }
 
     @Test
+    void severalFailuresAreSummedUpAfterTheFirst() throws IOException {
+        script("xdg-open", 4);
+        script("gio", 2);
+        script("firefox", 1);
+        assertEquals(Optional.of("xdg-open exited with 4, and 2 more openers failed"), open(bin.toString()));
+    }
+
+    @Test
     void theNextOpenerIsTriedAndOneThatWorksIsEnough() throws IOException {
         script("xdg-open", 4);
         script("firefox", 0);
