@@ -133,7 +133,7 @@ public final class ConsoleApp extends Application {
         Scene scene = StagedWindow.show(stage, ui -> {
             vm = new ConsoleViewModel(services, ui, io, Instant::now);
             images = new ImageLoader();
-            return new ConsoleView(vm, url -> getHostServices().showDocument(url), theme.darkProperty(), images);
+            return new ConsoleView(vm, new SystemBrowser(io), theme.darkProperty(), images);
         }, built -> {
             view = built;
             bind(stage);

@@ -119,6 +119,11 @@ public final class ImageEncoder {
 
     /** JPEG has no alpha: transparent parts go on white, as a page would show them. */
     public static byte[] jpeg(BufferedImage image) {
+        return jpeg(image, JPEG_QUALITY);
+    }
+
+    /** As {@link #jpeg(BufferedImage)}, at {@code quality} (0 to 1). */
+    public static byte[] jpeg(BufferedImage image, float quality) {
         BufferedImage rgb = image;
         if (image.getColorModel().hasAlpha() || image.getType() != BufferedImage.TYPE_INT_RGB) {
             rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -128,7 +133,7 @@ public final class ImageEncoder {
             g.drawImage(image, 0, 0, null);
             g.dispose();
         }
-        return write(rgb, "jpeg", JPEG_QUALITY);
+        return write(rgb, "jpeg", quality);
     }
 
     private static byte[] write(BufferedImage image, String format, float quality) {

@@ -42,6 +42,8 @@ final class DemoAgent {
     private final Deque<Beat> plan = new ArrayDeque<>();
     private Stage stage = Stage.WORKING;
     private String task;
+    /** The booking made, as the answer to a follow-up states it. */
+    private String booked = "";
 
     boolean hasTask() {
         return task != null;
@@ -100,8 +102,8 @@ final class DemoAgent {
         if (stage == Stage.BOOKED) {
             plan.add(think("Follow-up from the operator: " + quoted(text), "Checking the booking page",
                     new Action("navigate", "url", "https://booking.example/my-bookings")));
-            plan.add(new Beat.Finish(nodes.textNode("Done: " + quoted(text) + " Your booking is unchanged. Anything else?"),
-                    "success"));
+            plan.add(new Beat.Finish(nodes.textNode("Your booking stands: " + booked + ". This demo cannot change a "
+                    + "booking, so nothing was changed. Anything else?"), "success"));
         } else if (stop) {
             plan.add(think("The operator wrote \u201c" + shorten(text) + "\u201d: I will not book anything.", null, null));
             plan.add(new Beat.Finish(nodes.textNode("Understood: I have not booked either hotel."), "blocked"));
@@ -127,6 +129,8 @@ final class DemoAgent {
             booking.put("total_usd", price * 5);
             booking.put("confirmation", cheap ? "SK-4821" : "HG-1937");
             plan.add(new Beat.Finish(booking, "success"));
+            booked = String.format(Locale.ROOT, "%s, June 15-20, 5 nights at $%d (total $%d), confirmation %s", hotel, price,
+                    price * 5, booking.path("confirmation").asText());
         } else {
             plan.add(think("The operator wrote \u201c" + shorten(text) + "\u201d, which does not pick one of the two hotels.",
                     null, null));
@@ -155,7 +159,8 @@ final class DemoAgent {
     }
 
     static String shorten(String s) {
-        String oneLine = s.replace('\n', ' ').strip();
+        // lines of a batch keep a mark between them: joined by spaces they read as one run-on sentence
+        String oneLine = s.strip().replaceAll("\\s*\\R\\s*", " / ");
         return oneLine.length() > 120 ? oneLine.substring(0, 117) + "..." : oneLine;
     }
 }

@@ -41,6 +41,8 @@ public final class Styles {
     public static final String ATTACHMENT_TILE = "attachment-tile";
     public static final String PILL = "new-pill";
     public static final String COMPOSER = "composer";
+    /** The composer's scroll pane: it scrolls only when the composer outgrows its share of a short window. */
+    public static final String COMPOSER_SCROLL = "composer-scroll";
     public static final String QUOTE = "quote";
     public static final String PROBLEM = "problem";
     public static final String COUNT = "count";
@@ -50,6 +52,8 @@ public final class Styles {
     /** The bar that keeps the store's warning in view until dismissed. */
     public static final String STORE_WARNING = "store-warning";
     public static final String EMPTY = "empty-state";
+    /** The live "working" row under the transcript while the agent runs. */
+    public static final String WORKING = "working-row";
     public static final String ABOUT = "about";
     public static final String ABOUT_VALUE = "about-value";
 

@@ -118,7 +118,7 @@ class AttachmentTest {
     void imagesThatDoNotFitAreScaledOnlyAsFarAsNeeded() throws Exception {
         BufferedImage big = TestImages.noise(1600, 1200, 3);
         Attachment a = Attachment.fromBytes("noise.png", TestImages.encode(big, "png"));
-        long budget = 1_500_000;
+        long budget = 800_000; // random pixels: even a full-size JPEG at a lower quality weighs more
         ImageFitter.Fitted fitted = ImageFitter.fit(a, budget);
         assertTrue(fitted.encodedBytes() <= budget, fitted.encodedBytes() + " > " + budget);
         assertTrue(fitted.width() < 1600 && fitted.width() > 400, "scaled, not crushed: " + fitted.width());
@@ -164,8 +164,9 @@ class AttachmentTest {
 
         assertTrue(fitted.stream().mapToLong(ImageFitter.Fitted::encodedBytes).sum() <= 4_900_000);
         assertEquals("sent as it is", fitted.get(1).how(), "one image gives way, the others go as they are");
-        // 10% steps took 7 (each a scale, a PNG and a JPEG of up to 12 million pixels)
-        assertTrue(reencodings.get() <= 3, reencodings + " re-encodings");
+        // 10% steps took 7 (each a scale, a PNG and a JPEG of up to 12 million pixels); now: full size
+        // first (1), a scaled copy (1 or 2), then grown back to the largest size that fits (at most 2)
+        assertTrue(reencodings.get() <= 5, reencodings + " re-encodings");
     }
 
     @Test

@@ -124,6 +124,51 @@ public final class TestImages {
         return png.array();
     }
 
+    /**
+     * A PNG of {@code src} as a camera or a HDR screenshot tool writes one: 16 bits a channel (the
+     * low byte noisy, as a real capture's is, so it compresses poorly), with an alpha channel or without.
+     */
+    public static byte[] png16(BufferedImage src, boolean alpha, long seed) {
+        int bands = alpha ? 4 : 3;
+        java.awt.color.ColorSpace srgb = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB);
+        java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(srgb, alpha, false,
+                alpha ? java.awt.Transparency.TRANSLUCENT : java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+        java.awt.image.WritableRaster raster = model.createCompatibleWritableRaster(src.getWidth(), src.getHeight());
+        Random r = new Random(seed);
+        int[] pixel = new int[bands];
+        for (int y = 0; y < src.getHeight(); y++) {
+            for (int x = 0; x < src.getWidth(); x++) {
+                int rgb = src.getRGB(x, y);
+                pixel[0] = ((rgb >> 16) & 0xff) << 8 | r.nextInt(256);
+                pixel[1] = ((rgb >> 8) & 0xff) << 8 | r.nextInt(256);
+                pixel[2] = (rgb & 0xff) << 8 | r.nextInt(256);
+                if (alpha) {
+                    pixel[3] = 0xff00 | r.nextInt(256);
+                }
+                raster.setPixel(x, y, pixel);
+            }
+        }
+        return encode(new BufferedImage(model, raster, false, null), "png");
+    }
+
+    /** An 8-bit PNG of {@code src} with slight noise (a photo-like capture), with an alpha channel or without. */
+    public static byte[] png8(BufferedImage src, boolean alpha, long seed) {
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(),
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(seed);
+        for (int y = 0; y < src.getHeight(); y++) {
+            for (int x = 0; x < src.getWidth(); x++) {
+                int rgb = src.getRGB(x, y);
+                int red = Math.min(255, ((rgb >> 16) & 0xff) + r.nextInt(24));
+                int green = Math.min(255, ((rgb >> 8) & 0xff) + r.nextInt(24));
+                int blue = Math.min(255, (rgb & 0xff) + r.nextInt(24));
+                int a = alpha ? 200 + r.nextInt(56) : 0xff;
+                out.setRGB(x, y, a << 24 | red << 16 | green << 8 | blue);
+            }
+        }
+        return encode(out, "png");
+    }
+
     /** A 1 × 1 lossless WebP (a well-known test image). */
     public static byte[] webp() {
         return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");

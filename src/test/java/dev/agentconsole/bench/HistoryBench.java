@@ -96,7 +96,7 @@ public final class HistoryBench {
                     th.setDaemon(true);
                     return th;
                 }), Instant::now);
-                return new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), new ImageLoader());
+                return new ConsoleView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false), new ImageLoader());
             }, view -> {
                 // the window's own first layout is not part of opening a session: let it settle first
                 javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));

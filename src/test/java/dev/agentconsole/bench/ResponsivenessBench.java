@@ -93,7 +93,7 @@ public final class ResponsivenessBench {
                             return t;
                         }), Instant::now);
                 this.vm = vm;
-                return new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), new ImageLoader());
+                return new ConsoleView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false), new ImageLoader());
             }, view -> {
                 vm.newSession();
                 runScript(vm);

@@ -2,8 +2,9 @@ package dev.agentconsole.ui.about;
 
 import dev.agentconsole.ui.AppIcon;
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.LinkFallback;
+import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.Styles;
-import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -30,7 +31,7 @@ public final class AboutDialog extends Dialog<Void> {
     static final ButtonType COPY = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
     static final ButtonType OPEN_FOLDER = new ButtonType("Open data folder", ButtonBar.ButtonData.HELP_2);
 
-    public AboutDialog(Window owner, About about, Consumer<String> openDocument) {
+    public AboutDialog(Window owner, About about, LinkOpener openDocument) {
         initOwner(owner);
         setTitle("About Agent Console");
         getDialogPane().setId("aboutDialog");
@@ -77,7 +78,7 @@ public final class AboutDialog extends Dialog<Void> {
         open.setId("aboutOpenFolder");
         open.setGraphic(Icons.of(Feather.FOLDER));
         open.addEventFilter(ActionEvent.ACTION, e -> {
-            openDocument.accept(about.dataFolder().toAbsolutePath().toUri().toString());
+            LinkFallback.open(openDocument, about.dataFolder().toAbsolutePath().toUri().toString(), open, "The data folder");
             e.consume();
         });
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("aboutClose");

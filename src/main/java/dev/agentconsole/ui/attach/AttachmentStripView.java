@@ -151,8 +151,9 @@ public final class AttachmentStripView extends VBox {
                 return;
             }
             var fitted = next.fitted().get();
-            size.setText(String.format(Locale.ROOT, "%,d KB", fitted.encodedBytes() / 1000));
-            tip.setText(fitted.width() + " × " + fitted.height() + ", " + fitted.how() + ". Click to preview.");
+            size.setText(AttachmentsViewModel.sizes(fitted));
+            tip.setText(AttachmentsViewModel.details(fitted, next.source().map(s -> s.probe().mime()).orElse(fitted.mime()))
+                    + " Click to preview.");
             String key = key(next);
             if (!key.equals(shownKey)) {
                 shownKey = key;

@@ -286,6 +286,29 @@ public final class AttachmentsViewModel {
                 megabytes(total), megabytes(budget), preparing ? " · preparing…" : ""));
     }
 
+    /**
+     * The tile's size line: the image as it came and as it is sent ("10.9 MB → 207 KB"), or one size
+     * when it goes as it is. Both are image files; the base64 of the request adds a third.
+     */
+    public static String sizes(ImageFitter.Fitted f) {
+        return f.how().equals("sent as it is") ? size(f.imageBytes()) + ", as it is"
+                : size(f.originalBytes()) + " → " + size(f.imageBytes());
+    }
+
+    /** The tile's tooltip: pixels, kind and size before and after, and what the request carries. */
+    public static String details(ImageFitter.Fitted f, String originalMime) {
+        String kind = f.mime().equals("image/png") ? "PNG" : "JPEG";
+        return String.format(Locale.ROOT, "%d × %d %s, %s → sent as %d × %d %s, %s (%s in the request, as base64): %s.",
+                f.originalWidth(), f.originalHeight(), originalMime.replace("image/", "").toUpperCase(Locale.ROOT),
+                size(f.originalBytes()), f.width(), f.height(), kind, size(f.imageBytes()), size(f.encodedBytes()), f.how());
+    }
+
+    /** 207 KB under a megabyte, 10.9 MB above. */
+    static String size(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%,d KB", Math.max(1, Math.round(bytes / 1000.0)))
+                : megabytes(bytes);
+    }
+
     static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -38,7 +41,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -54,11 +59,14 @@ public final class TranscriptView extends StackPane {
 
     private final ListView<TranscriptRow> list;
     private final Button pill = new Button();
+    /** The live "working" row under the last row, while the agent runs (see {@link #showWorking}). */
+    private final Label working = new Label(null, Icons.of(Feather.ACTIVITY));
     private final Set<String> expanded = new HashSet<>();
     private final ImageLoader images;
     private int unseen;
     private boolean following = true;
     private boolean revealPending;
+    private boolean pinPending;
 
     public TranscriptView(TranscriptViewModel model, Actions actions, ImageLoader images) {
         this.images = images;
@@ -70,7 +78,9 @@ public final class TranscriptView extends StackPane {
         list.setCellFactory(v -> new EntryCell(rows));
         list.setAccessibleText("Transcript of the conversation with the agent");
         list.setFocusTraversable(true);
-        Label empty = new Label("Connect to a session, or start a demo, to see the agent at work.");
+        Label empty = new Label();
+        empty.setId("transcriptPlaceholder");
+        empty.textProperty().bind(model.placeholderProperty()); // "Loading the session…" until the first read answers
         empty.getStyleClass().add(Styles.EMPTY);
         list.setPlaceholder(empty);
 
@@ -93,7 +103,14 @@ public final class TranscriptView extends StackPane {
         pill.setOnAction(e -> scrollToEnd());
         StackPane.setAlignment(pill, Pos.BOTTOM_CENTER);
         StackPane.setMargin(pill, new javafx.geometry.Insets(0, 0, 14, 0));
-        getChildren().addAll(list, pill);
+        StackPane listArea = new StackPane(list, pill);
+        VBox.setVgrow(listArea, Priority.ALWAYS);
+        working.setId("workingRow");
+        working.getStyleClass().add(Styles.WORKING);
+        working.setMaxWidth(Double.MAX_VALUE);
+        working.setVisible(false);
+        working.managedProperty().bind(working.visibleProperty());
+        getChildren().add(new VBox(listArea, working));
 
         model.rows().addListener((ListChangeListener<TranscriptRow>) change -> {
             int added = 0;
@@ -101,6 +118,11 @@ public final class TranscriptView extends StackPane {
                 if (change.wasAdded() && !change.wasReplaced()) {
                     if (change.getTo() == change.getList().size()) {
                         added += change.getAddedSize(); // new rows at the end
+                        if (change.getAddedSubList().stream().anyMatch(r -> r.entry() instanceof TranscriptEntry.Operator)) {
+                            following = true; // the operator's own message: always shown, as chat apps do
+                            unseen = 0;
+                            pill.setVisible(false);
+                        }
                     } else if (following) {
                         revealLast(); // older history went in above: stay at the end
                     }
@@ -136,7 +158,10 @@ public final class TranscriptView extends StackPane {
                 default -> { }
             }
         });
-        list.skinProperty().addListener((o, was, skin) -> watchScrollBar());
+        list.skinProperty().addListener((o, was, skin) -> {
+            watchScrollBar();
+            keepTheEndInView();
+        });
     }
 
     private void resumeIfAtEnd() {
@@ -178,7 +203,73 @@ public final class TranscriptView extends StackPane {
                     && list.getScene().getWindow().isShowing();
             int end = list.getItems().size() - 1;
             if (showing && end >= 0 && following) {
-                list.scrollTo(end);
+                list.scrollTo(end); // from estimated heights: the rest is measured, then pinned
+                pinEnd();
+            }
+        });
+    }
+
+    /**
+     * While following, the newest row stays whole at the bottom. Scrolling to the last row places it
+     * from estimated heights: rows measured later (pictures, long thoughts, wrapped questions) left
+     * the newest rows (the "idle", "paused" lines) under the fold. After every layout of the list,
+     * the part of the last row still below the viewport is scrolled into view.
+     */
+    private void keepTheEndInView() {
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            flow.needsLayoutProperty().addListener((o, was, needs) -> {
+                if (!needs && following && belowTheFold(flow) > 0.5) {
+                    pinEnd();
+                }
+            });
+        }
+    }
+
+    /** Once per pulse: scrolls down until the last row is whole on screen (a viewport at a time while it is not laid out). */
+    private void pinEnd() {
+        if (pinPending) {
+            return;
+        }
+        pinPending = true;
+        Platform.runLater(() -> {
+            pinPending = false;
+            VirtualFlow<?> flow = flow();
+            for (int i = 0; i < 100 && flow != null && following && list.getScene() != null; i++) {
+                double below = belowTheFold(flow);
+                if (below <= 0.5 || flow.scrollPixels(below == Double.MAX_VALUE ? Math.max(40, flow.getHeight()) : below) == 0) {
+                    break;
+                }
+            }
+        });
+    }
+
+    /** How far the last row's bottom is below the viewport; MAX_VALUE when it is not laid out at all. */
+    private double belowTheFold(VirtualFlow<?> flow) {
+        var last = flow.getLastVisibleCell();
+        int end = list.getItems().size() - 1;
+        if (end < 0) {
+            return 0;
+        }
+        if (last == null || last.getIndex() != end) {
+            return Double.MAX_VALUE;
+        }
+        return last.getLayoutY() + last.getHeight() - flow.getHeight()
+                + (flow.lookup(".scroll-bar:horizontal") instanceof ScrollBar h && h.isVisible() ? h.getHeight() : 0);
+    }
+
+    /** Shows {@code model}'s "working" row at the end of the transcript; its time moves on every second while shown. */
+    public void showWorking(WorkingViewModel model) {
+        working.textProperty().bind(model.textProperty());
+        working.visibleProperty().bind(model.shownProperty());
+        working.setAccessibleText("The agent is working");
+        Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        model.shownProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                clock.play();
+            } else {
+                clock.stop();
             }
         });
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -48,6 +50,27 @@ public final class TranscriptViewModel {
     private List<String> lastActions = List.of();
     private long lastPosition = -1;
     private long localSeq;
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(UNBOUND_TEXT);
+
+    static final String UNBOUND_TEXT = "Connect to a session, or start a demo, to see the agent at work.";
+    static final String LOADING_TEXT = "Loading the session…";
+    static final String EMPTY_TEXT = "Nothing has happened in this session yet.";
+
+    /** Where the window stands with its session, for what an empty transcript says. */
+    public enum Phase { UNBOUND, LOADING, LOADED }
+
+    /** What an empty transcript says: connect, loading (until the first read answers), or nothing yet. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    public void setPhase(Phase phase) {
+        placeholder.set(switch (phase) {
+            case UNBOUND -> UNBOUND_TEXT;
+            case LOADING -> LOADING_TEXT;
+            case LOADED -> EMPTY_TEXT;
+        });
+    }
 
     /** The rows, for the list: it changes when rows come or go, not when a row's entry changes. */
     public ObservableList<TranscriptRow> rows() {

@@ -88,7 +88,7 @@ public final class ComposerView extends VBox {
         sendQueue.disableProperty().bind(Bindings.not(connected));
         Label queueTitle = new Label();
         queueTitle.getStyleClass().add(Styles.CAPTION);
-        queueTitle.textProperty().bind(Bindings.size(model.queue()).asString("Queue · %d line(s), double-click to edit"));
+        queueTitle.textProperty().bind(model.queueTitleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox queueBar = new HBox(6, queueTitle, grow, up, down, remove, sendQueue);

@@ -43,6 +43,7 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper hasText = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasQueue = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper quoted = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper queueTitle = new ReadOnlyStringWrapper("");
 
     private final AttachmentsViewModel attachments;
 
@@ -59,6 +60,8 @@ public final class ComposerViewModel {
         callerId.addListener((o, a, b) -> revalidate());
         rules.addListener((o, a, b) -> revalidate());
         hasQueue.bind(Bindings.isNotEmpty(queue));
+        queueTitle.bind(Bindings.createStringBinding(() -> "Queue · " + queue.size() + (queue.size() == 1 ? " line" : " lines")
+                + ", double-click to edit", queue));
         revalidate();
     }
 
@@ -107,6 +110,11 @@ public final class ComposerViewModel {
 
     public ReadOnlyBooleanProperty hasQueueProperty() {
         return hasQueue.getReadOnlyProperty();
+    }
+
+    /** The queue's heading: how many lines ("1 line", "3 lines"). */
+    public ReadOnlyStringProperty queueTitleProperty() {
+        return queueTitle.getReadOnlyProperty();
     }
 
     /** The question the operator is replying to, shown above the input; empty when none. */
@@ -281,6 +289,20 @@ public final class ComposerViewModel {
         if (text.get() == null || text.get().isEmpty()) {
             text.set(value);
         }
+    }
+
+    /**
+     * A message that did not go puts its words back, whatever was typed meanwhile: into the message
+     * when it is empty (a single one), else at the end of the queue; its images into the strip.
+     */
+    public void putBack(Outgoing outgoing) {
+        List<String> lines = outgoing.messages().stream().map(OutgoingMessage::text).toList();
+        if (outgoing instanceof Outgoing.Single && (text.get() == null || text.get().isBlank())) {
+            text.set(lines.get(0));
+        } else {
+            queue.addAll(lines);
+        }
+        attachments.addDataUris(outgoing.messages().stream().flatMap(m -> m.images().stream()).toList());
     }
 
     /** Replaces the queue (a session's saved draft coming back). */

@@ -3,18 +3,21 @@ package dev.agentconsole.ui.console;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.about.AboutDialog;
 import dev.agentconsole.ui.chat.TranscriptView;
 import dev.agentconsole.ui.compose.ComposerView;
 import dev.agentconsole.ui.session.SessionBarView;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.beans.binding.Bindings;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -28,16 +31,20 @@ import org.kordamp.ikonli.feather.Feather;
 /** The whole window: session bar on top, transcript in the middle, composer below. Code only, no FXML. */
 public final class ConsoleView extends BorderPane {
 
+    /** The most of the room under the session bar that the composer (with its questions) may take. */
+    static final double COMPOSER_SHARE = 0.6;
+
     private final ConsoleViewModel vm;
     private final ComposerView composer;
     private final TranscriptView transcript;
-    private final Consumer<String> openInBrowser;
+    private final LinkOpener openInBrowser;
 
-    public ConsoleView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, ImageLoader images) {
+    public ConsoleView(ConsoleViewModel vm, LinkOpener openInBrowser, BooleanProperty dark, ImageLoader images) {
         this.vm = vm;
         this.openInBrowser = openInBrowser;
         getStyleClass().add(Styles.ROOT);
-        setTop(new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning())));
+        VBox top = new VBox(new SessionBarView(vm, openInBrowser, dark, this::showAbout), storeWarningBar(vm.storeWarning()));
+        setTop(top);
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
         // rows are keyed by their place in a session's stream: nothing of the last session may show in the next
         vm.boundSessionProperty().addListener((o, was, now) -> images.reset());
@@ -48,6 +55,7 @@ public final class ConsoleView extends BorderPane {
                     focusComposer();
                 },
                 vm::resend, vm::drop), images);
+        transcript.showWorking(vm.working());
         setCenter(transcript);
 
         var connected = vm.canSendProperty();
@@ -60,6 +68,7 @@ public final class ConsoleView extends BorderPane {
         confirmation.setAlignment(Pos.CENTER_LEFT);
         confirmation.visibleProperty().bind(vm.confirmationProperty().isNotNull());
         confirmation.managedProperty().bind(confirmation.visibleProperty());
+        confirmation.setMinHeight(Region.USE_PREF_SIZE); // a short window shrinks the composer, never the question
         vm.confirmationProperty().addListener((o, was, now) -> {
             confirmation.getChildren().clear();
             if (now == null) {
@@ -67,6 +76,7 @@ public final class ConsoleView extends BorderPane {
             }
             Label message = new Label(now.message(), Icons.of(Feather.ALERT_CIRCLE));
             message.setWrapText(true);
+            message.setMinWidth(120);
             HBox.setHgrow(message, Priority.ALWAYS);
             message.setMaxWidth(Double.MAX_VALUE);
             confirmation.getChildren().add(message);
@@ -74,6 +84,7 @@ public final class ConsoleView extends BorderPane {
                 Confirmation.Choice choice = now.choices().get(i);
                 Button b = new Button(choice.label());
                 b.setId("confirmChoice" + i);
+                b.setMinWidth(Region.USE_PREF_SIZE); // the question wraps; a choice is never cut to "..."
                 if (choice.primary()) {
                     b.getStyleClass().add("accent");
                     b.setDefaultButton(true);
@@ -87,8 +98,24 @@ public final class ConsoleView extends BorderPane {
             Platform.runLater(() -> confirmation.getChildren().stream()
                     .filter(n -> n instanceof Button b && b.isDefaultButton()).findFirst().ifPresent(n -> n.requestFocus()));
         });
-        VBox bottom = new VBox(confirmation, composer);
+        // The composer with its queue, pictures, quote and draft can outgrow a short window: it takes at most
+        // its share (and scrolls, keeping the message in view), so the transcript keeps at least 40% of the room.
+        ScrollPane composerScroll = new ScrollPane(composer);
+        composerScroll.setId("composerScroll");
+        composerScroll.setFitToWidth(true);
+        composerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        composerScroll.getStyleClass().addAll("edge-to-edge", Styles.COMPOSER_SCROLL);
+        composerScroll.minHeightProperty().bind(Bindings.min(composer.heightProperty(), 120));
+        composer.heightProperty().addListener((o, was, now) -> composerScroll.setVvalue(composerScroll.getVmax()));
+        composer.input().focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                composerScroll.setVvalue(composerScroll.getVmax());
+            }
+        });
+        VBox.setVgrow(composerScroll, Priority.SOMETIMES);
+        VBox bottom = new VBox(confirmation, heldBar(vm), composerScroll);
         bottom.setSpacing(0);
+        bottom.maxHeightProperty().bind(heightProperty().subtract(top.heightProperty()).multiply(COMPOSER_SHARE));
         setBottom(bottom);
     }
 
@@ -134,6 +161,27 @@ public final class ConsoleView extends BorderPane {
         }
     }
 
+    /** Messages held while the agent is paused: what waits, and the way back into the composer. */
+    private static HBox heldBar(ConsoleViewModel vm) {
+        Label message = new Label("", Icons.of(Feather.CLOCK));
+        message.setId("heldMessages");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.held().summaryProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Button unhold = new Button("Back to the composer", Icons.of(Feather.CORNER_LEFT_DOWN));
+        unhold.setId("unholdButton");
+        unhold.setTooltip(new Tooltip("Do not send them on resume: put them back into the composer to edit or send"));
+        unhold.setOnAction(e -> vm.unhold());
+        HBox bar = new HBox(8, message, unhold);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.CONFIRMATION);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
+        bar.visibleProperty().bind(vm.held().summaryProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
     /** The store's warning, in view until the operator dismisses it (binding a session does not). */
     private static HBox storeWarningBar(StoreWarning warning) {
         Label message = new Label("", Icons.of(Feather.ALERT_TRIANGLE));
@@ -152,6 +200,13 @@ public final class ConsoleView extends BorderPane {
         bar.visibleProperty().bind(warning.messageProperty().isNotEmpty());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    /** Text typed before the view was in the window goes into the message, after what is there. */
+    public void typeAhead(String text) {
+        if (!text.isEmpty()) {
+            composer.input().appendText(text);
+        }
     }
 
     public void focusComposer() {

@@ -16,11 +16,11 @@ import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.session.Delivery;
 import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.session.SessionController;
-import dev.agentconsole.store.Draft;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.chat.TranscriptViewModel;
+import dev.agentconsole.ui.chat.WorkingViewModel;
 import dev.agentconsole.ui.compose.ComposerViewModel;
 import dev.agentconsole.ui.session.Formats;
 import dev.agentconsole.ui.session.SessionBarViewModel;
@@ -64,6 +64,8 @@ public final class ConsoleViewModel {
     private final TranscriptViewModel transcript = new TranscriptViewModel();
     private final ComposerViewModel composer;
     private final StoreWarning storeWarning;
+    private final HeldMessages held = new HeldMessages();
+    private final WorkingViewModel working;
 
     private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
     private final StringProperty baseUrl = new SimpleStringProperty("");
@@ -95,12 +97,8 @@ public final class ConsoleViewModel {
 
     /** Written on the FX thread; volatile, as the image loader reads it on its own. */
     private volatile SessionController controller;
-    /** Whose draft the composer holds: the bound session's, or the unbound one's before binding. */
-    private SessionKey draftKey = SessionKey.UNBOUND;
-    /** Set while a saved draft is put back, so putting it back does not save it again. */
-    private boolean restoringDraft;
-    /** Set from a switch of sessions until the new session's draft is read: nothing is saved meanwhile. */
-    private boolean draftLoading;
+    /** Which session's draft the composer holds; saved as it changes. */
+    private final ComposerDrafts drafts;
     private Integer lastSteps;
     private BigDecimal lastCost;
     private Instant lastContact = Instant.EPOCH;
@@ -112,6 +110,7 @@ public final class ConsoleViewModel {
         this.io = whileOpen(io);
         this.clock = clock;
         this.composer = new ComposerViewModel(ui, io);
+        this.working = new WorkingViewModel(clock);
         this.bar = new SessionBarViewModel(this.ui, this.io, clock, ZoneId.systemDefault(), this::lease, id -> {
             sessionText.set(id.value());
             connect();
@@ -122,19 +121,23 @@ public final class ConsoleViewModel {
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
                 : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
         state.addListener((o, was, now) -> refreshAbilities());
-        agentStatus.addListener((o, was, now) -> refreshAbilities());
+        agentStatus.addListener((o, was, now) -> {
+            refreshAbilities();
+            working.status(now);
+            if (was == AgentStatus.PAUSED && now != AgentStatus.PAUSED && now != AgentStatus.UNKNOWN) {
+                if (now.isTerminal()) {
+                    putBackHeld(); // it ended instead: back into the composer
+                } else {
+                    releaseHeld(); // resumed, here or elsewhere
+                }
+            }
+        });
         providerChanged(Provider.DEMO);
         Store store = connector.store();
         storeWarning = new StoreWarning(store, ui);
         transcript.setSaving(storeWarning.savingProperty().get());
         store.onTrouble(message -> ui.execute(() -> transcript.addError(message)));
-        composer.textProperty().addListener((o, was, now) -> saveDraft());
-        composer.startUrlProperty().addListener((o, was, now) -> saveDraft());
-        composer.callerIdProperty().addListener((o, was, now) -> saveDraft());
-        composer.queue().addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
-        composer.attachments().items().addListener(
-                (javafx.collections.ListChangeListener<dev.agentconsole.ui.attach.AttachmentsViewModel.Item>) c -> saveDraft());
-        restoreDraft(SessionKey.UNBOUND, Draft.EMPTY);
+        drafts = new ComposerDrafts(composer, connector::store, this.ui, this.io, () -> generation, notice::set);
     }
 
     /**
@@ -151,77 +154,6 @@ public final class ConsoleViewModel {
         };
     }
 
-    // ---- drafts ---------------------------------------------------------------------------------
-
-    private void saveDraft() {
-        if (!restoringDraft && !draftLoading) {
-            connector.store().saveDraft(draftKey, currentDraft());
-        }
-    }
-
-    private Draft currentDraft() {
-        return new Draft(composer.textProperty().get(), composer.startUrlProperty().get(), composer.callerIdProperty().get(),
-                List.copyOf(composer.queue()), composer.attachments().originals());
-    }
-
-    /**
-     * The composer moves to another session's draft. What was typed before any session was bound
-     * goes with the first session bound, unless that session has a draft of its own; otherwise the
-     * new session's saved draft comes back. Until it is read, nothing is saved (the composer still
-     * shows the old session's words, which must not be filed under the new one).
-     */
-    private void switchDraft(SessionKey next) {
-        if (next.equals(draftKey)) {
-            return;
-        }
-        SessionKey previous = draftKey;
-        Draft typedUnbound = previous.equals(SessionKey.UNBOUND) ? currentDraft() : Draft.EMPTY;
-        draftKey = next;
-        restoreDraft(next, typedUnbound);
-    }
-
-    private void restoreDraft(SessionKey key, Draft typedUnbound) {
-        long gen = generation;
-        draftLoading = true;
-        io.execute(() -> {
-            Draft saved;
-            try {
-                saved = connector.store().draft(key).orElse(Draft.EMPTY);
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    draftLoading = false;
-                    notice.set("the saved draft could not be read: " + e.getMessage());
-                });
-                return;
-            }
-            ui.execute(() -> {
-                if (!key.equals(draftKey) || (gen != generation && !key.equals(SessionKey.UNBOUND))) {
-                    return; // a later switch owns the composer now
-                }
-                draftLoading = false;
-                boolean carry = saved.isEmpty() && typedUnbound.hasContent();
-                if (carry) {
-                    saveDraft(); // the words typed before binding belong to this session now
-                    connector.store().saveDraft(SessionKey.UNBOUND, Draft.EMPTY);
-                    return;
-                }
-                restoringDraft = true;
-                try {
-                    composer.textProperty().set(saved.text());
-                    composer.startUrlProperty().set(saved.startUrl());
-                    if (!saved.callerId().isEmpty() || !composer.callerIdProperty().get().isEmpty()) {
-                        composer.callerIdProperty().set(saved.callerId());
-                    }
-                    composer.setQueue(saved.queue());
-                    composer.attachments().clear();
-                    composer.attachments().addDataUris(saved.images());
-                } finally {
-                    restoringDraft = false;
-                }
-            });
-        });
-    }
-
     // ---- outputs --------------------------------------------------------------------------------
 
     public TranscriptViewModel transcript() {
@@ -235,6 +167,16 @@ public final class ConsoleViewModel {
 
     public ComposerViewModel composer() {
         return composer;
+    }
+
+    /** The live "working" row at the end of the transcript. */
+    public WorkingViewModel working() {
+        return working;
+    }
+
+    /** Messages held while the agent is paused, until it is resumed. */
+    public HeldMessages held() {
+        return held;
     }
 
     public ObjectProperty<Provider> providerProperty() {
@@ -416,7 +358,7 @@ public final class ConsoleViewModel {
         long gen = generation;
         SessionKey key = SessionKey.of(p, id.value());
         transcript.clear();
-        switchDraft(key);
+        drafts.switchTo(key);
         io.execute(() -> {
             try {
                 Store store = connector.store();
@@ -462,7 +404,7 @@ public final class ConsoleViewModel {
         Provider p = provider.get();
         String agent = agentName.get() == null ? "" : agentName.get().strip();
         if (p == Provider.HCOMPANY && agent.isEmpty()) {
-            notice.set("type the name of the H agent to run, then press New session");
+            notice.set("type the name of the H agent to run, then press New");
             return;
         }
         openAndBind(p, backend -> {
@@ -484,6 +426,7 @@ public final class ConsoleViewModel {
         busy.set(true);
         notice.set("");
         state.set(ConnectionState.CONNECTING);
+        transcript.setPhase(TranscriptViewModel.Phase.LOADING);
         Optional<String> url = urlFor(p), key = keyTyped();
         io.execute(() -> {
             AgentBackend backend = null;
@@ -508,6 +451,7 @@ public final class ConsoleViewModel {
                     if (gen == generation) {
                         busy.set(false);
                         state.set(ConnectionState.DISCONNECTED);
+                        transcript.setPhase(TranscriptViewModel.Phase.UNBOUND);
                         notice.set(message);
                         transcript.addError("could not connect: " + message);
                     }
@@ -519,6 +463,7 @@ public final class ConsoleViewModel {
     private void bind(Provider p, AgentBackend backend, SessionId id) {
         busy.set(false);
         transcript.clear();
+        working.clear();
         lastSteps = null;
         lastCost = null;
         metrics.set("");
@@ -533,7 +478,7 @@ public final class ConsoleViewModel {
         }
         SessionKey key = SessionKey.of(p, id.value());
         connector.store().touch(key, p == Provider.DEMO ? "" : Optional.ofNullable(baseUrl.get()).orElse(""));
-        switchDraft(key);
+        drafts.switchTo(key);
         composer.setRules(backend.rules(), p == Provider.AGI ? "AGI" : "H");
         canForceAnswer.set(false);
         lastContact = clock.get();
@@ -546,6 +491,7 @@ public final class ConsoleViewModel {
 
     /** Unbinds the window: reading stops, calls in flight are cancelled. Typed text stays. */
     public void disconnect() {
+        putBackHeld();
         generation++;
         SessionController c = controller;
         controller = null;
@@ -554,6 +500,7 @@ public final class ConsoleViewModel {
             io.execute(c::close);
         }
         state.set(ConnectionState.DISCONNECTED);
+        transcript.setPhase(TranscriptViewModel.Phase.UNBOUND);
         agentStatus.set(AgentStatus.UNKNOWN);
         statusLabel.set("not connected");
         stale.set(false);
@@ -584,51 +531,57 @@ public final class ConsoleViewModel {
 
     // ---- sending ----------------------------------------------------------------------------------
 
-    /** Sends the typed message (asking first when it would restart a finished H session or steer a running AGI task). */
+    /** Sends the typed message (asking first when the agent is paused, or it would restart a finished H session or steer a running AGI task). */
     public void send() {
-        composer.message().ifPresent(outgoing -> preflight(outgoing, () -> {
-            controller.send(outgoing);
-            composer.sent();
-        }, () -> {
-            controller.stopThenSend(outgoing);
-            composer.sent();
-        }));
+        composer.message().ifPresent(outgoing -> preflight(outgoing, composer::sent));
     }
 
     /** Sends the queued lines as one batch (H) or one by one in order (AGI). */
     public void sendQueue() {
-        composer.batch().ifPresent(outgoing -> preflight(outgoing, () -> {
-            controller.send(outgoing);
-            composer.queueSent();
-        }, () -> {
-            controller.stopThenSend(outgoing);
-            composer.queueSent();
-        }));
+        composer.batch().ifPresent(outgoing -> preflight(outgoing, composer::queueSent));
     }
 
-    private void preflight(Outgoing outgoing, Runnable send, Runnable stopThenSend) {
+    /** @param handedOver clears what was sent (or held) from the composer */
+    private void preflight(Outgoing outgoing, Runnable handedOver) {
         if (controller == null) {
             notice.set("not connected: connect to a session first");
             return;
         }
-        AgentStatus s = agentStatus.get();
         Provider p = boundProvider.get();
-        if (p != Provider.AGI && s.isTerminal()) {
-            confirmation.set(new Confirmation("The session is " + s.label() + ". A message restarts it, and that may use "
-                    + "budget (the server can refuse with 402).", List.of(
-                    new Confirmation.Choice("Send and restart", true, send),
-                    new Confirmation.Choice("Cancel", false, null))));
-            return;
+        Runnable send = () -> {
+            controller.send(outgoing);
+            handedOver.run();
+        };
+        SendGuard.SendActions actions = new SendGuard.SendActions(send, () -> {
+            controller.stopThenSend(outgoing);
+            handedOver.run();
+        }, () -> {
+            controller.send(outgoing); // H: a message resumes a paused session; AGI needs the word
+            if (p == Provider.AGI) {
+                controller.resume();
+            }
+            handedOver.run();
+        }, () -> {
+            held.hold(outgoing);
+            handedOver.run();
+        });
+        SendGuard.beforeSend(p, agentStatus.get(), actions).ifPresentOrElse(confirmation::set, send);
+    }
+
+    /** The held messages go out, in order. */
+    private void releaseHeld() {
+        if (controller != null) {
+            held.takeAll().forEach(controller::send);
         }
-        if (p == Provider.AGI && s == AgentStatus.RUNNING) {
-            confirmation.set(new Confirmation("The agent is working on a task: this message steers it. To start a new "
-                    + "task instead, stop the current one first.", List.of(
-                    new Confirmation.Choice("Send to steer", true, send),
-                    new Confirmation.Choice("Stop, then send as a new task", false, stopThenSend),
-                    new Confirmation.Choice("Cancel", false, null))));
-            return;
-        }
-        send.run();
+    }
+
+    /** "Back to the composer": the held messages are no longer held, and wait in the composer. */
+    public void unhold() {
+        putBackHeld();
+    }
+
+    private void putBackHeld() {
+        held.takeAll().forEach(composer::putBack);
     }
 
     /** The operator picked a choice of the pending confirmation. */
@@ -666,22 +619,17 @@ public final class ConsoleViewModel {
     public void pauseOrResume() {
         if (canResume.get()) {
             controller.resume();
+            releaseHeld();
         } else if (canPause.get()) {
             controller.pause();
         }
     }
 
-    /** Asks first: stopping ends an H session, and cancels an AGI task. */
+    /** Asks first: stopping ends an H session, and cancels an AGI task (see {@link SendGuard#beforeStop}). */
     public void requestStop() {
-        if (!canStop.get()) {
-            return;
+        if (canStop.get()) {
+            confirmation.set(SendGuard.beforeStop(boundProvider.get(), () -> controller.stop()));
         }
-        String what = boundProvider.get() == Provider.AGI
-                ? "Stop the agent's current task? The session stays open for a new one."
-                : "Stop the agent? The session ends (interrupted) and cannot be resumed.";
-        confirmation.set(new Confirmation(what, List.of(
-                new Confirmation.Choice("Stop", true, () -> controller.stop()),
-                new Confirmation.Choice("Cancel", false, null))));
     }
 
     public void forceAnswer() {
@@ -739,7 +687,9 @@ public final class ConsoleViewModel {
         }
 
         private void onEventsNow(List<AgentEvent> events) {
+            transcript.setPhase(TranscriptViewModel.Phase.LOADED);
             transcript.addEvents(events);
+            working.events(events);
             for (AgentEvent e : events) {
                 if (e instanceof AgentEvent.LiveView l) {
                     liveViewUrl.set(l.url());
@@ -773,6 +723,7 @@ public final class ConsoleViewModel {
 
         @Override
         public void onCaughtUp(int count, boolean afterRestart) {
+            onUi(() -> transcript.setPhase(TranscriptViewModel.Phase.LOADED));
             onUi(() -> transcript.addNote((afterRestart ? "resumed, " : "reconnected, ") + count
                     + (count == 1 ? " new event" : " new events")));
         }
@@ -794,6 +745,9 @@ public final class ConsoleViewModel {
             onUi(() -> {
                 ConnectionState was = state.get();
                 state.set(next);
+                if (next == ConnectionState.ENDED) {
+                    transcript.setPhase(TranscriptViewModel.Phase.LOADED); // nothing more will come
+                }
                 if (next == ConnectionState.LIVE && was == ConnectionState.CONNECTING) {
                     fetchLiveView();
                 }
@@ -830,6 +784,9 @@ public final class ConsoleViewModel {
             onUi(() -> {
                 lastContact = clock.get();
                 stale.set(false);
+                if (state.get() == ConnectionState.LIVE) {
+                    transcript.setPhase(TranscriptViewModel.Phase.LOADED); // a read answered (the first comes after the status)
+                }
             });
         }
     }
@@ -870,6 +827,7 @@ public final class ConsoleViewModel {
     /** Steps and cost come from different places (status, metrics events): each keeps the last value it had. */
     private void showMetrics(Optional<Integer> steps, Optional<BigDecimal> cost) {
         steps.ifPresent(n -> lastSteps = n);
+        steps.ifPresent(working::steps);
         cost.ifPresent(c -> lastCost = c);
         StringBuilder s = new StringBuilder();
         if (lastSteps != null) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -42,6 +44,9 @@ public final class StagedWindow {
         Scene scene = new Scene(shell, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
         stage.setScene(scene);
+        // Keys typed into the shell (the machine is busy, the operator already types) wait here, then go into the composer.
+        TypedAhead typedAhead = new TypedAhead();
+        scene.addEventFilter(KeyEvent.ANY, typedAhead);
 
         HeldUntilShown ui = new HeldUntilShown(Platform::runLater);
         Thread builder = new Thread(() -> {
@@ -52,10 +57,12 @@ public final class StagedWindow {
                     if (!stage.isShowing()) {
                         return; // closed while it was being built
                     }
+                    scene.removeEventFilter(KeyEvent.ANY, typedAhead);
                     scene.setRoot(view);
                     view.installKeys(scene);
+                    view.typeAhead(typedAhead.text());
                     view.focusComposer();
-                    ui.open();
+                    ui.open(); // the saved draft, if read by now, goes before what was typed ahead
                     ready.accept(view);
                 });
             } catch (RuntimeException | Error e) {
@@ -91,6 +98,40 @@ public final class StagedWindow {
             System.getLogger("window").log(System.Logger.Level.WARNING, "styling the view ahead failed", e);
         } finally {
             offscreen.setRoot(new Group()); // lets the window's scene take the view
+        }
+    }
+
+    /**
+     * What the operator types while the window is still being built: characters are kept (Backspace
+     * takes the last one back, Enter is a new line, never a send) and nothing reaches the shell. A
+     * '\b' typed is a control character and dropped, so Backspace never counts twice.
+     */
+    static final class TypedAhead implements EventHandler<KeyEvent> {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void handle(KeyEvent e) {
+            e.consume();
+            if (e.getEventType() == KeyEvent.KEY_PRESSED && e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE
+                    && text.length() > 0) {
+                text.setLength(text.offsetByCodePoints(text.length(), -1)); // not every platform types a '\b'
+            }
+            if (e.getEventType() != KeyEvent.KEY_TYPED) {
+                return;
+            }
+            String c = e.getCharacter();
+            if (c == null || c.isEmpty() || c.equals(KeyEvent.CHAR_UNDEFINED) || e.isControlDown() || e.isMetaDown()
+                    || e.isAltDown() && !e.isControlDown() && c.charAt(0) < 0x20) {
+                return;
+            }
+            switch (c) {
+                case "\r", "\n" -> text.append('\n');
+                default -> c.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7f).forEach(text::appendCodePoint);
+            }
+        }
+
+        String text() {
+            return text.toString();
         }
     }
 

@@ -5,10 +5,11 @@ import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.LinkFallback;
+import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.console.ConsoleViewModel;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -20,7 +21,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -41,10 +44,13 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public final class SessionBarView extends VBox {
 
+    /** A button that keeps its words in a compact row. */
+    static final String KEEPS_WORDS = "keeps-words";
+
     private final CompactRow connection = new CompactRow();
     private final CompactRow controls = new CompactRow();
 
-    public SessionBarView(ConsoleViewModel vm, Consumer<String> openInBrowser, BooleanProperty dark, Runnable showAbout) {
+    public SessionBarView(ConsoleViewModel vm, LinkOpener openInBrowser, BooleanProperty dark, Runnable showAbout) {
         getStyleClass().add(Styles.HEADER);
 
         Label title = new Label("Agent Console", Icons.of(Feather.TERMINAL));
@@ -181,6 +187,10 @@ public final class SessionBarView extends VBox {
 
         connection.setParts(List.of(title, provider, baseUrl, session, token, connect, agent, newSession, sessions),
                 List.of(theme, about));
+        connection.setFirstToGo(List.of(title)); // the window's title bar says it too
+        // hints name Connect and New ("press Connect"): they look as they are named, even in a compact row
+        connect.getStyleClass().add(KEEPS_WORDS);
+        newSession.getStyleClass().add(KEEPS_WORDS);
         connection.getStyleClass().add(Styles.CONNECTION_ROW);
 
         // ---- status and controls ----
@@ -251,7 +261,7 @@ public final class SessionBarView extends VBox {
         Button live = new Button("Live view", Icons.of(Feather.EXTERNAL_LINK));
         live.setId("liveViewButton");
         live.setTooltip(new Tooltip("Live view: open the agent's browser in your web browser"));
-        live.setOnAction(e -> openInBrowser.accept(vm.liveViewUrlProperty().get()));
+        live.setOnAction(e -> LinkFallback.open(openInBrowser, vm.liveViewUrlProperty().get(), live, "The live view"));
         live.disableProperty().bind(vm.liveViewUrlProperty().isEmpty());
         Button details = new Button("Details", Icons.of(Feather.BAR_CHART_2));
         details.setId("detailsButton");
@@ -281,29 +291,43 @@ public final class SessionBarView extends VBox {
         return connection.compactProperty();
     }
 
+    /** True while the connection row shows its title as an icon alone, to keep the words of its buttons. */
+    public ReadOnlyBooleanProperty connectionRowBriefProperty() {
+        return connection.briefProperty();
+    }
+
     /** True while the control row (status, pause, answer now, stop, live view) shows icons for words. */
     public ReadOnlyBooleanProperty controlRowCompactProperty() {
         return controls.compactProperty();
     }
 
     /**
-     * A row of the bar: controls from the left, and a few at the right end. Narrower than it needs
-     * with every word, it turns compact: the stylesheet shows its buttons and title as icons (their
-     * tooltips and accessible texts keep the words), so nothing is cut to "...". Narrower than even
-     * that (another provider's URL and key fields shown, in a window beside a browser), the left part
-     * wraps onto a second line. Only a row in a showing window switches (the view is first laid out
-     * off the FX thread, in a scene of its own).
+     * A row of the bar: controls from the left, and a few at the right end. It keeps its words
+     * whenever they fit. Short of room, the parts named "first to go" (the title) show as icons
+     * alone; shorter still, the row turns compact: the stylesheet shows its buttons as icons (their
+     * tooltips and accessible texts keep the words), except those marked to keep their words (Connect
+     * and New, which hints name), so nothing is cut to "...". Narrower than even that (another
+     * provider's URL and key fields shown, in a window beside a browser), the left part wraps onto a
+     * second line. Only a row in a showing window switches (the view is first laid out off the FX
+     * thread, in a scene of its own).
      */
     static final class CompactRow extends Region {
+        private static final PseudoClass BRIEF = PseudoClass.getPseudoClass("brief");
         private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
         private static final double GAP = 8;
 
         private final ReadOnlyBooleanWrapper compact = new ReadOnlyBooleanWrapper(this, "compact");
+        private final ReadOnlyBooleanWrapper brief = new ReadOnlyBooleanWrapper(this, "brief");
         private final FlowPane start = new FlowPane(GAP, GAP);
         private final HBox end = new HBox(GAP);
-        /** The width the row needs with every word: measured while not compact, estimated while compact. */
+        private List<? extends Labeled> firstToGo = List.of();
+        /** 0: every word; 1: the first to go are icons; 2: compact. */
+        private int level;
+        /** The width the row needs with every word: measured at level 0, estimated otherwise. */
         private double fullWidth;
-        /** How much wider the words make the row than its icons; measured at the first compact layout. */
+        /** What the first to go save as icons; measured at level 0. */
+        private double firstSavings;
+        /** How much wider the words make the row than its compact form; measured at the first compact layout. */
         private double wordsExtra = -1;
         private boolean flipPosted;
 
@@ -318,19 +342,50 @@ public final class SessionBarView extends VBox {
             end.getChildren().setAll(right);
         }
 
+        /** The labels that show as icons first, before the row turns compact (the title). */
+        void setFirstToGo(List<? extends Labeled> labels) {
+            firstToGo = List.copyOf(labels);
+        }
+
         ReadOnlyBooleanProperty compactProperty() {
             return compact.getReadOnlyProperty();
+        }
+
+        ReadOnlyBooleanProperty briefProperty() {
+            return brief.getReadOnlyProperty();
         }
 
         /** Posted after a layout: a pseudo-class changed during layout is not styled until something else asks for CSS. */
         private void flip() {
             flipPosted = false;
-            boolean narrow = getWidth() < fullWidth;
-            if (narrow != compact.get()) {
-                compact.set(narrow);
+            int wanted = wanted();
+            if (wanted != level) {
+                level = wanted;
                 wordsExtra = -1;
-                pseudoClassStateChanged(COMPACT, narrow);
+                compact.set(level == 2);
+                brief.set(level >= 1);
+                pseudoClassStateChanged(COMPACT, level == 2);
+                pseudoClassStateChanged(BRIEF, level >= 1);
+                // set, not styled: a descendant's style did not always follow its row's pseudo-class at once
+                firstToGo.forEach(l -> l.setContentDisplay(level >= 1 ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT));
             }
+        }
+
+        private int wanted() {
+            double w = getWidth();
+            return w >= fullWidth ? 0 : w >= fullWidth - firstSavings ? 1 : 2;
+        }
+
+        /** What the first to go would save shown as icons: their words and the gap beside them. */
+        private double savings() {
+            double saved = 0;
+            for (Labeled l : firstToGo) {
+                if (l.isManaged() && l.getGraphic() != null) {
+                    saved += Math.max(0, snapSizeX(l.prefWidth(-1)) - snapSizeX(l.snappedLeftInset() + l.snappedRightInset()
+                            + l.getGraphic().prefWidth(-1)));
+                }
+            }
+            return saved;
         }
 
         @Override
@@ -382,17 +437,19 @@ public final class SessionBarView extends VBox {
         @Override
         protected void layoutChildren() {
             double pref = computePrefWidth(-1);
-            if (!compact.get()) {
+            if (level == 0) {
                 fullWidth = pref;
+                firstSavings = savings();
+            } else if (level == 1) {
+                fullWidth = pref + firstSavings; // fields that come and go change what the words need
             } else {
-                // fields that come and go while compact (another provider's URL and key) change what words would need
                 if (wordsExtra < 0) {
                     wordsExtra = Math.max(0, fullWidth - pref);
                 }
                 fullWidth = pref + wordsExtra;
             }
             boolean shown = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
-            if (shown && (getWidth() < fullWidth) != compact.get() && !flipPosted) {
+            if (shown && wanted() != level && !flipPosted) {
                 flipPosted = true;
                 Platform.runLater(this::flip);
             }

@@ -63,4 +63,16 @@ class AttachmentsViewModelTest {
         assertTrue(vm.items().get(0).fitted().isPresent());
         assertTrue(vm.dataUris().isPresent());
     }
+
+    @Test
+    void theTileSaysTheSizeAsItCameAndAsItIsSent() {
+        var reencoded = new dev.agentconsole.attach.ImageFitter.Fitted("shot.png", "data:image/jpeg;base64,", "image/jpeg",
+                1920, 1080, 276_000, "re-encoded as JPEG", 207_000, 10_900_000, 1920, 1080);
+        assertEquals("10.9 MB → 207 KB", AttachmentsViewModel.sizes(reencoded));
+        assertEquals("1920 × 1080 PNG, 10.9 MB → sent as 1920 × 1080 JPEG, 207 KB (276 KB in the request, as base64): "
+                + "re-encoded as JPEG.", AttachmentsViewModel.details(reencoded, "image/png"));
+        var asItIs = new dev.agentconsole.attach.ImageFitter.Fitted("small.png", "data:image/png;base64,", "image/png",
+                800, 500, 61_000, "sent as it is", 45_500, 45_500, 800, 500);
+        assertEquals("46 KB, as it is", AttachmentsViewModel.sizes(asItIs));
+    }
 }

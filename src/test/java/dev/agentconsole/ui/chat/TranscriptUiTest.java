@@ -96,7 +96,7 @@ class TranscriptUiTest {
     private static List<TranscriptEntry> mixedRows(int n) {
         List<TranscriptEntry> rows = new ArrayList<>();
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        String longThought = "The listing shows three hotels; ".repeat(8);
+        String longThought = "The listing shows three hotels; ".repeat(16);
         for (int i = 0; i < n; i++) {
             String key = "m" + i;
             rows.add(switch (i % 6) {
@@ -154,6 +154,7 @@ class TranscriptUiTest {
             model.addAll(mixedRows(90));
             return null;
         });
+        readBack(robot);
         for (int target : List.of(0, 45, 91, 12, 70, 3)) {
             fx(() -> {
                 list.scrollTo(target);
@@ -168,7 +169,7 @@ class TranscriptUiTest {
 
     @Test
     void aLongThoughtOpensWithMoreAndClosesWithLess(FxRobot robot) throws Exception {
-        String text = "I compared the three listings by price, distance and reviews. ".repeat(5) + "The end.";
+        String text = "I compared the three listings by price, distance and reviews. ".repeat(8) + "The end.";
         fx(() -> {
             model.addEvents(List.of(new AgentEvent.Thought(5, Instant.now(), text, List.of())));
             return null;
@@ -195,6 +196,19 @@ class TranscriptUiTest {
     private static List<String> shownBodies(FxRobot robot) throws Exception {
         return fx(() -> robot.lookup(".transcript .body").queryAllAs(Label.class).stream()
                 .filter(FxTesting::shownWithAllItsParents).map(Label::getText).toList());
+    }
+
+    /**
+     * The operator goes back up the transcript (Home in the list), as before reading old rows: from
+     * then on the window no longer keeps the newest row in view, and the test may scroll anywhere.
+     */
+    private static void readBack(FxRobot robot) throws Exception {
+        fx(() -> {
+            robot.lookup("#transcript").query().requestFocus();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        robot.sleep(100);
     }
 
     /** Every text shown in the cell of row {@code index}, once it is on screen. */
@@ -251,6 +265,7 @@ class TranscriptUiTest {
             model.addEvents(List.copyOf(events.keySet()));
             return size;
         });
+        readBack(robot);
         int row = first;
         for (var e : events.entrySet()) {
             String shown = shownText(robot, list, row++);

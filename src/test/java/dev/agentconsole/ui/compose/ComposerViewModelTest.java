@@ -95,4 +95,18 @@ class ComposerViewModelTest {
         c.sent();
         assertEquals("", c.quotedProperty().get());
     }
+
+    @Test
+    void theQueueSaysOneLineAndThreeLinesNotLineS() {
+        ComposerViewModel c = new ComposerViewModel();
+        c.setRules(H, "H");
+        c.textProperty().set("check June 15-20");
+        c.addToQueue();
+        assertEquals("Queue · 1 line, double-click to edit", c.queueTitleProperty().get());
+        c.textProperty().set("prefer a ryokan");
+        c.addToQueue();
+        c.textProperty().set("the cheaper one");
+        c.addToQueue();
+        assertEquals("Queue · 3 lines, double-click to edit", c.queueTitleProperty().get());
+    }
 }

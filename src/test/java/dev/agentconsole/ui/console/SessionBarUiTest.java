@@ -136,4 +136,57 @@ class SessionBarUiTest {
         TestWindow.waitFor("words once the fields are gone", () -> !bar.connectionRowCompactProperty().get());
         waitUntilNothingIsCut(bar, "a laid-out wide bar");
     }
+
+    @Test
+    void shortOfRoomForEveryWordTheTitleGoesFirstAndTheButtonsKeepTheirWords(FxRobot robot) throws Exception {
+        SessionBarView bar = robot.lookup(".header").queryAs(SessionBarView.class);
+        resize(1280);
+        TestWindow.waitFor("the demo's words", () -> !bar.connectionRowCompactProperty().get() && !bar.connectionRowBriefProperty().get());
+        Region row = robot.lookup(".connection-row").queryAs(Region.class);
+        Labeled title = robot.lookup(".connection-row .title").queryAs(Labeled.class);
+        Button connect = robot.lookup("#connectButton").queryAs(Button.class);
+        Button newSession = robot.lookup("#newSessionButton").queryAs(Button.class);
+        double words = TestWindow.fx(() -> row.prefWidth(-1));
+        double margin = TestWindow.fx(() -> stage.getWidth() - row.getWidth());
+
+        resize(words + margin - 40); // 40 px short of every word: the title's alone would make room
+        try {
+            TestWindow.waitFor("the title as an icon, the buttons with their words", () -> bar.connectionRowBriefProperty().get()
+                    && !bar.connectionRowCompactProperty().get() && title.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + TestWindow.fx(() -> ": words " + words + ", margin " + margin + ", row "
+                    + row.getWidth() + ", stage " + stage.getWidth() + ", brief " + bar.connectionRowBriefProperty().get()
+                    + ", compact " + bar.connectionRowCompactProperty().get() + ", pref now " + row.prefWidth(-1) + ", title " + title.getContentDisplay() + " " + title.getText() + " pc " + row.getPseudoClassStates() + " connect " + connect.getContentDisplay()), e);
+        }
+        assertTrue(TestWindow.fx(() -> connect.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY
+                && newSession.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY), "Connect and New keep their words");
+        waitUntilNothingIsCut(bar, "a brief bar");
+        TestWindow.waitFor("still one line", () -> row.getHeight() < 1.5 * connect.getHeight());
+
+        resize(1280);
+        TestWindow.waitFor("every word again", () -> !bar.connectionRowBriefProperty().get()
+                && title.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    @Test
+    void theHintNamesConnectAndConnectStillSaysConnectInACompactBar(FxRobot robot) throws Exception {
+        SessionBarView bar = robot.lookup(".header").queryAs(SessionBarView.class);
+        resize(1280);
+        TestWindow.fx(() -> {
+            window.vm.providerProperty().set(Provider.HCOMPANY); // no key in the environment: the key field shows
+            window.vm.sessionTextProperty().set("00000000-0000-4000-8000-000000000000");
+            window.vm.connect();
+            return null;
+        });
+        TestWindow.waitFor("the hint", () -> window.vm.noticeProperty().get().contains("press Connect"));
+        TestWindow.waitFor("a compact row", () -> bar.connectionRowCompactProperty().get());
+        Button connect = robot.lookup("#connectButton").queryAs(Button.class);
+        TestWindow.waitFor("Connect as the hint names it", () -> connect.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY
+                && "Connect".equals(connect.getText()));
+        waitUntilNothingIsCut(bar, "a compact bar with Connect");
+        resize(760);
+        TestWindow.waitFor("wraps, Connect still named", () -> pastTheEdge(bar, 760).isEmpty()
+                && connect.getContentDisplay() != ContentDisplay.GRAPHIC_ONLY);
+        waitUntilNothingIsCut(bar, "a narrow compact bar");
+    }
 }

@@ -30,13 +30,21 @@ final class TestWindow implements AutoCloseable {
     final ImageLoader images = new ImageLoader();
     final ConsoleViewModel vm;
     final ConsoleView view;
+    /** What opening a link does; by default, nothing (as if a browser took it). */
+    final java.util.concurrent.atomic.AtomicReference<dev.agentconsole.ui.LinkOpener> links =
+            new java.util.concurrent.atomic.AtomicReference<>((url, whenNot) -> { });
+    /** Every link the window asked to open. */
+    final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestWindow(Stage stage, ScriptClock clock, Store store) {
         emulator = Emulator.start(0, clock);
         connector = new EmulatorConnector(emulator, store);
         new Theme().apply();
         vm = new ConsoleViewModel(connector, Platform::runLater, io, Instant::now);
-        view = new ConsoleView(vm, url -> { }, new SimpleBooleanProperty(false), images);
+        view = new ConsoleView(vm, (url, whenNot) -> {
+            opened.add(url);
+            links.get().open(url, whenNot);
+        }, new SimpleBooleanProperty(false), images);
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(Objects.requireNonNull(TestWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
         view.installKeys(scene);

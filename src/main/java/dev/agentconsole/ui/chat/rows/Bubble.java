@@ -28,9 +28,15 @@ import org.kordamp.ikonli.feather.Feather;
  */
 final class Bubble {
 
-    /** Longer texts of a folding row show their first line until opened. */
-    private static final int FOLD_CHARS = 160;
-    private static final int FOLD_LINES = 6;
+    /** A folded text shows this much: its first lines, at most this many characters, cut at a word. */
+    static final int FOLD_SHOWN_CHARS = 240;
+    static final int FOLD_SHOWN_LINES = 4;
+    /**
+     * A text folds only when folding hides at least this much (a line of the widest bubble, or two
+     * lines): a fold that hides half a line costs a line ("more") to save half of one.
+     */
+    static final int FOLD_HIDES_AT_LEAST = 200;
+    private static final int FOLD_HIDES_LINES = 2;
     private static final PseudoClass MONO = PseudoClass.getPseudoClass(Styles.MONO);
     private static final Map<DeliveryState, PseudoClass> STATE_CLASSES = new EnumMap<>(DeliveryState.class);
 
@@ -205,14 +211,22 @@ final class Bubble {
         });
     }
 
-    /** Whether a text is long enough to fold. */
+    /** Whether a text is long enough to fold: folded, it would hide a line's worth or more. */
     static boolean isLong(String text) {
-        return text.length() > FOLD_CHARS || text.lines().count() > FOLD_LINES;
+        return text.length() > FOLD_SHOWN_CHARS + FOLD_HIDES_AT_LEAST || text.lines().count() > FOLD_SHOWN_LINES + FOLD_HIDES_LINES;
     }
 
-    private static String firstLines(String text) {
-        String oneLine = text.replace('\n', ' ');
-        return oneLine.length() <= FOLD_CHARS ? oneLine : oneLine.substring(0, FOLD_CHARS - 3) + "…";
+    /** A long text folded: its first lines, cut at a word, and "…" where it goes on. */
+    static String firstLines(String text) {
+        List<String> all = text.lines().toList();
+        String head = String.join("\n", all.subList(0, Math.min(FOLD_SHOWN_LINES, all.size())));
+        boolean cut = all.size() > FOLD_SHOWN_LINES;
+        if (head.length() > FOLD_SHOWN_CHARS) {
+            int at = head.lastIndexOf(' ', FOLD_SHOWN_CHARS);
+            head = head.substring(0, at < FOLD_SHOWN_CHARS / 2 ? FOLD_SHOWN_CHARS : at).stripTrailing();
+            cut = true;
+        }
+        return cut ? head + " …" : head;
     }
 
     /** The actions under a thought, one line each with a pointer icon. */

@@ -1,0 +1,188 @@
+package dev.agentconsole.ui.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ReceivedMessage;
+import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.session.ConnectionState;
+import dev.agentconsole.ui.EmulatorConnector;
+import dev.agentconsole.ui.UiThread;
+import dev.agentconsole.ui.chat.TranscriptEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sending to a paused agent asks first ("Send and resume" / "Queue until I resume" / Cancel), held
+ * messages go out on Resume and never get lost; Stop says what it does on each provider. Without
+ * the toolkit, against the emulator.
+ */
+class PausedSendViewModelTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    Emulator emulator;
+    EmulatorConnector connector;
+    UiThread ui;
+    ExecutorService io;
+    ConsoleViewModel vm;
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
+        connector = new EmulatorConnector(emulator);
+        ui = new UiThread();
+        io = Executors.newCachedThreadPool();
+        vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, Instant::now));
+    }
+
+    @AfterEach
+    void stop() {
+        ui.run(vm::close);
+        ui.close();
+        io.shutdownNow();
+        connector.close();
+        emulator.close();
+    }
+
+    private String pausedAtTheQuestion() {
+        ui.run(vm::newSession);
+        ui.await("the demo agent asks", WAIT, () -> vm.transcript().entries().stream().anyMatch(TranscriptEntry.Question.class::isInstance)
+                && vm.agentStatusProperty().get() == AgentStatus.IDLE);
+        ui.run(vm::pauseOrResume);
+        ui.await("paused", WAIT, () -> vm.agentStatusProperty().get() == AgentStatus.PAUSED);
+        return ui.call(() -> vm.boundSessionProperty().get());
+    }
+
+    private List<String> received(String session) {
+        return emulator.receivedMessages(session).stream().map(ReceivedMessage::text).toList();
+    }
+
+    private Confirmation typeAndSend(String text) {
+        return ui.call(() -> {
+            vm.composer().textProperty().set(text);
+            vm.send();
+            return vm.confirmationProperty().get();
+        });
+    }
+
+    @Test
+    void sendingToAPausedAgentAsksFirstAndSendsNothingMeanwhile() throws Exception {
+        String session = pausedAtTheQuestion();
+        Confirmation asked = typeAndSend("the cheaper one");
+        assertEquals(List.of("Send and resume", "Queue until I resume", "Cancel"),
+                asked.choices().stream().map(Confirmation.Choice::label).toList());
+        assertTrue(asked.message().contains("paused"), asked.message());
+        Thread.sleep(300);
+        assertEquals(List.of(), received(session));
+        assertEquals(Optional.of("paused"), emulator.sessionStatus(session));
+
+        ui.run(() -> vm.choose(asked.choices().get(2))); // Cancel
+        assertEquals("the cheaper one", ui.call(() -> vm.composer().textProperty().get()), "nothing typed is lost");
+
+        Confirmation again = typeAndSend("the cheaper one");
+        ui.run(() -> vm.choose(again.choices().get(0))); // Send and resume
+        ui.await("sent", WAIT, () -> received(session).equals(List.of("the cheaper one")));
+        ui.await("running again", WAIT, () -> vm.agentStatusProperty().get() != AgentStatus.PAUSED);
+    }
+
+    @Test
+    void queueUntilIResumeHoldsTheMessageAndResumeSendsIt() throws Exception {
+        String session = pausedAtTheQuestion();
+        Confirmation asked = typeAndSend("the cheaper one");
+        ui.run(() -> vm.choose(asked.choices().get(1)));
+        ui.run(() -> {
+            assertEquals("", vm.composer().textProperty().get());
+            assertEquals("1 message held (\u201cthe cheaper one\u201d): it goes out when you resume the agent.",
+                    vm.held().summaryProperty().get());
+        });
+        Thread.sleep(500);
+        assertEquals(List.of(), received(session), "held, not sent");
+        assertEquals(Optional.of("paused"), emulator.sessionStatus(session));
+
+        ui.run(vm::pauseOrResume); // Resume
+        ui.await("sent on resume", WAIT, () -> received(session).equals(List.of("the cheaper one")));
+        ui.run(() -> assertEquals("", vm.held().summaryProperty().get()));
+        ui.await("the booking", WAIT, () -> vm.transcript().entries().stream()
+                .anyMatch(e -> e instanceof TranscriptEntry.Answer a && a.text().contains("Sakura Inn")));
+    }
+
+    @Test
+    void heldMessagesGoBackIntoTheComposerWhenTheWindowLetsGoOfTheSession() {
+        String session = pausedAtTheQuestion();
+        ui.run(() -> {
+            vm.composer().textProperty().set("first");
+            vm.composer().addToQueue();
+            vm.composer().textProperty().set("second");
+            vm.composer().addToQueue();
+            vm.sendQueue();
+            vm.choose(vm.confirmationProperty().get().choices().get(1)); // hold the batch
+            vm.composer().textProperty().set("the cheaper one");
+            vm.send();
+            vm.choose(vm.confirmationProperty().get().choices().get(1)); // and this one
+            assertEquals("3 messages held (\u201cfirst\u201d and more): they go out when you resume the agent.",
+                    vm.held().summaryProperty().get());
+            assertTrue(vm.composer().queue().isEmpty());
+
+            vm.disconnect();
+
+            assertEquals("", vm.held().summaryProperty().get());
+            assertEquals(List.of("first", "second"), vm.composer().queue());
+            assertEquals("the cheaper one", vm.composer().textProperty().get());
+        });
+        assertEquals(List.of(), received(session));
+    }
+
+    @Test
+    void stopSaysWhatItDoesOnEachProviderAndTheNextSendAgrees() {
+        Confirmation h = SendGuard.beforeStop(Provider.HCOMPANY, () -> { });
+        assertTrue(h.message().contains("interrupted") && h.message().contains("restarts it"), h.message());
+        assertFalse(h.message().contains("cannot be resumed"), h.message());
+        Confirmation next = SendGuard.beforeSend(Provider.HCOMPANY, AgentStatus.INTERRUPTED,
+                new SendGuard.SendActions(() -> { }, () -> { }, () -> { }, () -> { })).orElseThrow();
+        assertEquals("Send and restart", next.choices().get(0).label());
+        assertTrue(next.message().contains("restarts it"), next.message());
+
+        Confirmation agi = SendGuard.beforeStop(Provider.AGI, () -> { });
+        assertTrue(agi.message().contains("task is cancelled") && agi.message().contains("next message"), agi.message());
+    }
+
+    @Test
+    void onAgiSendAndResumeAlsoResumes() {
+        String agi = emulator.createAgiSession();
+        ui.run(() -> {
+            vm.providerProperty().set(Provider.AGI);
+            vm.tokenProperty().set(emulator.token());
+            vm.sessionTextProperty().set(agi);
+            vm.connect();
+        });
+        ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+        ui.run(() -> {
+            vm.composer().textProperty().set("Book a hotel in Kyoto");
+            vm.send();
+            if (vm.confirmationProperty().get() != null) {
+                vm.choose(vm.confirmationProperty().get().choices().get(0));
+            }
+        });
+        ui.await("working", WAIT, () -> vm.canPauseProperty().get());
+        ui.run(vm::pauseOrResume);
+        ui.await("paused", WAIT, () -> vm.agentStatusProperty().get() == AgentStatus.PAUSED);
+        Confirmation asked = typeAndSend("the cheaper one");
+        ui.run(() -> vm.choose(asked.choices().get(0)));
+        ui.await("resumed", WAIT, () -> vm.agentStatusProperty().get() != AgentStatus.PAUSED);
+        assertTrue(received(agi).contains("the cheaper one"));
+        assertNull(ui.call(() -> vm.confirmationProperty().get()));
+    }
+}
