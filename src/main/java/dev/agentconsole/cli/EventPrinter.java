@@ -118,8 +118,8 @@ final class EventPrinter {
             f.put("text", l.url());
         } else if (event instanceof AgentEvent.Metrics m) {
             f.put("kind", "metrics");
-            // as the window writes them: "1 step", money to four decimals (--json keeps the server's digits)
-            f.put("text", Stream.of(m.steps().map(s -> s + (s == 1 ? " step" : " steps")), m.costUsd().map(EventPrinter::usd))
+            // "1 step"; the cost with the digits the server wrote (the window rounds to four decimals)
+            f.put("text", Stream.of(m.steps().map(s -> s + (s == 1 ? " step" : " steps")), m.costUsd().map(c -> "$" + c.toPlainString()))
                     .flatMap(Optional::stream).collect(Collectors.joining(", ")));
             m.steps().ifPresent(s -> f.put("steps", s));
             m.costUsd().ifPresent(c -> f.put("cost_usd", c));
@@ -143,15 +143,6 @@ final class EventPrinter {
         Map<String, String> m = new LinkedHashMap<>();
         details.forEach(d -> m.merge(d.label(), d.text(), (a, b) -> a + "\n" + b));
         return m;
-    }
-
-    /** Dollars to four decimals, half up, never in exponent form; an amount under half a ten-thousandth shows as <$0.0001. */
-    static String usd(java.math.BigDecimal amount) {
-        java.math.BigDecimal rounded = amount.setScale(4, java.math.RoundingMode.HALF_UP);
-        if (rounded.signum() == 0 && amount.signum() > 0) {
-            return "<$0.0001";
-        }
-        return (rounded.signum() < 0 ? "-$" : "$") + rounded.abs().toPlainString();
     }
 
     private static String describeImage(String uri) {
