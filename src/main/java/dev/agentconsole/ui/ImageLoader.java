@@ -43,7 +43,7 @@ public final class ImageLoader {
         return t;
     });
     /** Moves on at every {@link #reset()}: a load begun for the last session is not shown in the next. */
-    private long generation;
+    private volatile long generation;
     private final Map<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -126,9 +126,12 @@ public final class ImageLoader {
         long gen = generation;
         try {
             (uri.startsWith("data:") ? decoder : fetcherThreads).execute(() -> {
+                if (gen != generation) {
+                    return; // asked for the session before this one: the new one's pictures go first
+                }
                 byte[] bytes;
                 try {
-                    bytes = bytes(uri);
+                    bytes = bytes(uri, gen);
                 } catch (Throwable e) {
                     String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
                     Platform.runLater(() -> failed(gen, key, why));
@@ -194,7 +197,7 @@ public final class ImageLoader {
         }
     }
 
-    private byte[] bytes(String uri) throws Exception {
+    private byte[] bytes(String uri, long gen) throws Exception {
         if (uri.startsWith("data:")) {
             int comma = uri.indexOf(',');
             if (comma < 0) {
@@ -210,6 +213,9 @@ public final class ImageLoader {
         }
         byte[] fetched = fetcher.fetch(uri);
         synchronized (downloads) {
+            if (gen != generation) {
+                return fetched; // fetched for the session before: not kept for the next
+            }
             downloads.put(uri, fetched);
             downloadedBytes += fetched.length;
             var eldest = downloads.entrySet().iterator();

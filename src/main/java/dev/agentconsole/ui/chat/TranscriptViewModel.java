@@ -39,6 +39,14 @@ public final class TranscriptViewModel {
             return list.size();
         }
     };
+    /** Counts the times the transcript started over (another session, or none): what keyed its rows is void. */
+    private final ReadOnlyLongWrapper cleared = new ReadOnlyLongWrapper(this, "cleared");
+
+    /** Moves on each time the transcript starts over for another session (or none). */
+    public ReadOnlyLongProperty clearedProperty() {
+        return cleared.getReadOnlyProperty();
+    }
+
     /** Counts every change: rows added or removed, and rows whose entry changed in place. */
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Map<String, Integer> indexByKey = new HashMap<>();
@@ -264,6 +272,7 @@ public final class TranscriptViewModel {
 
     /** Forgets everything: a new session is bound. */
     public void clear() {
+        cleared.set(cleared.get() + 1);
         list.clear();
         changed();
         indexByKey.clear();

@@ -47,7 +47,8 @@ public final class ConsoleView extends BorderPane {
         setTop(top);
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through the bound session, with its key
         // rows are keyed by their place in a session's stream: nothing of the last session may show in the next
-        vm.boundSessionProperty().addListener((o, was, now) -> images.reset());
+        // (bound, waiting for a key, or another provider with the same id: each time the transcript starts over)
+        vm.transcript().clearedProperty().addListener((o, was, now) -> images.reset());
 
         transcript = new TranscriptView(vm.transcript(), new TranscriptView.Actions(
                 question -> {

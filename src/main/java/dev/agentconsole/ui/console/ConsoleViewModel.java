@@ -124,7 +124,8 @@ public final class ConsoleViewModel {
         agentStatus.addListener((o, was, now) -> {
             refreshAbilities();
             working.status(now);
-            if (was == AgentStatus.PAUSED && now != AgentStatus.PAUSED && now != AgentStatus.UNKNOWN) {
+            // held messages wait for the agent to move again, whatever state it was seen in before
+            if (now != AgentStatus.PAUSED && now != AgentStatus.UNKNOWN && !held.isEmpty()) {
                 if (now.isTerminal()) {
                     putBackHeld(); // it ended instead: back into the composer
                 } else {
@@ -556,13 +557,18 @@ public final class ConsoleViewModel {
             controller.stopThenSend(outgoing);
             handedOver.run();
         }, () -> {
+            releaseHeld(); // what was held goes first: the agent reads them in the order typed
             controller.send(outgoing); // H: a message resumes a paused session; AGI needs the word
             if (p == Provider.AGI) {
                 controller.resume();
             }
             handedOver.run();
         }, () -> {
-            held.hold(outgoing);
+            if (agentStatus.get() == AgentStatus.PAUSED) {
+                held.hold(outgoing);
+            } else {
+                controller.send(outgoing); // it was resumed while the question stood: nothing to wait for
+            }
             handedOver.run();
         });
         SendGuard.beforeSend(p, agentStatus.get(), actions).ifPresentOrElse(confirmation::set, send);

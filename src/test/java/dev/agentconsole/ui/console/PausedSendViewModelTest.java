@@ -185,4 +185,40 @@ class PausedSendViewModelTest {
         assertTrue(received(agi).contains("the cheaper one"));
         assertNull(ui.call(() -> vm.confirmationProperty().get()));
     }
+
+    @Test
+    void heldMessagesGoOutBeforeTheOneSentWithSendAndResume() {
+        String session = pausedAtTheQuestion();
+        Confirmation first = typeAndSend("first, the cheaper one");
+        ui.run(() -> vm.choose(first.choices().get(1))); // hold it
+        Confirmation second = typeAndSend("then check breakfast");
+        ui.run(() -> vm.choose(second.choices().get(0))); // Send and resume
+        ui.await("both sent", WAIT, () -> received(session).size() == 2);
+        assertEquals(List.of("first, the cheaper one", "then check breakfast"), received(session), "in the order typed");
+    }
+
+    @Test
+    void anAgentResumedWhileTheQuestionStoodGetsTheMessageAtOnce() {
+        String session = pausedAtTheQuestion();
+        Confirmation asked = typeAndSend("the cheaper one");
+        resumeElsewhere(session); // resumed from another client, before the operator answers the question
+        ui.await("seen running", WAIT, () -> vm.agentStatusProperty().get() != AgentStatus.PAUSED);
+        ui.run(() -> vm.choose(asked.choices().get(1))); // "Queue until I resume": there is nothing to wait for
+        ui.await("sent at once", WAIT, () -> received(session).equals(List.of("the cheaper one")));
+        ui.run(() -> assertEquals("", vm.held().summaryProperty().get(), "nothing stays held"));
+    }
+
+    /** Another client resumes the session (the raw API, as a second console or curl would). */
+    private void resumeElsewhere(String session) {
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(emulator.baseUrl() + "/api/v2/sessions/" + session + "/resume"))
+                    .header("Authorization", "Bearer " + emulator.token())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals(202, answer.statusCode());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
