@@ -70,7 +70,12 @@ public sealed interface AgentEvent {
      * text; {@code text} then holds it pretty-printed.
      */
     record Answer(long position, Instant at, String text, boolean structured,
-                  Optional<String> outcome) implements AgentEvent {}
+                  Optional<String> outcome) implements AgentEvent {
+        /** H has no question type: a text answer without an outcome is the agent asking and waiting. */
+        public boolean asksTheOperator() {
+            return !structured && outcome.isEmpty();
+        }
+    }
 
     /** What the agent saw: text and/or an image (data URI or URL), and what else came with it (kind, metadata). */
     record Observation(long position, Instant at, Optional<String> text, Optional<String> image,

@@ -92,8 +92,7 @@ final class EventPrinter {
             f.put("kind", "question");
             f.put("text", q.text());
         } else if (event instanceof AgentEvent.Answer a) {
-            // H has no question type: an answer without an outcome is the agent asking, as the window says
-            f.put("kind", !a.structured() && a.outcome().isEmpty() ? "question" : "answer");
+            f.put("kind", a.asksTheOperator() ? "question" : "answer"); // as the window says
             f.put("text", a.text() + a.outcome().map(o -> "\n(outcome: " + o + ")").orElse(""));
             f.put("structured", a.structured());
             a.outcome().ifPresent(o -> f.put("outcome", o));

@@ -129,7 +129,7 @@ final class ReplayRows {
             return new Row(at, "question", "Question", nonBlank(r.text(q.text())), List.of(), false, List.of());
         }
         if (e instanceof AgentEvent.Answer a) {
-            if (!a.structured() && a.outcome().isEmpty()) {
+            if (a.asksTheOperator()) {
                 return new Row(at, "question", "Question", nonBlank(r.text(a.text())), List.of(), false, List.of());
             }
             return new Row(at, "answer", "Answer" + a.outcome().map(o -> " · " + o).orElse(""), nonBlank(r.text(a.text())),

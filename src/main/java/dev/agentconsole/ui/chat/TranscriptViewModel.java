@@ -130,8 +130,7 @@ public final class TranscriptViewModel {
             return new TranscriptEntry.Question(key, q.at(), q.text());
         }
         if (e instanceof AgentEvent.Answer a) {
-            // H has no question type: an answer with no outcome is the agent asking and waiting.
-            if (!a.structured() && a.outcome().isEmpty()) {
+            if (a.asksTheOperator()) {
                 return new TranscriptEntry.Question(key, a.at(), a.text());
             }
             return new TranscriptEntry.Answer(key, a.at(), a.text(), a.structured(), a.outcome(), Optional.empty());

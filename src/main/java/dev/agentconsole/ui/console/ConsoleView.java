@@ -164,41 +164,37 @@ public final class ConsoleView extends BorderPane {
 
     /** Messages held while the agent is paused: what waits, and the way back into the composer. */
     private static HBox heldBar(ConsoleViewModel vm) {
-        Label message = new Label("", Icons.of(Feather.CLOCK));
-        message.setId("heldMessages");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.held().summaryProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
         Button unhold = new Button("Back to the composer", Icons.of(Feather.CORNER_LEFT_DOWN));
         unhold.setId("unholdButton");
         unhold.setTooltip(new Tooltip("Do not send them on resume: put them back into the composer to edit or send"));
         unhold.setOnAction(e -> vm.unhold());
-        HBox bar = new HBox(8, message, unhold);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add(Styles.CONFIRMATION);
+        HBox bar = messageBar("heldMessages", Feather.CLOCK, vm.held().summaryProperty(), unhold, Styles.CONFIRMATION);
         bar.setMinHeight(Region.USE_PREF_SIZE);
-        bar.visibleProperty().bind(vm.held().summaryProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
     /** The store's warning, in view until the operator dismisses it (binding a session does not). */
     private static HBox storeWarningBar(StoreWarning warning) {
-        Label message = new Label("", Icons.of(Feather.ALERT_TRIANGLE));
-        message.setId("storeWarning");
-        message.setWrapText(true);
-        message.textProperty().bind(warning.messageProperty());
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissStoreWarning");
         dismiss.setTooltip(new Tooltip("Hide this message; the status line still says when nothing is saved"));
         dismiss.setOnAction(e -> warning.dismiss());
-        HBox bar = new HBox(8, message, dismiss);
+        return messageBar("storeWarning", Feather.ALERT_TRIANGLE, warning.messageProperty(), dismiss, Styles.STORE_WARNING);
+    }
+
+    /** A bar across the window: an icon and a wrapping message, one button; shown while there is a message. */
+    private static HBox messageBar(String id, Feather icon, javafx.beans.value.ObservableStringValue text, Button action,
+                                   String styleClass) {
+        Label message = new Label("", Icons.of(icon));
+        message.setId(id);
+        message.setWrapText(true);
+        message.textProperty().bind(text);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox bar = new HBox(8, message, action);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add(Styles.STORE_WARNING);
-        bar.visibleProperty().bind(warning.messageProperty().isNotEmpty());
+        bar.getStyleClass().add(styleClass);
+        bar.visibleProperty().bind(message.textProperty().isNotEmpty());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
