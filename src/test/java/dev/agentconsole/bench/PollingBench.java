@@ -1,7 +1,5 @@
 package dev.agentconsole.bench;
 
-import dev.agentconsole.agent.AgentError;
-import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.EventFollower;
 import dev.agentconsole.agent.EventPage;
 import dev.agentconsole.agent.Provider;
@@ -14,13 +12,10 @@ import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.Faults;
 import dev.agentconsole.emulator.ScriptClock;
-import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.session.Delivery;
+import dev.agentconsole.session.QuietListener;
 import dev.agentconsole.session.SessionController;
 import dev.agentconsole.store.Store;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 
@@ -35,17 +30,7 @@ final class PollingBench {
     private static final String CHANGES = "GET /api/v2/sessions/{id}/changes";
     private static final String STATUS = "GET /api/v2/sessions/{id}/status";
 
-    private static final SessionController.Listener QUIET = new SessionController.Listener() {
-        public void onEvents(List<AgentEvent> events) { }
-
-        public void onSnapshot(SessionSnapshot snapshot) { }
-
-        public void onConnection(ConnectionState state, Optional<AgentError> cause) { }
-
-        public void onDelivery(Delivery delivery) { }
-
-        public void onCommandFailed(String command, AgentError error) { }
-    };
+    private static final SessionController.Listener QUIET = QuietListener.QUIET;
 
     /** A reader run against one session until it is cancelled. */
     interface Reader {

@@ -2,8 +2,6 @@ package dev.agentconsole.session;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentconsole.agent.AgentError;
-import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.EventFollower;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
@@ -17,8 +15,6 @@ import dev.agentconsole.emulator.Faults;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.store.Store;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
@@ -97,15 +93,5 @@ class EagerServerTest {
         }
     }
 
-    private static final SessionController.Listener QUIET = new SessionController.Listener() {
-        public void onEvents(List<AgentEvent> events) { }
-
-        public void onSnapshot(SessionSnapshot snapshot) { }
-
-        public void onConnection(ConnectionState state, Optional<AgentError> cause) { }
-
-        public void onDelivery(Delivery delivery) { }
-
-        public void onCommandFailed(String command, AgentError error) { }
-    };
+    private static final SessionController.Listener QUIET = QuietListener.QUIET;
 }

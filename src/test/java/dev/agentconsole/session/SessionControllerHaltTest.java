@@ -2,13 +2,10 @@ package dev.agentconsole.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.agentconsole.agent.AgentError;
-import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.Outgoing;
 import dev.agentconsole.agent.OutgoingMessage;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
-import dev.agentconsole.agent.SessionSnapshot;
 import dev.agentconsole.agent.hcompany.HCompanyBackend;
 import dev.agentconsole.agent.http.ApiToken;
 import dev.agentconsole.agent.http.Endpoint;
@@ -19,24 +16,13 @@ import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.store.Store;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /** A controller being replaced stops sending at once: the next one may restore the same outbox. */
 class SessionControllerHaltTest {
 
-    private static final SessionController.Listener QUIET = new SessionController.Listener() {
-        public void onEvents(List<AgentEvent> events) { }
-
-        public void onSnapshot(SessionSnapshot snapshot) { }
-
-        public void onConnection(ConnectionState state, Optional<AgentError> cause) { }
-
-        public void onDelivery(Delivery delivery) { }
-
-        public void onCommandFailed(String command, AgentError error) { }
-    };
+    private static final SessionController.Listener QUIET = QuietListener.QUIET;
 
     @Test
     void afterHaltTheMessageOnTheWireFinishesAndNoQueuedOneLeaves() throws Exception {

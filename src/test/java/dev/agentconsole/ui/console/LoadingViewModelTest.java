@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.Faults;
-import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,28 +16,22 @@ class LoadingViewModelTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    ConsoleHarness harness;
     Emulator emulator;
-    EmulatorConnector connector;
     UiThread ui;
-    ExecutorService io;
     ConsoleViewModel vm;
 
     @BeforeEach
     void start() {
-        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
-        connector = new EmulatorConnector(emulator);
-        ui = new UiThread();
-        io = Executors.newCachedThreadPool();
-        vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, Instant::now));
+        harness = new ConsoleHarness();
+        emulator = harness.emulator;
+        ui = harness.ui;
+        vm = harness.vm;
     }
 
     @AfterEach
     void stop() {
-        ui.run(vm::close);
-        ui.close();
-        io.shutdownNow();
-        connector.close();
-        emulator.close();
+        harness.close();
     }
 
     private String placeholder() {

@@ -9,17 +9,12 @@ import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ReceivedMessage;
-import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
 import dev.agentconsole.ui.chat.TranscriptEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,28 +28,22 @@ class PausedSendViewModelTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    ConsoleHarness harness;
     Emulator emulator;
-    EmulatorConnector connector;
     UiThread ui;
-    ExecutorService io;
     ConsoleViewModel vm;
 
     @BeforeEach
     void start() {
-        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
-        connector = new EmulatorConnector(emulator);
-        ui = new UiThread();
-        io = Executors.newCachedThreadPool();
-        vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, Instant::now));
+        harness = new ConsoleHarness();
+        emulator = harness.emulator;
+        ui = harness.ui;
+        vm = harness.vm;
     }
 
     @AfterEach
     void stop() {
-        ui.run(vm::close);
-        ui.close();
-        io.shutdownNow();
-        connector.close();
-        emulator.close();
+        harness.close();
     }
 
     private String pausedAtTheQuestion() {
