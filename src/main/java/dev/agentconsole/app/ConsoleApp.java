@@ -2,11 +2,12 @@ package dev.agentconsole.app;
 
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.ui.AppIcon;
-import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.ui.Theme;
-import dev.agentconsole.ui.console.ConsoleView;
-import dev.agentconsole.ui.console.ConsoleViewModel;
-import dev.agentconsole.ui.console.StagedWindow;
+import dev.agentconsole.ui.workspace.Notifier;
+import dev.agentconsole.ui.workspace.StagedWindow;
+import dev.agentconsole.ui.workspace.WorkspaceView;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
@@ -33,10 +34,10 @@ public final class ConsoleApp extends Application {
     private Services services;
     private Settings settings;
     private ExecutorService io;
-    private volatile ConsoleViewModel vm;
-    private Timeline staleCheck;
-    private volatile ImageLoader images;
-    private ConsoleView view;
+    private volatile WorkspaceViewModel vm;
+    private Timeline ticker;
+    private WorkspaceView view;
+    private Notifier notifier = Notifier.NONE;
     /**
      * The smoke run's verdict, read by {@link #launch} once the toolkit has exited. Static because
      * JavaFX makes the Application instance itself and hands nothing back from {@code launch}.
@@ -131,9 +132,8 @@ public final class ConsoleApp extends Application {
         stage.setMinHeight(520);
         WindowPlacement.restore(stage, settings.window());
         Scene scene = StagedWindow.show(stage, ui -> {
-            vm = new ConsoleViewModel(services, ui, io, Instant::now);
-            images = new ImageLoader();
-            return new ConsoleView(vm, new SystemBrowser(io), theme.darkProperty(), images);
+            vm = new WorkspaceViewModel(services, ui, io, Instant::now, notifier);
+            return new WorkspaceView(vm, new SystemBrowser(io), theme.darkProperty());
         }, built -> {
             view = built;
             bind(stage);
@@ -176,34 +176,32 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    /** Once the view is in the window: the title, the stale check, and the session the options name. */
+    /**
+     * Once the view is in the window: the clock for stale marks and waiting times, the sessions the
+     * last run left open, then what the options ask for (a session, a new demo one, or the provider's list).
+     */
     private void bind(Stage stage) {
-        vm.boundSessionProperty().addListener((o, was, now) -> stage.setTitle("Agent Console · " + vm.describe()));
-        staleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.checkStale()));
-        staleCheck.setCycleCount(Timeline.INDEFINITE);
-        staleCheck.play();
+        ticker = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
 
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
-        vm.providerProperty().set(provider);
-        Optional.ofNullable(options.get("base-url")).ifPresent(vm.baseUrlProperty()::set);
-        Optional.ofNullable(options.get("caller-id")).ifPresent(vm.composer().callerIdProperty()::set);
-        Optional<String> session = Optional.ofNullable(options.get("session"));
-        if (session.isPresent()) {
-            vm.sessionTextProperty().set(session.get());
-            vm.connect();
-        } else if (provider == Provider.DEMO) {
-            vm.newSession();
-        } else {
-            vm.bar().loadSessions(); // no session named: the picker lists the provider's sessions, ready to choose from
-        }
-        if (Boolean.parseBoolean(options.get("smoke"))) {
-            new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {
-                exitCode.set(code);
-                stage.close();
-                Platform.exit();
-            }).start();
-        }
+        Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);
+        Optional<SessionId> session = Optional.ofNullable(options.get("session")).map(SessionId::parse);
+        Optional<String> baseUrl = Optional.ofNullable(options.get("base-url"));
+        vm.restore(restored -> {
+            if (session.isPresent() || provider != Provider.DEMO || vm.sessions().isEmpty()) {
+                vm.open(provider, baseUrl, session); // no session named: the demo starts one, another provider lists its own
+            }
+            if (Boolean.parseBoolean(options.get("smoke"))) {
+                new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {
+                    exitCode.set(code);
+                    stage.close();
+                    Platform.exit();
+                }).start();
+            }
+        });
     }
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */
@@ -237,15 +235,13 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
-        if (staleCheck != null) {
-            staleCheck.stop();
+        if (ticker != null) {
+            ticker.stop();
         }
         if (vm != null) {
             vm.close();
         }
-        if (images != null) {
-            images.close();
-        }
+        notifier.close();
         io.shutdown();
         services.close();
     }

@@ -11,7 +11,7 @@ import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.store.Store;
-import dev.agentconsole.ui.console.Connector;
+import dev.agentconsole.ui.connect.Connector;
 import dev.dirs.ProjectDirectories;
 import java.nio.file.Path;
 import java.time.Duration;

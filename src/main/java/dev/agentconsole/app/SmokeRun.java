@@ -3,8 +3,8 @@ package dev.agentconsole.app;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.ui.chat.TranscriptEntry;
-import dev.agentconsole.ui.console.ConsoleView;
-import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.session.SessionViewModel;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,8 @@ import javafx.beans.InvalidationListener;
  * real client. Once the session is live it types a message into the composer and presses Send, then
  * waits until the agent has seen it and answered with a step of its own. Exit 0 then; 1 with the
  * reason on any failure (session problem, an error in the transcript, the message failed or is
- * uncertain, the session ended, or no reply within the limit). Runs on the FX thread.
+ * uncertain, the session ended, or no reply within the limit). It follows the session in front.
+ * Runs on the FX thread.
  */
 public final class SmokeRun {
 
@@ -26,8 +27,9 @@ public final class SmokeRun {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
 
-    private final ConsoleViewModel vm;
-    private final ConsoleView view;
+    private final WorkspaceViewModel workspace;
+    private final javafx.scene.Parent window;
+    private SessionViewModel vm;
     private final PrintStream out;
     private final IntConsumer done;
     private final PauseTransition limit;
@@ -37,9 +39,10 @@ public final class SmokeRun {
     private boolean sent;
     private boolean finished;
 
-    public SmokeRun(ConsoleViewModel vm, ConsoleView view, Duration limit, PrintStream out, IntConsumer done) {
-        this.vm = vm;
-        this.view = view;
+    /** @param window the window's root: the composer and Send are pressed there, as the operator would */
+    public SmokeRun(WorkspaceViewModel workspace, javafx.scene.Parent window, Duration limit, PrintStream out, IntConsumer done) {
+        this.workspace = workspace;
+        this.window = window;
         this.out = out;
         this.done = done;
         this.limit = new PauseTransition(javafx.util.Duration.millis(limit.toMillis()));
@@ -49,11 +52,22 @@ public final class SmokeRun {
 
     public void start() {
         say("window open");
-        vm.transcript().entries().stream().filter(e -> e instanceof TranscriptEntry.Error).forEach(earlierErrors::add);
         limit.play();
         InvalidationListener check = o -> check();
+        workspace.form().sessionProblemProperty().addListener(check);
+        workspace.form().noticeProperty().addListener(check);
+        workspace.frontProperty().addListener((o, was, now) -> follow(now, check));
+        follow(workspace.front(), check);
+    }
+
+    private void follow(SessionViewModel session, InvalidationListener check) {
+        if (session == null || session == vm || sent) {
+            return;
+        }
+        vm = session;
+        earlierErrors.clear();
+        vm.transcript().entries().stream().filter(e -> e instanceof TranscriptEntry.Error).forEach(earlierErrors::add);
         vm.stateProperty().addListener(check);
-        vm.sessionProblemProperty().addListener(check);
         vm.transcript().revisionProperty().addListener(check);
         check();
     }
@@ -62,8 +76,13 @@ public final class SmokeRun {
         if (finished) {
             return;
         }
-        if (!vm.sessionProblemProperty().get().isEmpty()) {
-            fail(vm.sessionProblemProperty().get());
+        String problem = !workspace.form().sessionProblemProperty().get().isEmpty()
+                ? workspace.form().sessionProblemProperty().get() : workspace.form().noticeProperty().get();
+        if (!problem.isEmpty()) {
+            fail(problem);
+            return;
+        }
+        if (vm == null) {
             return;
         }
         List<TranscriptEntry> entries = vm.transcript().entries();
@@ -76,8 +95,8 @@ public final class SmokeRun {
         if (!sent && vm.stateProperty().get() == ConnectionState.LIVE) {
             sent = true;
             say("session live, sending through the composer");
-            view.composer().input().setText(MESSAGE);
-            javafx.scene.control.ButtonBase send = (javafx.scene.control.ButtonBase) view.lookup("#sendButton");
+            ((javafx.scene.control.TextInputControl) window.lookup("#messageInput")).setText(MESSAGE);
+            javafx.scene.control.ButtonBase send = (javafx.scene.control.ButtonBase) window.lookup("#sendButton");
             if (send.isDisabled()) {
                 fail("the Send button is disabled while the session is live");
             } else {

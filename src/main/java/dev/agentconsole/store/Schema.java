@@ -46,12 +46,22 @@ final class Schema {
             "INSERT INTO search_backlog SELECT provider, session_id, position, ordinal FROM events WHERE kind IN ("
                     + "'Message', 'Thought', 'Action', 'Question', 'Answer')");
 
+    /**
+     * Version 4: the window's open sessions (the mission control's sidebar), in order: where each
+     * lives, the title the operator gave it, whether its notifications are muted, and which one was
+     * in front, so the next start opens the same set.
+     */
+    static final List<String> V4 = List.of(
+            "CREATE TABLE workspace (place INTEGER PRIMARY KEY, provider TEXT NOT NULL, session_id TEXT NOT NULL, "
+                    + "base_url TEXT NOT NULL, title TEXT NOT NULL, muted INTEGER NOT NULL, front INTEGER NOT NULL)");
+
     /** What takes a file from {@code version - 1} to {@code version}. */
     static List<String> step(int version) {
         return switch (version) {
             case 1 -> V1;
             case 2 -> V2;
             case 3 -> V3;
+            case 4 -> V4;
             default -> throw new IllegalArgumentException("no schema version " + version);
         };
     }

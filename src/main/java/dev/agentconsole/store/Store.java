@@ -41,7 +41,7 @@ public final class Store implements AutoCloseable {
     public static final String FILE_NAME = "console.db";
     static final String LOCK_NAME = "console.lock";
     /** The schema this version writes; {@code PRAGMA user_version} holds a file's. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     /** Draft writes are coalesced: the latest text per session is saved this long after the last change. */
     static final long DRAFT_DELAY_MS = 250;
 
@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
     private final Outbox outbox;
     private final History history;
     private final Sessions sessions;
+    private final Workspace workspace;
     private final Attachments attachments;
     private final SearchIndex search;
     private final Archives archives;
@@ -73,6 +74,7 @@ public final class Store implements AutoCloseable {
         this.search = new SearchIndex(thread);
         this.history = new History(thread, search);
         this.sessions = new Sessions(thread);
+        this.workspace = new Workspace(thread);
         this.archives = new Archives(thread, attachments);
         search.start(mode);
     }
@@ -121,6 +123,16 @@ public final class Store implements AutoCloseable {
     /** Where the reader resumes: the position after the last stored event (0 for a new session). */
     public long position(SessionKey key) {
         return sessions.position(key);
+    }
+
+    /** The window's open sessions, in their order, as the last run left them. */
+    public List<OpenSession> workspace() {
+        return workspace.read();
+    }
+
+    /** Replaces the saved set of open sessions (one transaction: never half of a set). */
+    public CompletableFuture<Boolean> saveWorkspace(List<OpenSession> open) {
+        return workspace.save(open);
     }
 
     // ---- events ---------------------------------------------------------------------------------

@@ -55,6 +55,16 @@ public final class Styles {
     /** The live "working" row under the transcript while the agent runs. */
     public static final String WORKING = "working-row";
     public static final String ABOUT = "about";
+    public static final String SESSION_VIEW = "session-view";
+    public static final String SIDEBAR = "sidebar";
+    public static final String SIDEBAR_ITEM = "sidebar-item";
+    public static final String SIDEBAR_TITLE = "sidebar-title";
+    public static final String INBOX = "inbox";
+    public static final String INBOX_ITEM = "inbox-item";
+    public static final String UNREAD = "unread-badge";
+    public static final String PROVIDER_MARK = "provider-mark";
+    public static final String WALL = "wall";
+    public static final String TILE = "tile";
     public static final String ABOUT_VALUE = "about-value";
 
     private Styles() {}

@@ -4,7 +4,7 @@ import dev.agentconsole.agent.Provider;
 import dev.agentconsole.session.DeliveryState;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.ui.chat.TranscriptEntry;
-import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,23 +41,23 @@ public final class ConsoleProcess {
             return t;
         });
         Services services = new Services(Map.of("HAI_API_KEY", args[2]), Optional.of(Path.of(args[4])));
-        ConsoleViewModel vm = on(ui, () -> new ConsoleViewModel(services, ui, io, Instant::now));
+        WorkspaceViewModel vm = on(ui, () -> new WorkspaceViewModel(services, ui, io, Instant::now, dev.agentconsole.ui.workspace.Notifier.NONE));
         on(ui, () -> {
-            vm.providerProperty().set(Provider.HCOMPANY);
-            vm.baseUrlProperty().set(args[1]);
-            vm.sessionTextProperty().set(args[3]);
-            vm.connect();
+            vm.form().providerProperty().set(Provider.HCOMPANY);
+            vm.form().baseUrlProperty().set(args[1]);
+            vm.form().sessionTextProperty().set(args[3]);
+            vm.form().connect();
             return null;
         });
-        waitFor(ui, () -> vm.canSendProperty().get(), "connected");
+        waitFor(ui, () -> vm.front().canSendProperty().get(), "connected");
         if (mode.equals("send")) {
             int count = Integer.parseInt(args[5]);
             on(ui, () -> {
                 for (int i = 1; i <= count; i++) {
-                    vm.composer().textProperty().set("message " + i);
-                    vm.send();
+                    vm.front().composer().textProperty().set("message " + i);
+                    vm.front().send();
                 }
-                vm.composer().textProperty().set(DRAFT);
+                vm.front().composer().textProperty().set(DRAFT);
                 return null;
             });
             System.out.println("QUEUED " + count);
@@ -69,7 +69,7 @@ public final class ConsoleProcess {
                 && services.store().outbox(key, List.of(DeliveryState.QUEUED.name(), DeliveryState.SENDING.name())).isEmpty(),
                 "settled");
         Thread.sleep(1500); // echoes of the last ones
-        System.out.println("DRAFT " + on(ui, () -> vm.composer().textProperty().get()));
+        System.out.println("DRAFT " + on(ui, () -> vm.front().composer().textProperty().get()));
         on(ui, () -> {
             vm.close();
             return null;
@@ -79,8 +79,8 @@ public final class ConsoleProcess {
         System.exit(0);
     }
 
-    private static List<TranscriptEntry.Operator> operatorRows(ConsoleViewModel vm) {
-        return vm.transcript().entries().stream().filter(e -> e instanceof TranscriptEntry.Operator)
+    private static List<TranscriptEntry.Operator> operatorRows(WorkspaceViewModel vm) {
+        return vm.front().transcript().entries().stream().filter(e -> e instanceof TranscriptEntry.Operator)
                 .map(e -> (TranscriptEntry.Operator) e).toList();
     }
 

@@ -15,7 +15,7 @@ import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
 import dev.agentconsole.ui.chat.TranscriptEntry;
-import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -104,27 +104,27 @@ class KeySweepTest {
             UiThread ui = new UiThread();
             ExecutorService io = Executors.newCachedThreadPool();
             try (EmulatorConnector connector = new EmulatorConnector(emulator, Store.open(data))) {
-                ConsoleViewModel vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, Instant::now));
+                WorkspaceViewModel vm = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, dev.agentconsole.ui.workspace.Notifier.NONE));
                 ui.run(() -> {
-                    vm.providerProperty().set(Provider.HCOMPANY);
-                    vm.tokenProperty().set(key);
-                    vm.sessionTextProperty().set(h);
-                    vm.connect();
+                    vm.form().providerProperty().set(Provider.HCOMPANY);
+                    vm.form().tokenProperty().set(key);
+                    vm.form().sessionTextProperty().set(h);
+                    vm.form().connect();
                 });
-                ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+                ui.await("live", WAIT, () -> vm.front() != null && vm.front().stateProperty().get() == ConnectionState.LIVE);
                 ui.run(() -> {
-                    vm.composer().textProperty().set("book it");
-                    vm.send();
+                    vm.front().composer().textProperty().set("book it");
+                    vm.front().send();
                 });
                 ui.await("seen", WAIT, () -> operatorRows(vm).stream().anyMatch(o -> o.state() == DeliveryState.SEEN));
                 emulator.faults().add(Faults.Rule.on(MESSAGES, new Faults.Fault.EchoKey(), 1));
                 ui.run(() -> {
-                    vm.composer().textProperty().set("and the receipt");
-                    vm.send();
+                    vm.front().composer().textProperty().set("and the receipt");
+                    vm.front().send();
                 });
                 ui.await("refused with the echo", WAIT, () -> operatorRows(vm).stream()
                         .anyMatch(o -> o.state() == DeliveryState.FAILED && o.cause().orElse("").contains(dev.agentconsole.agent.http.ApiToken.REDACTED)));
-                ui.run(() -> vm.transcript().entries().forEach(e -> output.add(e.copyText() + " " + e)));
+                ui.run(() -> vm.front().transcript().entries().forEach(e -> output.add(e.copyText() + " " + e)));
                 ui.run(vm::close);
             } finally {
                 io.shutdownNow();
@@ -151,8 +151,8 @@ class KeySweepTest {
         assertEquals(List.of(), hits);
     }
 
-    private static List<TranscriptEntry.Operator> operatorRows(ConsoleViewModel vm) {
-        return vm.transcript().entries().stream().filter(TranscriptEntry.Operator.class::isInstance)
+    private static List<TranscriptEntry.Operator> operatorRows(WorkspaceViewModel vm) {
+        return vm.front().transcript().entries().stream().filter(TranscriptEntry.Operator.class::isInstance)
                 .map(TranscriptEntry.Operator.class::cast).toList();
     }
 

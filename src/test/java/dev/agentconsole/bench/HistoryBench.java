@@ -10,9 +10,9 @@ import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Theme;
-import dev.agentconsole.ui.console.ConsoleView;
-import dev.agentconsole.ui.console.ConsoleViewModel;
-import dev.agentconsole.ui.console.StagedWindow;
+import dev.agentconsole.ui.workspace.WorkspaceView;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
+import dev.agentconsole.ui.workspace.StagedWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public final class HistoryBench {
         private Emulator emulator;
         private EmulatorConnector connector;
         private String session;
-        private volatile ConsoleViewModel vm;
+        private volatile WorkspaceViewModel vm;
 
         @Override
         public void init() throws Exception {
@@ -91,12 +91,12 @@ public final class HistoryBench {
         public void start(Stage stage) {
             new Theme().apply();
             StagedWindow.show(stage, ui -> {
-                vm = new ConsoleViewModel(connector, ui, Executors.newCachedThreadPool(r -> {
+                vm = new WorkspaceViewModel(connector, ui, Executors.newCachedThreadPool(r -> {
                     Thread th = new Thread(r, "io");
                     th.setDaemon(true);
                     return th;
-                }), Instant::now);
-                return new ConsoleView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false), new ImageLoader());
+                }), Instant::now, dev.agentconsole.ui.workspace.Notifier.NONE);
+                return new WorkspaceView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false));
             }, view -> {
                 // the window's own first layout is not part of opening a session: let it settle first
                 javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
@@ -105,14 +105,14 @@ public final class HistoryBench {
             });
         }
 
-        private void open(ConsoleView view, Scene scene) {
+        private void open(WorkspaceView view, Scene scene) {
             long t0 = System.nanoTime();
             long[] newestShown = {0};
             boolean[] done = {false};
             String newestKey = "e" + (EVENTS - 1) + ":";
             scene.addPostLayoutPulseListener(() -> {
-                var rows = vm.transcript().entries();
-                VirtualFlow<?> flow = (VirtualFlow<?>) view.transcript().list().lookup(".virtual-flow");
+                var rows = vm.front().transcript().entries();
+                VirtualFlow<?> flow = (VirtualFlow<?>) view.frontView().orElseThrow().transcript().list().lookup(".virtual-flow");
                 if (done[0] || flow == null || flow.getFirstVisibleCell() == null) {
                     return;
                 }
@@ -138,9 +138,9 @@ public final class HistoryBench {
                     });
                 }
             });
-            vm.providerProperty().set(Provider.DEMO);
-            vm.sessionTextProperty().set(session);
-            vm.connect();
+            vm.form().providerProperty().set(Provider.DEMO);
+            vm.form().sessionTextProperty().set(session);
+            vm.form().connect();
         }
     }
 }

@@ -6,9 +6,9 @@ import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.Theme;
-import dev.agentconsole.ui.console.ConsoleView;
-import dev.agentconsole.ui.console.ConsoleViewModel;
-import dev.agentconsole.ui.console.StagedWindow;
+import dev.agentconsole.ui.workspace.WorkspaceView;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
+import dev.agentconsole.ui.workspace.StagedWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,23 +86,23 @@ public final class ResponsivenessBench {
             new Theme().apply();
             // The same two-step start as the app: a shell first, the view built on a worker thread.
             StagedWindow.show(stage, ui -> {
-                ConsoleViewModel vm = new ConsoleViewModel(connector, ui,
+                WorkspaceViewModel vm = new WorkspaceViewModel(connector, ui,
                         Executors.newCachedThreadPool(r -> {
                             Thread t = new Thread(r, "io");
                             t.setDaemon(true);
                             return t;
-                        }), Instant::now);
+                        }), Instant::now, dev.agentconsole.ui.workspace.Notifier.NONE);
                 this.vm = vm;
-                return new ConsoleView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false), new ImageLoader());
+                return new WorkspaceView(vm, (url, whenNot) -> { }, new SimpleBooleanProperty(false));
             }, view -> {
-                vm.newSession();
+                vm.form().newSession();
                 runScript(vm);
             });
         }
 
-        private volatile ConsoleViewModel vm;
+        private volatile WorkspaceViewModel vm;
 
-        private void runScript(ConsoleViewModel vm) {
+        private void runScript(WorkspaceViewModel vm) {
             Thread script = new Thread(() -> {
                 try {
                     Thread.sleep(3000);
@@ -110,8 +110,8 @@ public final class ResponsivenessBench {
                     for (int i = 0; i < 50; i++) {
                         int n = i;
                         Platform.runLater(() -> {
-                            vm.composer().textProperty().set("instruction " + n);
-                            vm.send();
+                            vm.front().composer().textProperty().set("instruction " + n);
+                            vm.front().send();
                         });
                         Thread.sleep(20);
                     }
@@ -124,9 +124,9 @@ public final class ResponsivenessBench {
                     for (int i = 0; i < 3; i++) {
                         int n = i;
                         Platform.runLater(() -> {
-                            vm.composer().textProperty().set("during the stall " + n);
-                            vm.send();
-                            vm.pauseOrResume();
+                            vm.front().composer().textProperty().set("during the stall " + n);
+                            vm.front().send();
+                            vm.front().pauseOrResume();
                         });
                         Thread.sleep(300);
                     }
@@ -134,7 +134,7 @@ public final class ResponsivenessBench {
                     report("stall");
                     emulator.faults().clear();
                     for (int i = 0; i < 3; i++) {
-                        Platform.runLater(() -> vm.composer().attachments().addPixels("pasted image",
+                        Platform.runLater(() -> vm.front().composer().attachments().addPixels("pasted image",
                                 () -> dev.agentconsole.attach.TestImages.screenshot(3840, 2160)));
                         Thread.sleep(300);
                     }

@@ -7,7 +7,7 @@ import dev.agentconsole.cli.CliCorpus;
 import dev.agentconsole.cli.CliRow;
 import dev.agentconsole.cli.ServerCorpus;
 import dev.agentconsole.cli.ServerRow;
-import dev.agentconsole.ui.console.WindowBadInputCorpusTest;
+import dev.agentconsole.ui.workspace.WindowBadInputCorpusTest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

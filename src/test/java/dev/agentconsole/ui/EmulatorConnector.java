@@ -12,7 +12,7 @@ import dev.agentconsole.agent.http.HttpCaller;
 import dev.agentconsole.agent.http.HttpStack;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.store.Store;
-import dev.agentconsole.ui.console.Connector;
+import dev.agentconsole.ui.connect.Connector;
 import java.time.Duration;
 import java.util.Optional;
 import okhttp3.HttpUrl;

@@ -4,8 +4,8 @@ import dev.agentconsole.agent.Provider;
 import dev.agentconsole.store.SearchHit;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
-import dev.agentconsole.ui.console.ConsoleView;
-import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.chat.TranscriptView;
+import dev.agentconsole.ui.chat.TranscriptViewModel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
  * Puts search and export into the console window: the find bar above the transcript (Ctrl+F),
@@ -33,10 +34,34 @@ import javafx.scene.layout.VBox;
  */
 public final class SearchUi {
 
+    /** The window search works in: its session in front, and how to open another. The FX thread only. */
+    public interface Host {
+        /** The session in front, if any. */
+        Optional<SessionKey> bound();
+
+        /** The transcript of the session in front, and its view. */
+        Optional<TranscriptViewModel> transcript();
+
+        Optional<TranscriptView> transcriptView();
+
+        /** Changes whenever another session comes in front. */
+        ObservableValue<?> frontChanges();
+
+        /** Fetches a picture named by URL through the session in front; blocks (export's thread). */
+        byte[] fetchImage(String url);
+
+        /** May open the store: off the FX thread. */
+        Store store();
+
+        /** Opens the session (or brings it forward) in the window. */
+        void open(Provider provider, SessionKey key);
+
+        Window window();
+    }
+
     private static final String STYLESHEET = "/dev/agentconsole/ui/search/search.css";
 
-    private final ConsoleView view;
-    private final ConsoleViewModel vm;
+    private final Host host;
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "search");
         t.setDaemon(true);
@@ -46,32 +71,48 @@ public final class SearchUi {
     private final AtomicReference<Store> opened = new AtomicReference<>();
     private final FindBarViewModel find;
     private final FindBarView findBar;
+    private final ChangeListener<Number> grew = (o, was, now) -> researchSoon();
+    private TranscriptViewModel followed;
     private SearchPanel panel;
     private ExportDialog exportDialog;
     private boolean researchPending;
 
-    private SearchUi(ConsoleView view, ConsoleViewModel vm) {
-        this.view = view;
-        this.vm = vm;
-        Supplier<Optional<SessionKey>> bound = this::bound;
-        find = new FindBarViewModel(new TranscriptFinder(this::store, bound, () -> vm.transcript().entries(), io),
-                Platform::runLater);
+    private SearchUi(Host host) {
+        this.host = host;
+        Supplier<Optional<SessionKey>> bound = host::bound;
+        find = new FindBarViewModel(new TranscriptFinder(this::store, bound,
+                () -> host.transcript().map(TranscriptViewModel::entries).orElse(List.of()), io), Platform::runLater);
         findBar = new FindBarView(find);
         // new matches (the transcript grew) are marked where they are; only moving to a match scrolls
-        find.matches().addListener((InvalidationListener) o -> view.transcript().markMatches(find.matches(),
-                find.currentProperty().get()));
-        find.currentProperty().addListener((o, was, now) -> view.transcript().showMatches(find.matches(), now));
+        find.matches().addListener((InvalidationListener) o -> host.transcriptView().ifPresent(v -> v.markMatches(find.matches(),
+                find.currentProperty().get())));
+        find.currentProperty().addListener((o, was, now) -> host.transcriptView().ifPresent(v -> v.showMatches(find.matches(), now)));
         // change listeners: an invalidation listener that never reads the value hears only the first change
-        vm.transcript().revisionProperty().addListener((o, was, now) -> researchSoon());
-        vm.boundSessionProperty().addListener((o, was, now) -> researchSoon());
+        host.frontChanges().addListener((o, was, now) -> follow());
+        follow();
     }
 
-    /** Adds the find bar, the keys and the stylesheet to a console window. */
-    public static void install(ConsoleView view, Scene scene, ConsoleViewModel vm) {
-        SearchUi ui = new SearchUi(view, vm);
-        Node center = view.getCenter();
-        VBox.setVgrow(center, Priority.ALWAYS);
-        view.setCenter(new VBox(ui.findBar, center));
+    /** Searches again as the transcript in front grows, and when another session comes in front. */
+    private void follow() {
+        if (followed != null) {
+            followed.revisionProperty().removeListener(grew);
+        }
+        followed = host.transcript().orElse(null);
+        if (followed != null) {
+            followed.revisionProperty().addListener(grew);
+        }
+        researchSoon();
+    }
+
+    /**
+     * Adds the find bar above {@code content}, and the keys and the stylesheet to the window's scene.
+     * {@code content} must be in a BorderPane's center.
+     */
+    public static void install(Scene scene, Node content, Host host) {
+        SearchUi ui = new SearchUi(host);
+        javafx.scene.layout.BorderPane parent = (javafx.scene.layout.BorderPane) content.getParent();
+        VBox.setVgrow(content, Priority.ALWAYS);
+        parent.setCenter(new VBox(ui.findBar, content));
         scene.getStylesheets().add(Objects.requireNonNull(SearchUi.class.getResource(STYLESHEET)).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), ui::openFind);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
@@ -83,19 +124,17 @@ public final class SearchUi {
     private Store store() {
         Store s = opened.get();
         if (s == null) {
-            s = vm.store();
+            s = host.store();
             opened.set(s);
         }
         return s;
     }
 
     private Optional<SessionKey> bound() {
-        Provider p = vm.boundProviderProperty().get();
-        String id = vm.boundSessionProperty().get();
-        return p == null || id == null || id.isBlank() ? Optional.empty() : Optional.of(SessionKey.of(p, id));
+        return host.bound();
     }
 
-    /** The transcript grew or another session was bound: search again, once per burst of changes. */
+    /** The transcript grew or another session came in front: search again, once per burst of changes. */
     private void researchSoon() {
         if (!find.showingProperty().get() || researchPending) {
             return;
@@ -113,7 +152,7 @@ public final class SearchUi {
     }
 
     private void openPanel() {
-        if (view.getScene() == null || view.getScene().getWindow() == null) {
+        if (host.window() == null) {
             return;
         }
         if (panel == null) {
@@ -130,28 +169,28 @@ public final class SearchUi {
                     return s == null ? new SearchHit.Progress(0, 0) : s.indexProgress();
                 }
             }, Platform::runLater, this::openAt);
-            panel = new SearchPanel(view.getScene().getWindow(), model);
+            panel = new SearchPanel(host.window(), model);
         }
         panel.show();
     }
 
     private void openExport() {
-        if (view.getScene() == null || view.getScene().getWindow() == null) {
+        if (host.window() == null) {
             return;
         }
         if (exportDialog == null) {
-            ExportViewModel model = new ExportViewModel(this::store, this::bound, vm::fetchImage, Platform::runLater, io);
-            exportDialog = new ExportDialog(view.getScene().getWindow(), model);
+            ExportViewModel model = new ExportViewModel(this::store, this::bound, host::fetchImage, Platform::runLater, io);
+            exportDialog = new ExportDialog(host.window(), model);
         }
         exportDialog.show();
     }
 
-    /** Shows a hit: in the bound session at once; another session is bound first, and shown when its row is there. */
+    /** Shows a hit: in the session in front at once; another session is opened first, and shown when its row is there. */
     private void openAt(SearchHit hit) {
         String key = "e" + hit.position() + ":" + hit.kind();
         SessionKey session = hit.session();
         if (bound().equals(Optional.of(session))) {
-            view.transcript().showMatches(List.of(key), key);
+            host.transcriptView().ifPresent(v -> v.showMatches(List.of(key), key));
             return;
         }
         Provider provider;
@@ -160,22 +199,23 @@ public final class SearchUi {
         } catch (IllegalArgumentException unknown) {
             return;
         }
-        vm.providerProperty().set(provider);
-        vm.sessionTextProperty().set(session.sessionId());
-        vm.connect();
+        host.open(provider, session);
         ChangeListener<Number> reveal = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
-                if (!bound().equals(Optional.of(session))) {
+                Optional<TranscriptViewModel> t = host.transcript();
+                if (!bound().equals(Optional.of(session)) || t.isEmpty()) {
                     return;
                 }
-                if (vm.transcript().entries().stream().anyMatch(e -> e.key().equals(key))) {
-                    vm.transcript().revisionProperty().removeListener(this);
-                    view.transcript().showMatches(List.of(key), key);
+                if (t.get().entries().stream().anyMatch(e -> e.key().equals(key))) {
+                    t.get().revisionProperty().removeListener(this);
+                    host.transcriptView().ifPresent(v -> v.showMatches(List.of(key), key));
                 }
             }
         };
-        vm.transcript().revisionProperty().addListener(reveal);
-        view.getScene().getWindow().requestFocus();
+        host.transcript().filter(t -> bound().equals(Optional.of(session))).ifPresent(t -> t.revisionProperty().addListener(reveal));
+        if (host.window() != null) {
+            host.window().requestFocus();
+        }
     }
 }

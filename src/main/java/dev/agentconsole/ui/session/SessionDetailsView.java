@@ -1,5 +1,6 @@
 package dev.agentconsole.ui.session;
 
+import dev.agentconsole.ui.Formats;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.Styles;

@@ -1,5 +1,6 @@
 package dev.agentconsole.ui.session;
 
+import dev.agentconsole.ui.Formats;
 import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.SessionDetails;
 import dev.agentconsole.agent.SessionId;

@@ -15,7 +15,7 @@ import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
-import dev.agentconsole.ui.console.ConsoleViewModel;
+import dev.agentconsole.ui.workspace.WorkspaceViewModel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class AttachmentsEndToEndTest {
     UiThread ui;
     ExecutorService io;
     EmulatorConnector connector;
-    ConsoleViewModel vm;
+    WorkspaceViewModel vm;
     String session;
 
     @BeforeEach
@@ -57,15 +57,15 @@ class AttachmentsEndToEndTest {
 
     private void open() {
         connector = new EmulatorConnector(emulator, Store.open(dir.resolve("data")));
-        vm = ui.call(() -> new ConsoleViewModel(connector, ui, io, Instant::now));
+        vm = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, dev.agentconsole.ui.workspace.Notifier.NONE));
     }
 
     private void bind() {
         ui.run(() -> {
-            vm.sessionTextProperty().set(session);
-            vm.connect();
+            vm.form().sessionTextProperty().set(session);
+            vm.form().connect();
         });
-        ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+        ui.await("live", WAIT, () -> vm.front() != null && vm.front().stateProperty().get() == ConnectionState.LIVE);
     }
 
     @AfterEach
@@ -78,15 +78,15 @@ class AttachmentsEndToEndTest {
     }
 
     private AttachmentsViewModel attachments() {
-        return vm.composer().attachments();
+        return vm.front().composer().attachments();
     }
 
     private String sendWithImage(Path file, String text) {
         ui.run(() -> attachments().addFiles(List.of(file)));
         ui.await("fitted", WAIT, () -> !attachments().items().isEmpty() && attachments().items().get(0).ready());
         ui.run(() -> {
-            vm.composer().textProperty().set(text);
-            vm.send();
+            vm.front().composer().textProperty().set(text);
+            vm.front().send();
         });
         ui.await("arrived", WAIT, () -> emulator.receivedMessages(session).stream().anyMatch(m -> m.text().equals(text)));
         ReceivedMessage m = emulator.receivedMessages(session).stream().filter(r -> r.text().equals(text)).findFirst().orElseThrow();
@@ -126,12 +126,12 @@ class AttachmentsEndToEndTest {
         Path good = Files.write(dir.resolve("good.png"), TestImages.encode(TestImages.screenshot(300, 200), "png"));
         Path bad = Files.writeString(dir.resolve("bad.png"), "not a picture");
         ui.run(() -> {
-            vm.composer().textProperty().set("half typed");
+            vm.front().composer().textProperty().set("half typed");
             attachments().addFiles(List.of(good, bad));
         });
         ui.await("the bad one refused", WAIT, () -> attachments().problemProperty().get().contains("not an image"));
         ui.await("the good one ready", WAIT, () -> attachments().items().size() == 1 && attachments().items().get(0).ready());
-        ui.run(() -> assertEquals("half typed", vm.composer().textProperty().get()));
+        ui.run(() -> assertEquals("half typed", vm.front().composer().textProperty().get()));
     }
 
     @Test
@@ -139,7 +139,7 @@ class AttachmentsEndToEndTest {
         byte[] png = TestImages.encode(TestImages.screenshot(640, 400), "png");
         Path file = Files.write(dir.resolve("draft.png"), png);
         ui.run(() -> {
-            vm.composer().textProperty().set("about this screenshot");
+            vm.front().composer().textProperty().set("about this screenshot");
             attachments().addFiles(List.of(file));
         });
         ui.await("fitted", WAIT, () -> !attachments().items().isEmpty() && attachments().items().get(0).ready());
@@ -148,7 +148,7 @@ class AttachmentsEndToEndTest {
         open();
         bind();
         ui.await("the image is back", WAIT, () -> attachments().items().size() == 1 && attachments().items().get(0).ready());
-        ui.run(() -> assertEquals("about this screenshot", vm.composer().textProperty().get()));
+        ui.run(() -> assertEquals("about this screenshot", vm.front().composer().textProperty().get()));
         ui.run(() -> assertArrayEquals(png, DataUris.decode(attachments().dataUris().orElseThrow().get(0)).bytes()));
     }
 
@@ -157,12 +157,12 @@ class AttachmentsEndToEndTest {
         Path file = Files.write(dir.resolve("x.png"), TestImages.encode(TestImages.screenshot(100, 100), "png"));
         String agi = emulator.createAgiSession();
         ui.run(() -> {
-            vm.providerProperty().set(Provider.AGI);
-            vm.tokenProperty().set(emulator.token());
-            vm.sessionTextProperty().set(agi);
-            vm.connect();
+            vm.form().providerProperty().set(Provider.AGI);
+            vm.form().tokenProperty().set(emulator.token());
+            vm.form().sessionTextProperty().set(agi);
+            vm.form().connect();
         });
-        ui.await("live", WAIT, () -> vm.stateProperty().get() == ConnectionState.LIVE);
+        ui.await("live", WAIT, () -> vm.front() != null && vm.front().stateProperty().get() == ConnectionState.LIVE);
         ui.run(() -> {
             assertTrue(!attachments().acceptedProperty().get());
             attachments().addFiles(List.of(file));

@@ -1,0 +1,319 @@
+package dev.agentconsole.ui.connect;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.AgentException;
+import dev.agentconsole.agent.NewSession;
+import dev.agentconsole.agent.OutgoingMessage;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.Quota;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.agent.SessionInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The connect form: which provider, where, the key when the environment has none, a session id
+ * typed or picked (with the recent ones and the provider's list), and New. What it binds goes to
+ * the window's {@link Opener}, which keeps the sessions. Network work runs on {@code io}; results
+ * come back through {@code ui}. Toolkit-free.
+ */
+public final class ConnectViewModel {
+
+    /** Where the sessions the form names go: the workspace. Called on the UI thread. */
+    public interface Opener {
+        /** No key for it yet: show what is stored of it, and say why it waits. */
+        void waitForKey(Provider provider, SessionId id, String baseUrl, String why);
+
+        /** Binding begins: show it at once, connecting. */
+        void opening(Provider provider, SessionId id, String baseUrl);
+
+        /**
+         * The backend is ready: read the session through it (the opener owns it now).
+         *
+         * @param task the task it was created with, when it was created here (a title until the operator gives one)
+         */
+        void opened(Provider provider, SessionId id, String baseUrl, AgentBackend backend, Optional<String> task);
+
+        /** Binding failed before any read, with the reason in words. */
+        void failed(Provider provider, SessionId id, String baseUrl, String message);
+    }
+
+    private final Connector connector;
+    private final Executor ui;
+    private final Executor io;
+    private final Opener opener;
+    private final SessionListViewModel list;
+    private final QuotaViewModel quota;
+
+    private final ObjectProperty<Provider> provider = new SimpleObjectProperty<>(Provider.DEMO);
+    private final StringProperty baseUrl = new SimpleStringProperty("");
+    private final StringProperty sessionText = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty agentName = new SimpleStringProperty("demo-web-agent");
+    private final StringProperty callerId = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper sessionProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> recentSessions = FXCollections.observableArrayList();
+    private final ObservableList<String> recentView = FXCollections.unmodifiableObservableList(recentSessions);
+    private long creating;
+
+    public ConnectViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Opener opener) {
+        this.connector = connector;
+        this.ui = ui;
+        this.io = io;
+        this.opener = opener;
+        this.list = new SessionListViewModel(ui, io, clock, ZoneId.systemDefault());
+        this.quota = new QuotaViewModel(ui, io, clock, ZoneId.systemDefault());
+        provider.addListener((o, was, now) -> providerChanged(now));
+        token.addListener((o, was, now) -> refreshQuota());
+        baseUrl.addListener((o, was, now) -> refreshQuota());
+        sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
+                : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
+        providerChanged(Provider.DEMO);
+    }
+
+    // ---- what the operator edits ------------------------------------------------------------------
+
+    public ObjectProperty<Provider> providerProperty() {
+        return provider;
+    }
+
+    public StringProperty baseUrlProperty() {
+        return baseUrl;
+    }
+
+    public StringProperty sessionTextProperty() {
+        return sessionText;
+    }
+
+    /** The key typed into the window; kept in memory only, never written anywhere. */
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty agentNameProperty() {
+        return agentName;
+    }
+
+    /** The caller id the sessions opened from here start with (H, the --caller-id option); "" for the default. */
+    public StringProperty callerIdProperty() {
+        return callerId;
+    }
+
+    // ---- outputs --------------------------------------------------------------------------------
+
+    public ReadOnlyStringProperty sessionProblemProperty() {
+        return sessionProblem.getReadOnlyProperty();
+    }
+
+    /** A short message about the last connect, create or list attempt (what went wrong). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty tokenNeededProperty() {
+        return tokenNeeded.getReadOnlyProperty();
+    }
+
+    /** A session is being created: New and Connect wait. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The provider's sessions opened before, newest first. */
+    public ObservableList<String> recentSessions() {
+        return recentView;
+    }
+
+    /** The picker's list of the provider's sessions. */
+    public SessionListViewModel list() {
+        return list;
+    }
+
+    /** What the account may still start and spend, shown before New. */
+    public QuotaViewModel quota() {
+        return quota;
+    }
+
+    // ---- commands --------------------------------------------------------------------------------
+
+    /** Opens the session typed (or picked); the demo with no id starts a new one. */
+    public void connect() {
+        Provider p = provider.get();
+        if (p == Provider.DEMO && (sessionText.get() == null || sessionText.get().isBlank())) {
+            newSession();
+            return;
+        }
+        String problem = SessionId.problemWith(sessionText.get());
+        if (problem != null) {
+            sessionProblem.set(problem);
+            notice.set(problem);
+            return;
+        }
+        SessionId id = SessionId.parse(sessionText.get());
+        open(p, id);
+    }
+
+    /** Opens a session named elsewhere (the picker, a subagent, a second launch) of the chosen provider. */
+    public void open(Provider p, SessionId id) {
+        notice.set("");
+        remember(p, id);
+        String url = urlFor(p).orElse("");
+        if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && keyTyped().isEmpty()) {
+            opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it into the key field and press Connect");
+            return;
+        }
+        opener.opening(p, id, url);
+        Optional<String> baseUrlOption = urlFor(p), key = keyTyped();
+        io.execute(() -> {
+            try {
+                AgentBackend backend = connector.open(p, baseUrlOption, key);
+                ui.execute(() -> opener.opened(p, id, url, backend, Optional.empty()));
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    notice.set(e.getMessage());
+                    opener.failed(p, id, url, e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** Creates a session on the provider (the demo task on the emulator) and opens it. */
+    public void newSession() {
+        Provider p = provider.get();
+        String agent = agentName.get() == null ? "" : agentName.get().strip();
+        if (p == Provider.HCOMPANY && agent.isEmpty()) {
+            notice.set("type the name of the H agent to run, then press New");
+            return;
+        }
+        long mine = ++creating;
+        busy.set(true);
+        notice.set("");
+        Optional<String> url = urlFor(p), key = keyTyped();
+        io.execute(() -> {
+            AgentBackend backend = null;
+            try {
+                backend = connector.open(p, url, key);
+                Optional<OutgoingMessage> task = p == Provider.DEMO
+                        ? Optional.of(OutgoingMessage.text(connector.demoTask())) : Optional.empty();
+                SessionInfo info = backend.create(new NewSession(agent, task,
+                        p == Provider.AGI ? Optional.empty() : Optional.of(Duration.ofHours(1))));
+                AgentBackend made = backend;
+                ui.execute(() -> {
+                    if (mine == creating) {
+                        busy.set(false);
+                    }
+                    remember(p, info.id());
+                    sessionText.set(info.id().value());
+                    opener.opened(p, info.id(), url.orElse(""), made, task.map(OutgoingMessage::text));
+                    refreshQuota(); // a new session takes a slot
+                });
+            } catch (RuntimeException e) {
+                String message = e instanceof AgentException a && backend != null
+                        ? a.error().summary() + quota.explainRefusal(a.error(), backend) : e.getMessage();
+                if (backend != null) {
+                    backend.close();
+                }
+                ui.execute(() -> {
+                    if (mine == creating) {
+                        busy.set(false);
+                    }
+                    notice.set("could not create a session: " + message);
+                });
+            }
+        });
+    }
+
+    /** Lists the chosen provider's sessions, newest first (one page of 50). */
+    public void loadSessions() {
+        Supplier<AgentBackend> fresh = backendForNow();
+        list.load(() -> {
+            try (AgentBackend b = fresh.get()) {
+                return b.list(1, 50);
+            }
+        });
+    }
+
+    /** Reads the quota again: the provider, URL or key changed, or a session was created. */
+    public void refreshQuota() {
+        Supplier<AgentBackend> fresh = backendForNow();
+        quota.refresh(() -> {
+            try (AgentBackend b = fresh.get()) {
+                return b.quota().map(Quota::read);
+            }
+        });
+    }
+
+    /** Opens a backend for what the form says now (taken here, on the UI thread; used on io). */
+    private Supplier<AgentBackend> backendForNow() {
+        Provider p = provider.get();
+        Optional<String> url = urlFor(p), key = keyTyped();
+        return () -> connector.open(p, url, key);
+    }
+
+    private void providerChanged(Provider p) {
+        baseUrl.set(p == Provider.DEMO ? "" : connector.defaultBaseUrl(p));
+        tokenNeeded.set(p != Provider.DEMO && !connector.hasEnvironmentToken(p));
+        agentName.set(switch (p) {
+            case DEMO -> "demo-web-agent";
+            case AGI -> "agi-0";
+            case HCOMPANY -> "";
+        });
+        loadRecent(p);
+        list.clear();
+        refreshQuota();
+    }
+
+    private Optional<String> urlFor(Provider p) {
+        return p == Provider.DEMO || baseUrl.get() == null || baseUrl.get().isBlank() ? Optional.empty()
+                : Optional.of(baseUrl.get().strip());
+    }
+
+    private Optional<String> keyTyped() {
+        return token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
+    }
+
+    private void remember(Provider p, SessionId id) {
+        if (provider.get() != p) {
+            return;
+        }
+        recentSessions.remove(id.value());
+        recentSessions.add(0, id.value());
+        if (recentSessions.size() > 10) {
+            recentSessions.remove(10, recentSessions.size());
+        }
+    }
+
+    /** The provider's sessions opened before, newest first, from the store. */
+    private void loadRecent(Provider p) {
+        io.execute(() -> {
+            try {
+                List<String> ids = connector.store().recent(p.cliName(), 10);
+                ui.execute(() -> {
+                    if (provider.get() == p) {
+                        recentSessions.setAll(ids);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("the recent sessions could not be read: " + e.getMessage()));
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package dev.agentconsole.ui.session;
+
+import dev.agentconsole.agent.AgentError;
+import dev.agentconsole.session.Delivery;
+import dev.agentconsole.session.DeliveryState;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * Keeps what {@link NeedsMe#of} reads for one session as its events, deliveries and status come,
+ * and says since when the session waits. A new wait (another question, another reason) starts the
+ * clock again. Toolkit-free; the UI thread only.
+ */
+final class NeedsMeTracker {
+
+    private final SessionViewModel session;
+    private final ReadOnlyObjectWrapper<NeedsMe> needsMe = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> since = new ReadOnlyObjectWrapper<>();
+    private final Set<Long> undelivered = new HashSet<>();
+    private Optional<String> asked = Optional.empty();
+    private Optional<String> ended = Optional.empty();
+    private Optional<String> budget = Optional.empty();
+
+    NeedsMeTracker(SessionViewModel session) {
+        this.session = session;
+        session.agentStatus.addListener((o, was, now) -> update());
+        session.state.addListener((o, was, now) -> update());
+    }
+
+    ReadOnlyObjectProperty<NeedsMe> needsMeProperty() {
+        return needsMe.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Instant> sinceProperty() {
+        return since.getReadOnlyProperty();
+    }
+
+    /** The agent asked or answered: the text the inbox shows while it waits. */
+    void asked(String text) {
+        asked = Optional.of(text);
+        ended = Optional.empty();
+        update();
+    }
+
+    /** The agent moves again on the operator's word: what it asked is answered. */
+    void operatorSpoke() {
+        budget = Optional.empty();
+        update();
+    }
+
+    void delivery(Delivery d) {
+        boolean trouble = d.state() == DeliveryState.FAILED || d.state() == DeliveryState.UNCERTAIN;
+        boolean changed = trouble ? undelivered.add(d.id()) : undelivered.remove(d.id());
+        if (trouble && d.cause().filter(AgentError.BudgetExhausted.class::isInstance).isPresent()) {
+            budget = d.cause().map(AgentError::summary);
+            changed = true;
+        }
+        if (changed) {
+            update();
+        }
+    }
+
+    void failed(String why) {
+        ended = Optional.of(why);
+        update();
+    }
+
+    void commandFailed(AgentError error) {
+        if (error instanceof AgentError.BudgetExhausted) {
+            budget = Optional.of(error.summary());
+            update();
+        }
+    }
+
+    void reset() {
+        undelivered.clear();
+        asked = Optional.empty();
+        ended = Optional.empty();
+        budget = Optional.empty();
+        update();
+    }
+
+    private void update() {
+        NeedsMe now = NeedsMe.of(session.agentStatus.get(), session.state.get(), asked, undelivered.size(), ended, budget)
+                .orElse(null);
+        if (!Objects.equals(now, needsMe.get())) {
+            since.set(now == null ? null : session.ctx.clock().get());
+            needsMe.set(now);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.agentconsole.ui.workspace;
+
+import dev.agentconsole.ui.session.NeedsMe;
+import dev.agentconsole.ui.session.SessionViewModel;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * When a desktop notification goes out: a session starts to need the operator (or needs them for
+ * another reason) while it is not the one in front of them, its notifications are not muted, and
+ * do-not-disturb is off. One per session per change; taken back once the session no longer waits.
+ * The text names the session's title and what it waits for, never an id or a key. Toolkit-free.
+ */
+final class Alerts {
+
+    private final Notifier notifier;
+    private final BooleanSupplier operatorLooksAt;
+    private final BooleanProperty doNotDisturb = new SimpleBooleanProperty(false);
+    private final Map<String, SessionViewModel> byRef = new HashMap<>();
+    private final Map<SessionViewModel, String> refs = new HashMap<>();
+    private final Set<SessionViewModel> muted = new HashSet<>();
+    private int next;
+
+    /**
+     * @param operatorLooksAt true when the window has the focus (a session in front of a focused window
+     *                        is seen: no notification for it)
+     * @param focus           what a click on a notification does (on the UI thread)
+     */
+    Alerts(Notifier notifier, BooleanSupplier operatorLooksAt, Consumer<SessionViewModel> focus,
+           java.util.concurrent.Executor ui) {
+        this.notifier = notifier;
+        this.operatorLooksAt = operatorLooksAt;
+        notifier.onClicked(ref -> ui.execute(() -> {
+            SessionViewModel s = byRef.get(ref);
+            if (s != null) {
+                focus.accept(s);
+            }
+        }));
+    }
+
+    BooleanProperty doNotDisturbProperty() {
+        return doNotDisturb;
+    }
+
+    boolean isMuted(SessionViewModel s) {
+        return muted.contains(s);
+    }
+
+    void setMuted(SessionViewModel s, boolean mute) {
+        if (mute) {
+            muted.add(s);
+            notifier.withdraw(ref(s));
+        } else {
+            muted.remove(s);
+        }
+    }
+
+    /** Follows one session from now on. */
+    void follow(SessionViewModel s) {
+        s.needsMeProperty().addListener((o, was, now) -> changed(s, now));
+    }
+
+    void forget(SessionViewModel s) {
+        String ref = refs.remove(s);
+        if (ref != null) {
+            byRef.remove(ref);
+            notifier.withdraw(ref);
+        }
+        muted.remove(s);
+    }
+
+    private void changed(SessionViewModel s, NeedsMe now) {
+        if (now == null) {
+            notifier.withdraw(ref(s));
+            return;
+        }
+        boolean seen = s.isInFront() && operatorLooksAt.getAsBoolean();
+        if (seen || muted.contains(s) || doNotDisturb.get()) {
+            return;
+        }
+        notifier.show(ref(s), title(now), s.title().withoutId() + "\n" + now.text());
+    }
+
+    static String title(NeedsMe n) {
+        return switch (n.reason()) {
+            case QUESTION -> "An agent asks you something";
+            case ANSWERED -> "An agent answered and waits for you";
+            case TOOL_RESULTS -> "An agent waits for tool results";
+            case NOT_DELIVERED -> "A message was not delivered";
+            case ENDED_WITH_ERROR -> "An agent stopped with an error";
+            case OUT_OF_BUDGET -> "An agent is out of budget";
+        };
+    }
+
+    /** An opaque reference per session: the notifier may keep it, so it carries no id. */
+    private String ref(SessionViewModel s) {
+        return refs.computeIfAbsent(s, k -> {
+            String r = "session-" + (++next);
+            byRef.put(r, k);
+            return r;
+        });
+    }
+}

@@ -1,0 +1,175 @@
+package dev.agentconsole.ui.workspace;
+
+import dev.agentconsole.ui.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * Opens the window in two steps: an empty shell at once, then the console view built on a worker
+ * thread (nodes may be built off the FX thread until they join a scene). The class loading and
+ * construction, about half a second on a cold JVM, then neither holds the first frame back nor
+ * blocks the FX thread.
+ */
+public final class StagedWindow {
+
+    public static final int WIDTH = 1280;
+    public static final int HEIGHT = 820;
+
+    private StagedWindow() {}
+
+    /**
+     * Shows {@code stage} with a shell now; calls {@code build} on a worker thread, then, on the FX
+     * thread, puts the view in the scene, installs its keys and hands it to {@code ready}.
+     * {@code build} gets the executor its ViewModel must use for the FX thread: it holds their work
+     * until the view is in the window (see {@link HeldUntilShown}).
+     */
+    public static Scene show(Stage stage, Function<Executor, WorkspaceView> build, Consumer<WorkspaceView> ready) {
+        // No text in the shell: JavaFX measures labels with one shared text layout, which the builder
+        // thread's warm-up uses too, so nothing on the FX thread may measure text until the view is in.
+        StackPane shell = new StackPane();
+        shell.getStyleClass().add(Styles.ROOT);
+        shell.setAccessibleText("Agent Console is starting");
+        Scene scene = new Scene(shell, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        // Keys typed into the shell (the machine is busy, the operator already types) wait here, then go into the composer.
+        TypedAhead typedAhead = new TypedAhead();
+        scene.addEventFilter(KeyEvent.ANY, typedAhead);
+
+        HeldUntilShown ui = new HeldUntilShown(Platform::runLater);
+        Thread builder = new Thread(() -> {
+            try {
+                WorkspaceView view = build.apply(ui);
+                warmUp(view, scene.getStylesheets());
+                Platform.runLater(() -> {
+                    if (!stage.isShowing()) {
+                        return; // closed while it was being built
+                    }
+                    scene.removeEventFilter(KeyEvent.ANY, typedAhead);
+                    scene.setRoot(view);
+                    view.installKeys(scene);
+                    view.typeAhead(typedAhead.text());
+                    view.focusComposer();
+                    ui.open(); // the saved draft, if read by now, goes before what was typed ahead
+                    ready.accept(view);
+                });
+            } catch (RuntimeException | Error e) {
+                Platform.runLater(() -> {
+                    Label failed = new Label("The window could not be built: " + e);
+                    failed.getStyleClass().add(Styles.EMPTY);
+                    shell.getChildren().setAll(failed);
+                });
+                throw e;
+            }
+        }, "view-builder");
+        builder.setDaemon(true);
+        builder.start();
+        stage.show();
+        return scene;
+    }
+
+    /**
+     * Styles and lays the view out once in a scene of its own, still off the FX thread (a scene may
+     * be built and changed on any thread until a showing window holds it): controls get their skins,
+     * and the CSS and layout code its first, slowest run, here rather than in the window's first pulse.
+     * The window's scene styles the view again, but warm.
+     */
+    private static void warmUp(WorkspaceView view, List<String> stylesheets) {
+        Scene offscreen = new Scene(view, WIDTH, HEIGHT);
+        try {
+            offscreen.getStylesheets().setAll(stylesheets);
+            view.applyCss();
+            view.layout();
+            view.warmUp();
+        } catch (RuntimeException e) {
+            // Only a head start: the window's scene styles and lays out the view in any case.
+            System.getLogger("window").log(System.Logger.Level.WARNING, "styling the view ahead failed", e);
+        } finally {
+            offscreen.setRoot(new Group()); // lets the window's scene take the view
+        }
+    }
+
+    /**
+     * What the operator types while the window is still being built: characters are kept (Backspace
+     * takes the last one back, Enter is a new line, never a send) and nothing reaches the shell. A
+     * '\b' typed is a control character and dropped, so Backspace never counts twice.
+     */
+    static final class TypedAhead implements EventHandler<KeyEvent> {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void handle(KeyEvent e) {
+            e.consume();
+            if (e.getEventType() == KeyEvent.KEY_PRESSED && e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE
+                    && text.length() > 0) {
+                text.setLength(text.offsetByCodePoints(text.length(), -1)); // not every platform types a '\b'
+            }
+            if (e.getEventType() != KeyEvent.KEY_TYPED) {
+                return;
+            }
+            String c = e.getCharacter();
+            if (c == null || c.isEmpty() || c.equals(KeyEvent.CHAR_UNDEFINED) || e.isControlDown() || e.isMetaDown()
+                    || e.isAltDown() && !e.isControlDown() && c.charAt(0) < 0x20) {
+                return;
+            }
+            switch (c) {
+                case "\r", "\n" -> text.append('\n');
+                default -> c.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7f).forEach(text::appendCodePoint);
+            }
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+
+    /**
+     * The FX thread's executor for the view's model, shut until the view is in the window. The
+     * model starts reading (recent sessions, the draft) as it is built, and its results change the
+     * view's nodes: that must not happen on the FX thread while the builder thread styles and lays
+     * the same nodes out. Once open, it runs what waited, in order, then passes work straight on.
+     */
+    static final class HeldUntilShown implements Executor {
+        private final Executor fxThread;
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean open;
+
+        HeldUntilShown(Executor fxThread) {
+            this.fxThread = fxThread;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                if (!open) {
+                    held.add(task);
+                    return;
+                }
+            }
+            fxThread.execute(task);
+        }
+
+        /** On the FX thread, once the view is in the window. */
+        void open() {
+            List<Runnable> waiting;
+            synchronized (this) {
+                waiting = List.copyOf(held);
+                held.clear();
+                open = true;
+            }
+            waiting.forEach(Runnable::run); // anything posted meanwhile runs after these, as a later FX task
+        }
+    }
+}

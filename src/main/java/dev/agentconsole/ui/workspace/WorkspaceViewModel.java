@@ -1,0 +1,381 @@
+package dev.agentconsole.ui.workspace;
+
+import dev.agentconsole.agent.AgentBackend;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.store.OpenSession;
+import dev.agentconsole.store.SessionKey;
+import dev.agentconsole.store.Store;
+import dev.agentconsole.ui.about.About;
+import dev.agentconsole.ui.connect.ConnectViewModel;
+import dev.agentconsole.ui.connect.Connector;
+import dev.agentconsole.ui.session.SessionContext;
+import dev.agentconsole.ui.session.SessionViewModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's sessions: which are open (any provider, in the operator's order), which one is in
+ * front, the "needs me" inbox, the wall's Pause all / Stop all, the desktop notifications, and the
+ * set saved for the next start. Each session is its own {@link SessionViewModel}; the connect form
+ * ({@link ConnectViewModel}) opens them here. Toolkit-free; the UI thread only.
+ */
+public final class WorkspaceViewModel implements ConnectViewModel.Opener {
+
+    private final Connector connector;
+    private final SessionContext ctx;
+    private final ConnectViewModel form;
+    private final StoreWarning storeWarning;
+    private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
+    private final ObservableList<SessionViewModel> sessionsView = FXCollections.unmodifiableObservableList(sessions);
+    private final ReadOnlyObjectWrapper<SessionViewModel> front = new ReadOnlyObjectWrapper<>();
+    private final WallCommands wall = new WallCommands(sessions);
+    private final ReadOnlyObjectWrapper<Instant> now;
+    private final BooleanProperty wallShown = new SimpleBooleanProperty(false);
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+    private final Inbox inbox;
+    private final Alerts alerts;
+    /** False while the saved set is read back: nothing is saved over it meanwhile. */
+    private boolean restored;
+
+    public WorkspaceViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Notifier notifier) {
+        this.connector = connector;
+        this.ctx = new SessionContext(ui, io, clock, connector::store);
+        this.form = new ConnectViewModel(connector, ctx.ui(), ctx.io(), clock, this);
+        Store store = connector.store();
+        this.storeWarning = new StoreWarning(store, ctx.ui());
+        // a failed write shows in the bar, and in the transcript in front, where the operator is looking
+        store.onTrouble(message -> ctx.ui().execute(() -> Optional.ofNullable(front.get())
+                .ifPresent(s -> s.transcript().addError(message))));
+        this.now = new ReadOnlyObjectWrapper<>(clock.get());
+        this.inbox = new Inbox(sessions);
+        this.alerts = new Alerts(notifier, windowFocused::get, this::show, ctx.ui());
+        front.addListener((o, was, s) -> {
+            if (was != null) {
+                was.setInFront(false);
+            }
+            if (s != null) {
+                s.setInFront(true);
+                wallShown.set(false);
+            }
+            save();
+        });
+    }
+
+    // ---- outputs --------------------------------------------------------------------------------
+
+    public ConnectViewModel form() {
+        return form;
+    }
+
+    /** The open sessions, in the sidebar's order. */
+    public ObservableList<SessionViewModel> sessions() {
+        return sessionsView;
+    }
+
+    /** The session in front of the operator; null when none is open. */
+    public ReadOnlyObjectProperty<SessionViewModel> frontProperty() {
+        return front.getReadOnlyProperty();
+    }
+
+    public SessionViewModel front() {
+        return front.get();
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** What the window must keep in view about the store (why nothing is saved, failed writes). */
+    public StoreWarning storeWarning() {
+        return storeWarning;
+    }
+
+    /** Pause all and Stop all, for the wall. */
+    public WallCommands wall() {
+        return wall;
+    }
+
+    /** The time the waiting times are counted to; moves on at every {@link #tick()}. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** The wall of tiles shows instead of the session in front. */
+    public BooleanProperty wallShownProperty() {
+        return wallShown;
+    }
+
+    /** The window has the operator's focus (the view keeps it up to date). */
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    /** No desktop notification at all while set. */
+    public BooleanProperty doNotDisturbProperty() {
+        return alerts.doNotDisturbProperty();
+    }
+
+    public boolean isMuted(SessionViewModel s) {
+        return alerts.isMuted(s);
+    }
+
+    /** The store, for search and export (it may open on first use: call it off the FX thread). */
+    public Store store() {
+        return connector.store();
+    }
+
+    /** Version, runtime and data folder, for the About dialog. */
+    public About about() {
+        return About.ofThisProcess(connector.dataFolder());
+    }
+
+    // ---- opening (what the connect form asks) -------------------------------------------------------
+
+    @Override
+    public void waitForKey(Provider provider, SessionId id, String baseUrl, String why) {
+        slot(provider, id, baseUrl).showWaiting(why);
+    }
+
+    @Override
+    public void opening(Provider provider, SessionId id, String baseUrl) {
+        slot(provider, id, baseUrl);
+    }
+
+    @Override
+    public void opened(Provider provider, SessionId id, String baseUrl, AgentBackend backend, Optional<String> task) {
+        SessionViewModel s = slot(provider, id, baseUrl);
+        task.ifPresent(s.title()::offerTask);
+        s.attach(backend);
+    }
+
+    @Override
+    public void failed(Provider provider, SessionId id, String baseUrl, String message) {
+        find(SessionKey.of(provider, id.value())).ifPresent(s -> s.bindingFailed(message));
+    }
+
+    /** The session with that key, brought to the front; opened in the window first if it was not. */
+    private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
+        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> add(provider, id, baseUrl, ""));
+        front.set(s);
+        return s;
+    }
+
+    private SessionViewModel add(Provider provider, SessionId id, String baseUrl, String title) {
+        SessionViewModel s = new SessionViewModel(ctx, provider, id, baseUrl, sub -> {
+            form.providerProperty().set(provider);
+            form.open(provider, sub);
+        });
+        s.title().rename(title);
+        if (!form.callerIdProperty().get().isBlank()) {
+            s.composer().callerIdProperty().set(form.callerIdProperty().get());
+        }
+        s.title().givenProperty().addListener((o, was, now) -> save());
+        alerts.follow(s);
+        sessions.add(s);
+        save();
+        return s;
+    }
+
+    public Optional<SessionViewModel> find(SessionKey key) {
+        return sessions.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /**
+     * A request from outside the window (a second launch, a link): opens or brings forward that
+     * session; with no session, the demo starts a new one and another provider lists its sessions.
+     */
+    public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
+        form.providerProperty().set(provider);
+        baseUrl.ifPresent(form.baseUrlProperty()::set);
+        if (id.isPresent()) {
+            form.sessionTextProperty().set(id.get().value());
+            Optional<SessionViewModel> open = find(SessionKey.of(provider, id.get().value()));
+            if (open.isPresent() && open.get().stateProperty().get() != dev.agentconsole.session.ConnectionState.DISCONNECTED) {
+                show(open.get());
+            } else {
+                form.open(provider, id.get());
+            }
+        } else if (provider == Provider.DEMO) {
+            form.newSession();
+        } else {
+            form.loadSessions();
+        }
+    }
+
+    // ---- switching ------------------------------------------------------------------------------------
+
+    public void show(SessionViewModel s) {
+        if (sessions.contains(s)) {
+            front.set(s);
+            wallShown.set(false);
+        }
+    }
+
+    /** Ctrl+1…9: the n-th session (1-based); nothing when there are fewer. */
+    public void showNumber(int n) {
+        if (n >= 1 && n <= sessions.size()) {
+            show(sessions.get(n - 1));
+        }
+    }
+
+    /** Ctrl+Tab (+1) and Ctrl+Shift+Tab (-1), round the list. */
+    public void cycle(int step) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        int at = Math.max(0, sessions.indexOf(front.get()));
+        show(sessions.get(Math.floorMod(at + step, sessions.size())));
+    }
+
+    /** Moves a session in the sidebar's order. */
+    public void move(SessionViewModel s, int delta) {
+        int at = sessions.indexOf(s);
+        int to = at + delta;
+        if (at < 0 || to < 0 || to >= sessions.size()) {
+            return;
+        }
+        sessions.remove(at);
+        sessions.add(to, s);
+        save();
+    }
+
+    /** Ctrl+W: the session in front leaves the window (it goes on on the provider); the next one comes forward. */
+    public void closeFront() {
+        SessionViewModel s = front.get();
+        if (s != null) {
+            close(s);
+        }
+    }
+
+    public void close(SessionViewModel s) {
+        int at = sessions.indexOf(s);
+        if (at < 0) {
+            return;
+        }
+        s.close();
+        alerts.forget(s);
+        sessions.remove(at);
+        if (front.get() == s) {
+            front.set(sessions.isEmpty() ? null : sessions.get(Math.min(at, sessions.size() - 1)));
+        }
+        save();
+    }
+
+    public void setMuted(SessionViewModel s, boolean mute) {
+        alerts.setMuted(s, mute);
+        save();
+    }
+
+    /** Every few seconds: stale marks, and the waiting times move on. */
+    public void tick() {
+        sessions.forEach(SessionViewModel::checkStale);
+        now.set(ctx.clock().get());
+    }
+
+    // ---- the set kept for the next start ---------------------------------------------------------------
+
+    /**
+     * Opens the sessions the last run left open, in their order, with the one in front in front.
+     * Demo sessions are not kept: their emulator ended with the console that ran it.
+     *
+     * @param then called on the UI thread once the saved set is back (with how many came back)
+     */
+    public void restore(java.util.function.IntConsumer then) {
+        ctx.io().execute(() -> {
+            List<OpenSession> saved;
+            try {
+                saved = connector.store().workspace();
+            } catch (RuntimeException e) {
+                saved = List.of();
+            }
+            List<OpenSession> open = saved;
+            ctx.ui().execute(() -> {
+                SessionViewModel wasInFront = front.get();
+                SessionViewModel inFront = null;
+                for (OpenSession o : open) {
+                    Optional<Provider> p = knownProvider(o.key().provider());
+                    String problem = SessionId.problemWith(o.key().sessionId());
+                    if (p.isEmpty() || p.get() == Provider.DEMO || problem != null || find(o.key()).isPresent()) {
+                        continue;
+                    }
+                    SessionViewModel s = add(p.get(), SessionId.parse(o.key().sessionId()), o.baseUrl(), o.title());
+                    alerts.setMuted(s, o.muted());
+                    reconnect(s);
+                    if (o.front()) {
+                        inFront = s;
+                    }
+                }
+                restored = true;
+                if (wasInFront == null && (inFront != null || !sessions.isEmpty())) {
+                    front.set(inFront != null ? inFront : sessions.get(0));
+                } else if (wasInFront != null) {
+                    front.set(wasInFront);
+                }
+                save();
+                then.accept(open.size());
+            });
+        });
+    }
+
+    private static Optional<Provider> knownProvider(String name) {
+        try {
+            return Optional.of(Provider.fromCli(name));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty(); // written by a newer console: left out, never a failed start
+        }
+    }
+
+    /** Binds a restored session again: through the environment's key, or it waits for one. */
+    private void reconnect(SessionViewModel s) {
+        Provider p = s.provider();
+        if (!connector.hasEnvironmentToken(p) && form.tokenProperty().get().isBlank()) {
+            s.showWaiting("No API key for " + p.displayName() + ": type it into the key field and press Connect");
+            return;
+        }
+        Optional<String> url = s.baseUrl().isBlank() ? Optional.empty() : Optional.of(s.baseUrl());
+        Optional<String> key = form.tokenProperty().get().isBlank() ? Optional.empty() : Optional.of(form.tokenProperty().get());
+        ctx.io().execute(() -> {
+            try {
+                AgentBackend backend = connector.open(p, url, key);
+                ctx.ui().execute(() -> {
+                    if (sessions.contains(s)) {
+                        s.attach(backend);
+                    } else {
+                        backend.close();
+                    }
+                });
+            } catch (RuntimeException e) {
+                ctx.ui().execute(() -> s.bindingFailed(e.getMessage()));
+            }
+        });
+    }
+
+    private void save() {
+        if (!restored) {
+            return;
+        }
+        List<OpenSession> open = new ArrayList<>();
+        for (SessionViewModel s : sessions) {
+            if (s.provider() != Provider.DEMO) {
+                open.add(new OpenSession(s.key(), s.baseUrl(), s.title().givenProperty().get(), alerts.isMuted(s), s == front.get()));
+            }
+        }
+        connector.store().saveWorkspace(open);
+    }
+
+    /** Closing the window: every session stops reading (they go on on the provider). */
+    public void close() {
+        List.copyOf(sessions).forEach(SessionViewModel::close);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.agentconsole.ui.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentconsole.agent.AgentStatus;
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.emulator.Emulator;
+import dev.agentconsole.emulator.ReceivedMessage;
+import dev.agentconsole.emulator.ScriptClock;
+import dev.agentconsole.session.ConnectionState;
+import dev.agentconsole.store.Store;
+import dev.agentconsole.ui.EmulatorConnector;
+import dev.agentconsole.ui.UiThread;
+import dev.agentconsole.ui.session.NeedsMe;
+import dev.agentconsole.ui.session.SessionViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several sessions in one window, without the toolkit: the inbox, replying from it, switching with
+ * each draft kept, the keys' moves, Pause all / Stop all, the notifications and the set restored at
+ * the next start. Two AGI sessions stay ready (they need nobody); the demo session asks a question.
+ */
+class MissionControlTest {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path data;
+    Emulator emulator;
+    EmulatorConnector connector;
+    UiThread ui;
+    ExecutorService io;
+    WorkspaceViewModel vm;
+    final RecordingNotifier notifier = new RecordingNotifier();
+    boolean focused = true;
+
+    /** What the workspace asked of the desktop. */
+    static final class RecordingNotifier implements Notifier {
+        final List<String> shown = new CopyOnWriteArrayList<>();
+        final List<String> withdrawn = new CopyOnWriteArrayList<>();
+        Consumer<String> clicked;
+
+        @Override
+        public void show(String sessionRef, String title, String body) {
+            shown.add(sessionRef + "|" + title + "|" + body);
+        }
+
+        @Override
+        public void withdraw(String sessionRef) {
+            withdrawn.add(sessionRef);
+        }
+
+        @Override
+        public void onClicked(Consumer<String> handler) {
+            clicked = handler;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
+        connector = new EmulatorConnector(emulator, Store.open(data));
+        ui = new UiThread();
+        io = Executors.newCachedThreadPool();
+        vm = open();
+    }
+
+    private WorkspaceViewModel open() {
+        WorkspaceViewModel w = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, notifier));
+        ui.run(() -> w.windowFocusedProperty().set(focused));
+        int[] restored = {-1};
+        ui.run(() -> w.restore(n -> restored[0] = n));
+        ui.await("restored", WAIT, () -> restored[0] >= 0);
+        return w;
+    }
+
+    @AfterEach
+    void stop() {
+        ui.run(vm::close);
+        ui.close();
+        io.shutdownNow();
+        connector.close();
+        emulator.close();
+    }
+
+    private SessionViewModel bindAgi(String id) {
+        ui.run(() -> {
+            vm.form().providerProperty().set(Provider.AGI);
+            vm.form().tokenProperty().set(emulator.token());
+            vm.form().sessionTextProperty().set(id);
+            vm.form().connect();
+        });
+        ui.await("live", WAIT, () -> vm.front() != null && vm.front().id().value().equals(id)
+                && vm.front().stateProperty().get() == ConnectionState.LIVE);
+        return ui.call(vm::front);
+    }
+
+    private SessionViewModel newDemo() {
+        int before = ui.call(() -> vm.sessions().size());
+        ui.run(() -> {
+            vm.form().providerProperty().set(Provider.DEMO);
+            vm.form().newSession();
+        });
+        ui.await("the demo session open", WAIT, () -> vm.sessions().size() == before + 1);
+        return ui.call(() -> vm.sessions().get(before));
+    }
+
+    /** Two AGI sessions and a demo one, with the demo's question in the inbox. */
+    private List<SessionViewModel> threeWithAQuestion() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        SessionViewModel c = newDemo();
+        ui.await("the demo agent asks", WAIT, () -> c.needsMeProperty().get() != null);
+        return List.of(a, b, c);
+    }
+
+    @Test
+    void theInboxShowsTheSessionThatAsksAndAReplyFromItReachesThatSessionOnly() {
+        List<SessionViewModel> s = threeWithAQuestion();
+        SessionViewModel asking = s.get(2);
+        ui.run(() -> vm.show(s.get(0))); // the operator looks at another session
+        ui.run(() -> {
+            assertEquals(List.of(asking), vm.inbox().waiting());
+            assertEquals("1 agent is waiting for you", vm.inbox().summaryProperty().get());
+            NeedsMe why = asking.needsMeProperty().get();
+            assertTrue(why.text().contains("Which one should I book"), why.text());
+            assertNotNull(asking.waitingSinceProperty().get());
+            assertTrue(asking.unreadProperty().get() >= 0);
+        });
+        assertEquals(Optional.empty(), ui.call(() -> asking.reply("the cheaper one")));
+        ui.await("the reply reaches the demo session", WAIT,
+                () -> emulator.receivedMessages(asking.id().value()).stream().map(ReceivedMessage::text).toList()
+                        .equals(List.of("the cheaper one")));
+        assertEquals(List.of(), emulator.receivedMessages(s.get(0).id().value()), "nothing went to the session in front");
+        assertEquals(List.of(), emulator.receivedMessages(s.get(1).id().value()));
+        ui.run(() -> assertSame(s.get(0), vm.front(), "replying from the inbox does not switch sessions"));
+    }
+
+    @Test
+    void severalWaitingAreCountedTheLongestWaitFirst() {
+        SessionViewModel first = newDemo();
+        ui.await("the first asks", WAIT, () -> first.needsMeProperty().get() != null);
+        SessionViewModel second = newDemo();
+        ui.await("the second asks", WAIT, () -> second.needsMeProperty().get() != null);
+        ui.run(() -> {
+            assertEquals(List.of(first, second), vm.inbox().waiting());
+            assertEquals("2 agents are waiting for you", vm.inbox().summaryProperty().get());
+        });
+    }
+
+    @Test
+    void switchingKeepsEachSessionsDraftQueueAndStartUrl() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        ui.run(() -> {
+            vm.show(a);
+            a.composer().textProperty().set("for A");
+            a.composer().startUrlProperty().set("https://a.example/");
+            vm.show(b);
+            b.composer().textProperty().set("line for B");
+            b.composer().addToQueue();
+            b.composer().textProperty().set("for B");
+            vm.showNumber(1);
+            assertSame(a, vm.front());
+            assertEquals("for A", vm.front().composer().textProperty().get());
+            assertEquals("https://a.example/", vm.front().composer().startUrlProperty().get());
+            vm.showNumber(2);
+            assertEquals("for B", vm.front().composer().textProperty().get());
+            assertEquals(List.of("line for B"), vm.front().composer().queue());
+        });
+        connector.store().flushed().join();
+        assertEquals("for A", connector.store().draft(a.key()).orElseThrow().text(), "saved under its own session");
+        assertEquals("for B", connector.store().draft(b.key()).orElseThrow().text());
+    }
+
+    @Test
+    void numbersTabAndCloseMoveBetweenSessions() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        SessionViewModel c = bindAgi(emulator.createAgiSession());
+        ui.run(() -> {
+            vm.showNumber(2);
+            assertSame(b, vm.front());
+            vm.showNumber(9); // fewer than nine: nothing moves
+            assertSame(b, vm.front());
+            vm.cycle(1);
+            assertSame(c, vm.front());
+            vm.cycle(1);
+            assertSame(a, vm.front(), "round the list");
+            vm.cycle(-1);
+            assertSame(c, vm.front());
+            vm.closeFront();
+            assertEquals(List.of(a, b), vm.sessions());
+            assertSame(b, vm.front(), "the one beside it comes forward");
+            assertEquals(ConnectionState.DISCONNECTED, c.stateProperty().get(), "a closed session stops reading");
+            vm.closeFront();
+            vm.closeFront();
+            assertNull(vm.front());
+        });
+    }
+
+    @Test
+    void theSetItsOrderTitlesAndTheOneInFrontComeBackAtTheNextStart() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        SessionViewModel c = bindAgi(emulator.createAgiSession());
+        ui.run(() -> {
+            vm.move(c, -2); // c, a, b
+            b.title().rename("the one to watch");
+            vm.setMuted(a, true);
+            vm.show(a);
+        });
+        ui.run(vm::close);
+        connector.store().flushed().join();
+
+        vm = open(); // the next start: the key is typed again (it lives in memory only), so they wait for it
+        ui.run(() -> {
+            assertEquals(List.of(c.key(), a.key(), b.key()), vm.sessions().stream().map(SessionViewModel::key).toList(),
+                    "saved: " + connector.store().workspace());
+            assertEquals(a.key(), vm.front().key());
+            assertEquals("the one to watch", vm.sessions().get(2).title().get());
+            assertTrue(vm.isMuted(vm.sessions().get(1)), "saved: " + connector.store().workspace());
+        });
+        ui.await("they wait for the key, and say so", WAIT, () -> vm.front().noticeProperty().get().contains("No API key"));
+    }
+
+    @Test
+    void aBackgroundSessionThatStartsToWaitNotifiesOnceWithoutItsIdAndAClickBringsItForward() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel c = newDemo();
+        ui.run(() -> vm.show(a));
+        ui.await("the demo agent asks", WAIT, () -> c.needsMeProperty().get() != null);
+        ui.await("a notification", WAIT, () -> !notifier.shown.isEmpty());
+        String shown = notifier.shown.get(0);
+        assertTrue(shown.contains("waits for you") || shown.contains("asks you"), shown);
+        assertTrue(shown.contains("Book a hotel in Kyoto") || shown.contains("demo-web-agent"), shown);
+        assertFalse(shown.contains(c.id().value()), "no id in the text: " + shown);
+        assertFalse(shown.contains(c.id().value().substring(0, 8)), "not even a part of it: " + shown);
+        assertEquals(1, notifier.shown.size(), "one per change");
+
+        String ref = shown.substring(0, shown.indexOf('|'));
+        notifier.clicked.accept(ref);
+        ui.await("the session in front", WAIT, () -> vm.front() == c);
+    }
+
+    @Test
+    void noNotificationForTheSessionInFrontAMutedOneOrUnderDoNotDisturb() {
+        SessionViewModel muted = newDemo();
+        ui.run(() -> vm.setMuted(muted, true));
+        SessionViewModel quiet = newDemo();
+        ui.run(() -> vm.doNotDisturbProperty().set(true));
+        SessionViewModel inFront = newDemo(); // shown, in a focused window
+        ui.await("all three ask", WAIT, () -> muted.needsMeProperty().get() != null && quiet.needsMeProperty().get() != null
+                && inFront.needsMeProperty().get() != null);
+        ui.run(() -> assertSame(inFront, vm.front()));
+        assertEquals(List.of(), notifier.shown);
+    }
+
+    @Test
+    void stopAllAsksOnceThenStopsEverySessionThatCanBeStopped() {
+        List<SessionViewModel> s = threeWithAQuestion();
+        ui.run(() -> {
+            vm.wall().requestStopAll();
+            assertNotNull(vm.wall().confirmationProperty().get());
+            assertTrue(vm.wall().confirmationProperty().get().message().startsWith("Stop"), vm.wall().confirmationProperty().get().message());
+            vm.wall().choose(vm.wall().confirmationProperty().get().choices().get(0));
+        });
+        ui.await("the demo session stopped", WAIT, () -> s.get(2).agentStatusProperty().get() == AgentStatus.INTERRUPTED
+                || s.get(2).agentStatusProperty().get().isTerminal());
+    }
+}
