@@ -112,6 +112,7 @@ public final class ConsoleApp extends Application {
         services = new Services(System.getenv(),
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(java.nio.file.Path::of));
         settings = Settings.load(services.dataFolder()); // here, off the FX thread, before the first frame
+        notifier = dev.agentconsole.app.notify.Notifiers.forThisDesktop(System.getenv()); // connects on first use
         AtomicInteger n = new AtomicInteger();
         io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "io-" + n.incrementAndGet());
@@ -181,6 +182,12 @@ public final class ConsoleApp extends Application {
      * last run left open, then what the options ask for (a session, a new demo one, or the provider's list).
      */
     private void bind(Stage stage) {
+        vm.onRaise(() -> {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+        });
         ticker = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();

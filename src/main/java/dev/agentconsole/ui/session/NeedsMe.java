@@ -37,12 +37,13 @@ public record NeedsMe(Reason reason, String text) {
      * What a session's state says. Each input is what the session model tracks as events come:
      *
      * @param asked       the last question or answer the agent put to the operator, if any
+     * @param question    {@code asked} is a question (AGI's, or an H answer that asks), not a result
      * @param undelivered messages that failed, or may not have arrived (the operator must resend or drop)
      * @param ended       why reading ended or the agent failed, when it did
      * @param budget      the provider's refusal for want of budget, when it refused
      */
-    public static Optional<NeedsMe> of(AgentStatus status, ConnectionState state, Optional<String> asked, int undelivered,
-                                       Optional<String> ended, Optional<String> budget) {
+    public static Optional<NeedsMe> of(AgentStatus status, ConnectionState state, Optional<String> asked, boolean question,
+                                       int undelivered, Optional<String> ended, Optional<String> budget) {
         if (budget.isPresent()) {
             return Optional.of(new NeedsMe(Reason.OUT_OF_BUDGET, budget.get()));
         }
@@ -60,7 +61,8 @@ public record NeedsMe(Reason reason, String text) {
             case WAITING_FOR_INPUT -> Optional.of(new NeedsMe(Reason.QUESTION, asked.orElse("The agent asks you something.")));
             case AWAITING_TOOL_RESULTS -> Optional.of(new NeedsMe(Reason.TOOL_RESULTS,
                     "The agent waits for tool results, which this console does not run: send a message or stop it."));
-            case IDLE -> Optional.of(new NeedsMe(Reason.ANSWERED, asked.orElse("The agent answered and waits for you.")));
+            case IDLE -> Optional.of(question && asked.isPresent() ? new NeedsMe(Reason.QUESTION, asked.get())
+                    : new NeedsMe(Reason.ANSWERED, asked.orElse("The agent answered and waits for you.")));
             default -> Optional.empty();
         };
     }

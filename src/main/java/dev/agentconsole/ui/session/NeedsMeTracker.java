@@ -23,6 +23,9 @@ final class NeedsMeTracker {
     private final ReadOnlyObjectWrapper<Instant> since = new ReadOnlyObjectWrapper<>();
     private final Set<Long> undelivered = new HashSet<>();
     private Optional<String> asked = Optional.empty();
+    private boolean question;
+    /** Set while a page of events is applied: the page is judged whole (a status may come before its question). */
+    private boolean holding;
     private Optional<String> ended = Optional.empty();
     private Optional<String> budget = Optional.empty();
 
@@ -40,9 +43,10 @@ final class NeedsMeTracker {
         return since.getReadOnlyProperty();
     }
 
-    /** The agent asked or answered: the text the inbox shows while it waits. */
-    void asked(String text) {
+    /** The agent asked ({@code question}) or answered: the text the inbox shows while it waits. */
+    void asked(String text, boolean question) {
         asked = Optional.of(text);
+        this.question = question;
         ended = Optional.empty();
         update();
     }
@@ -80,13 +84,28 @@ final class NeedsMeTracker {
     void reset() {
         undelivered.clear();
         asked = Optional.empty();
+        question = false;
         ended = Optional.empty();
         budget = Optional.empty();
         update();
     }
 
+    /** Applies a page of events, then judges once. */
+    void whole(Runnable page) {
+        holding = true;
+        try {
+            page.run();
+        } finally {
+            holding = false;
+        }
+        update();
+    }
+
     private void update() {
-        NeedsMe now = NeedsMe.of(session.agentStatus.get(), session.state.get(), asked, undelivered.size(), ended, budget)
+        if (holding) {
+            return;
+        }
+        NeedsMe now = NeedsMe.of(session.agentStatus.get(), session.state.get(), asked, question, undelivered.size(), ended, budget)
                 .orElse(null);
         if (!Objects.equals(now, needsMe.get())) {
             since.set(now == null ? null : session.ctx.clock().get());

@@ -52,9 +52,7 @@ final class SessionRelay implements SessionController.Listener {
         s.transcript.setPhase(TranscriptViewModel.Phase.LOADED);
         s.transcript.addEvents(events);
         s.working.events(events);
-        for (AgentEvent e : events) {
-            see(e);
-        }
+        s.needs.whole(() -> events.forEach(this::see));
     }
 
     /** What one event changes besides the transcript: status, metrics, the tile's last line and picture, the inbox. */
@@ -68,10 +66,10 @@ final class SessionRelay implements SessionController.Listener {
             s.statusLabel.set(c.status().label());
         } else if (e instanceof AgentEvent.Question q) {
             s.lastLine.set(SessionTitle.oneLine(q.text()));
-            s.needs.asked(q.text());
+            s.needs.asked(q.text(), true);
         } else if (e instanceof AgentEvent.Answer a) {
             s.lastLine.set(SessionTitle.oneLine(a.text()));
-            s.needs.asked(a.text());
+            s.needs.asked(a.text(), a.asksTheOperator());
         } else if (e instanceof AgentEvent.Thought t) {
             s.lastLine.set(SessionTitle.oneLine(t.text()));
         } else if (e instanceof AgentEvent.Message m) {

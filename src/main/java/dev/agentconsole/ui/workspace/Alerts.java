@@ -25,7 +25,24 @@ final class Alerts {
     private final Map<String, SessionViewModel> byRef = new HashMap<>();
     private final Map<SessionViewModel, String> refs = new HashMap<>();
     private final Set<SessionViewModel> muted = new HashSet<>();
+    private final Map<SessionViewModel, Long> pending = new HashMap<>();
+    private final java.util.concurrent.Executor ui;
     private int next;
+    private long changes;
+    /** Waits out {@link #SETTLE} on its own daemon thread; the decision is taken back on the UI thread. */
+    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "notification-timer");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * How long a wait must stand before the desktop hears of it: the status often comes a moment
+     * before the question that explains it, and the operator should get one notification with the
+     * question, not a vague one replaced at once.
+     */
+    static final java.time.Duration SETTLE = java.time.Duration.ofMillis(400);
 
     /**
      * @param operatorLooksAt true when the window has the focus (a session in front of a focused window
@@ -36,6 +53,7 @@ final class Alerts {
            java.util.concurrent.Executor ui) {
         this.notifier = notifier;
         this.operatorLooksAt = operatorLooksAt;
+        this.ui = ui;
         notifier.onClicked(ref -> ui.execute(() -> {
             SessionViewModel s = byRef.get(ref);
             if (s != null) {
@@ -66,7 +84,16 @@ final class Alerts {
         s.needsMeProperty().addListener((o, was, now) -> changed(s, now));
     }
 
+    /** Sessions closed in the window: a timer that fires late shows nothing for them. */
+    private final Set<SessionViewModel> forgotten = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    void close() {
+        timer.shutdownNow();
+    }
+
     void forget(SessionViewModel s) {
+        forgotten.add(s);
+        pending.remove(s);
         String ref = refs.remove(s);
         if (ref != null) {
             byRef.remove(ref);
@@ -76,10 +103,27 @@ final class Alerts {
     }
 
     private void changed(SessionViewModel s, NeedsMe now) {
+        long change = ++changes;
+        pending.put(s, change);
         if (now == null) {
             notifier.withdraw(ref(s));
             return;
         }
+        try {
+            timer.schedule(() -> ui.execute(() -> settled(s, change)), SETTLE.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the window is closing
+        }
+    }
+
+    /** The wait stood still for {@link #SETTLE}: tell the desktop, unless the operator sees it or asked for quiet. */
+    private void settled(SessionViewModel s, long change) {
+        NeedsMe now = s.needsMeProperty().get();
+        if (forgotten.contains(s) || !Long.valueOf(change).equals(pending.get(s)) || now == null) {
+            return; // closed, changed again since (a later timer decides), or it no longer waits
+        }
+        pending.remove(s);
         boolean seen = s.isInFront() && operatorLooksAt.getAsBoolean();
         if (seen || muted.contains(s) || doNotDisturb.get()) {
             return;

@@ -45,6 +45,8 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final Inbox inbox;
     private final Alerts alerts;
+    /** What brings the window to the front (a notification was clicked); the app sets it. */
+    private Runnable raiseWindow = () -> { };
     /** False while the saved set is read back: nothing is saved over it meanwhile. */
     private boolean restored;
 
@@ -59,7 +61,10 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
                 .ifPresent(s -> s.transcript().addError(message))));
         this.now = new ReadOnlyObjectWrapper<>(clock.get());
         this.inbox = new Inbox(sessions);
-        this.alerts = new Alerts(notifier, windowFocused::get, this::show, ctx.ui());
+        this.alerts = new Alerts(notifier, windowFocused::get, s -> {
+            show(s);
+            raiseWindow.run();
+        }, ctx.ui());
         front.addListener((o, was, s) -> {
             if (was != null) {
                 was.setInFront(false);
@@ -124,6 +129,11 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     /** No desktop notification at all while set. */
     public BooleanProperty doNotDisturbProperty() {
         return alerts.doNotDisturbProperty();
+    }
+
+    /** What a click on a notification does besides bringing its session forward: raise the window. */
+    public void onRaise(Runnable raise) {
+        this.raiseWindow = raise;
     }
 
     public boolean isMuted(SessionViewModel s) {
@@ -376,6 +386,7 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
 
     /** Closing the window: every session stops reading (they go on on the provider). */
     public void close() {
+        alerts.close();
         List.copyOf(sessions).forEach(SessionViewModel::close);
     }
 }
