@@ -102,6 +102,7 @@ public final class Listening implements SingleInstance.Claim, AutoCloseable {
                     return;
                 }
                 System.getLogger("instance").log(System.Logger.Level.WARNING, "accepting a launch failed: " + e.getMessage());
+                pause(); // out of file descriptors, say: not a busy loop of warnings
                 continue;
             }
             try (peer) {
@@ -141,6 +142,14 @@ public final class Listening implements SingleInstance.Claim, AutoCloseable {
         }
         LineIO.write(peer, taken ? Wire.ok() : Wire.error("this console is busy starting: try again"),
                 LineIO.deadlineIn(READ_MILLIS));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands a request on (in order, under the lock), or holds it until there is somewhere to; false when too many wait. */

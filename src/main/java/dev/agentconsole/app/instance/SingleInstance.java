@@ -157,9 +157,13 @@ public final class SingleInstance {
         }
     }
 
-    /** The socket is bound with the umask's permissions (no write for others under the usual 022); now owner only. */
+    /**
+     * The socket is bound with the umask's permissions (no write for others under the usual 022);
+     * now owner only. Where POSIX permissions exist and this fails, nobody listens (see listen).
+     * Windows has none: there the folder's ACL (a user's AppData) keeps others out.
+     */
     private static void restrictToOwner(Path socket) throws IOException {
-        if (Files.getFileStore(socket).supportsFileAttributeView("posix")) {
+        if (socket.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
         }
     }
