@@ -127,13 +127,17 @@ public final class Cli {
      * at the folder's lock only; the claim itself comes after parsing.
      */
     public static boolean anotherConsoleHolds(String[] args) {
-        if (Arrays.stream(args).anyMatch(a -> a.startsWith("--smoke"))) {
-            return false; // a smoke run takes no part in handing over
+        String dataDir = null;
+        for (String a : args) { // a plain loop: this runs before the toolkit starts, every millisecond counts
+            if (a.startsWith("--smoke")) {
+                return false; // a smoke run takes no part in handing over
+            }
+            if (a.startsWith(DATA_DIR)) {
+                dataDir = a.substring(DATA_DIR.length());
+            }
         }
         try {
-            Path folder = Arrays.stream(args).filter(a -> a.startsWith(DATA_DIR)).reduce((first, last) -> last)
-                    .map(a -> Path.of(a.substring(DATA_DIR.length()))).orElseGet(Services::standardDataDir);
-            return SingleInstance.isClaimed(folder);
+            return SingleInstance.isClaimed(dataDir == null ? Services.standardDataDir() : Path.of(dataDir));
         } catch (RuntimeException e) {
             return false; // parsing says what is wrong with it
         }
