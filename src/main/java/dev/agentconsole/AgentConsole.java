@@ -9,7 +9,8 @@ public final class AgentConsole {
     private AgentConsole() {}
 
     public static void main(String[] args) {
-        if (Cli.opensWindow(args, System.getenv())) {
+        // a launch that will hand its session to a running console starts no toolkit to throw away
+        if (Cli.opensWindow(args, System.getenv()) && !Cli.anotherConsoleHolds(args)) {
             ConsoleApp.startToolkitEarly();
         }
         int code = Cli.runProcess(args);

@@ -1,6 +1,8 @@
 package dev.agentconsole.app;
 
 import dev.agentconsole.agent.Provider;
+import dev.agentconsole.app.instance.Listening;
+import dev.agentconsole.app.instance.OpenRequest;
 import dev.agentconsole.ui.AppIcon;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.ui.Theme;
@@ -43,6 +45,8 @@ public final class ConsoleApp extends Application {
      * JavaFX makes the Application instance itself and hands nothing back from {@code launch}.
      */
     private static final java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger();
+    /** Where later launches on this data folder hand their sessions in (none for a smoke run); static like exitCode. */
+    private static volatile Optional<Listening> instance = Optional.empty();
 
     /** Counted down once the toolkit started by {@link #startToolkitEarly} is up (or failed). */
     private static final java.util.concurrent.CountDownLatch earlyStart = new java.util.concurrent.CountDownLatch(1);
@@ -85,10 +89,12 @@ public final class ConsoleApp extends Application {
 
     /**
      * Starts the JavaFX application and returns when the window closed: 0, or with {@code smoke}
-     * what {@link SmokeRun} found.
+     * what {@link SmokeRun} found. Requests from {@code listening} are served once the view is built.
      */
     public static int launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
-                             Optional<String> callerId, Optional<java.nio.file.Path> dataDir, boolean smoke) {
+                             Optional<String> callerId, Optional<java.nio.file.Path> dataDir, boolean smoke,
+                             Optional<Listening> listening) {
+        instance = listening;
         java.util.List<String> args = new java.util.ArrayList<>();
         provider.ifPresent(p -> args.add("--provider=" + p.cliName()));
         baseUrl.ifPresent(u -> args.add("--base-url=" + u));
@@ -209,6 +215,23 @@ public final class ConsoleApp extends Application {
                 }).start();
             }
         });
+        instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> handOver(stage, r))));
+    }
+
+    /**
+     * A later launch's request: the window comes forward and opens (or brings forward) the session
+     * named, beside those open. One that names none (the desktop menu's) only brings the window
+     * forward when sessions are open; on an empty window it starts as a first launch would.
+     */
+    private void handOver(Stage stage, OpenRequest r) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        if (r.session().isEmpty() && !vm.sessions().isEmpty()) {
+            return;
+        }
+        r.callerId().ifPresent(vm.form().callerIdProperty()::set);
+        vm.open(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse));
     }
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */
@@ -242,6 +265,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
+        instance.ifPresent(Listening::stopListening); // launches from now on wait for this process to end
         if (ticker != null) {
             ticker.stop();
         }

@@ -2,8 +2,11 @@ package dev.agentconsole.cli;
 
 import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.InvalidInputException;
+import dev.agentconsole.app.Services;
+import dev.agentconsole.app.instance.SingleInstance;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +120,30 @@ public final class Cli {
         return System.getProperty("os.name", "").startsWith("Linux") && windowOptionsOnly(args)
                 && RootCommand.hasDisplay(environment);
     }
+
+    /**
+     * Another console already holds the data folder this window command line names: the launch
+     * will hand its session over and end, so the toolkit is not started early for nothing. A look
+     * at the folder's lock only; the claim itself comes after parsing.
+     */
+    public static boolean anotherConsoleHolds(String[] args) {
+        String dataDir = null;
+        for (String a : args) { // a plain loop: this runs before the toolkit starts, every millisecond counts
+            if (a.startsWith("--smoke")) {
+                return false; // a smoke run takes no part in handing over
+            }
+            if (a.startsWith(DATA_DIR)) {
+                dataDir = a.substring(DATA_DIR.length());
+            }
+        }
+        try {
+            return SingleInstance.isClaimed(dataDir == null ? Services.standardDataDir() : Path.of(dataDir));
+        } catch (RuntimeException e) {
+            return false; // parsing says what is wrong with it
+        }
+    }
+
+    private static final String DATA_DIR = "--data-dir=";
 
     static int exitCodeFor(Exception e) {
         if (e instanceof AgentException agent) {

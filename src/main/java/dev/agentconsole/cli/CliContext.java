@@ -1,7 +1,6 @@
 package dev.agentconsole.cli;
 
 import dev.agentconsole.agent.Provider;
-import dev.agentconsole.app.ConsoleApp;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,10 +20,11 @@ public record CliContext(Map<String, String> environment, PrintWriter out, Print
                  Optional<Path> dataDir, boolean smoke);
     }
 
-    /** With the real window. */
+    /** With the real window, one per data folder (a later launch hands its session to it). */
     public CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, InputStream in) {
         this(environment, out, err, in, (provider, baseUrl, session, callerId, dataDir, smoke) ->
-                ConsoleApp.launch(provider, baseUrl, session, callerId, dataDir, smoke));
+                WindowLaunch.open(TerminalText.safe(out), TerminalText.safe(err), provider, baseUrl, session, callerId,
+                        dataDir, smoke));
     }
 
     /** The same, with control characters in everything printed shown escaped (words from servers end up there). */
