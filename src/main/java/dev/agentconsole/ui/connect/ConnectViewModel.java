@@ -36,6 +36,9 @@ public final class ConnectViewModel {
 
     /** Where the sessions the form names go: the workspace. Called on the UI thread. */
     public interface Opener {
+        /** Brings the session forward when it is open and being read; false when it is not (then it is opened). */
+        boolean showIfReading(Provider provider, SessionId id);
+
         /** No key for it yet: show what is stored of it, and say why it waits. */
         void waitForKey(Provider provider, SessionId id, String baseUrl, String why);
 
@@ -175,6 +178,9 @@ public final class ConnectViewModel {
     public void open(Provider p, SessionId id) {
         notice.set("");
         remember(p, id);
+        if (opener.showIfReading(p, id)) {
+            return; // open already, and live: nothing to bind again
+        }
         String url = urlFor(p).orElse("");
         if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && keyTyped().isEmpty()) {
             opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it into the key field and press Connect");

@@ -3,6 +3,7 @@ package dev.agentconsole.ui.workspace;
 import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.store.OpenSession;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
@@ -153,6 +154,16 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     // ---- opening (what the connect form asks) -------------------------------------------------------
 
     @Override
+    public boolean showIfReading(Provider provider, SessionId id) {
+        Optional<SessionViewModel> open = find(SessionKey.of(provider, id.value())).filter(s -> {
+            ConnectionState state = s.stateProperty().get();
+            return state != ConnectionState.DISCONNECTED && state != ConnectionState.ENDED;
+        });
+        open.ifPresent(this::show);
+        return open.isPresent();
+    }
+
+    @Override
     public void waitForKey(Provider provider, SessionId id, String baseUrl, String why) {
         slot(provider, id, baseUrl).showWaiting(why);
     }
@@ -164,7 +175,8 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
 
     @Override
     public void opened(Provider provider, SessionId id, String baseUrl, AgentBackend backend, Optional<String> task) {
-        SessionViewModel s = slot(provider, id, baseUrl);
+        // one already open keeps its place (the operator may have moved on while it connected); a new one comes forward
+        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> slot(provider, id, baseUrl));
         task.ifPresent(s.title()::offerTask);
         s.attach(backend);
     }
@@ -210,12 +222,7 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
         baseUrl.ifPresent(form.baseUrlProperty()::set);
         if (id.isPresent()) {
             form.sessionTextProperty().set(id.get().value());
-            Optional<SessionViewModel> open = find(SessionKey.of(provider, id.get().value()));
-            if (open.isPresent() && open.get().stateProperty().get() != dev.agentconsole.session.ConnectionState.DISCONNECTED) {
-                show(open.get());
-            } else {
-                form.open(provider, id.get());
-            }
+            form.open(provider, id.get());
         } else if (provider == Provider.DEMO) {
             form.newSession();
         } else {
