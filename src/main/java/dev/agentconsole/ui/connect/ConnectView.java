@@ -73,7 +73,14 @@ public final class ConnectView extends VBox {
         session.getEditor().textProperty().bindBidirectional(vm.sessionTextProperty());
         session.setTooltip(new Tooltip("Paste a session id, or pick a recent one (Ctrl+T)"));
         session.setAccessibleText("Session id");
-        session.getEditor().setOnAction(e -> vm.connect());
+        // Enter in the field connects (an empty field on the demo: a new session); a filter on the combo
+        // box, which holds the focus and handles Enter itself (committing its value) before its editor sees it
+        session.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !session.isShowing()) {
+                e.consume();
+                vm.connect();
+            }
+        });
 
         PasswordField token = new PasswordField();
         token.setId("tokenInput");
@@ -170,7 +177,7 @@ public final class ConnectView extends VBox {
 
     /** Ctrl+T: the session field, ready for another id (or New). */
     public void focusSessionField() {
-        session.getEditor().requestFocus();
+        session.requestFocus(); // the combo box holds the focus and hands the keys to its editor
         session.getEditor().selectAll();
     }
 

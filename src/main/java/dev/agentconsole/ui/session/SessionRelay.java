@@ -65,22 +65,22 @@ final class SessionRelay implements SessionController.Listener {
             s.agentStatus.set(c.status());
             s.statusLabel.set(c.status().label());
         } else if (e instanceof AgentEvent.Question q) {
-            s.lastLine.set(SessionTitle.oneLine(q.text()));
+            s.lastLine.set(SessionTitle.flat(q.text()));
             s.needs.asked(q.text(), true);
         } else if (e instanceof AgentEvent.Answer a) {
-            s.lastLine.set(SessionTitle.oneLine(a.text()));
+            s.lastLine.set(SessionTitle.flat(a.text()));
             s.needs.asked(a.text(), a.asksTheOperator());
         } else if (e instanceof AgentEvent.Thought t) {
-            s.lastLine.set(SessionTitle.oneLine(t.text()));
+            s.lastLine.set(SessionTitle.flat(t.text()));
         } else if (e instanceof AgentEvent.Message m) {
             if (m.fromOperator()) {
                 s.title.offerTask(m.text());
             }
-            s.lastLine.set((m.fromOperator() ? "You: " : "") + SessionTitle.oneLine(m.text()));
+            s.lastLine.set((m.fromOperator() ? "You: " : "") + SessionTitle.flat(m.text()));
         } else if (e instanceof AgentEvent.Observation o) {
             o.image().ifPresent(s.lastPicture::set);
         } else if (e instanceof AgentEvent.Failure f) {
-            s.lastLine.set(SessionTitle.oneLine(f.message()));
+            s.lastLine.set(SessionTitle.flat(f.message()));
             s.needs.failed(f.message());
         }
     }

@@ -70,6 +70,18 @@ public final class SessionTitle {
         agent.set(oneLine(name));
     }
 
+    /** All of a text on one line (a structured answer's JSON too), cut for a tile. */
+    static String flat(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.codePoints().map(c -> Character.isWhitespace(c) || Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
+                .replaceAll(" +", " ").strip();
+        return line.length() > 200 ? line.substring(0, line.offsetByCodePoints(0, Math.min(line.codePointCount(0, line.length()),
+                199))) + "…" : line;
+    }
+
     static String oneLine(String text) {
         if (text == null) {
             return "";

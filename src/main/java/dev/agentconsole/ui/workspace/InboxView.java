@@ -68,7 +68,7 @@ final class InboxView extends VBox {
         Label text = new Label();
         text.getStyleClass().add("inbox-text");
         text.setWrapText(true);
-        text.setMaxHeight(80); // a long answer shows its start; the session has all of it
+        text.setMaxHeight(58); // three lines: a long answer shows its start; the session has all of it
         text.textProperty().bind(Bindings.createStringBinding(() -> Optional.ofNullable(s.needsMeProperty().get())
                 .map(NeedsMe::text).orElse(""), s.needsMeProperty()));
 

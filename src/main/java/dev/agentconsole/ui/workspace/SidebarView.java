@@ -32,7 +32,7 @@ import org.kordamp.ikonli.feather.Feather;
 /**
  * The left side of the window: the "needs me" inbox on top (see {@link InboxView}), then every open
  * session (provider, title, status, unread rows, how long it has waited), the wall and
- * do-not-disturb. A click shows a session; a double click renames it; its menu mutes, moves, closes.
+ * do-not-disturb. A click shows a session; a double click (or F2) renames it; its menu mutes, moves, closes.
  */
 public final class SidebarView extends VBox {
 
@@ -81,8 +81,8 @@ public final class SidebarView extends VBox {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(scroll, footer);
-        setPrefWidth(250);
-        setMinWidth(200);
+        setPrefWidth(300);
+        setMinWidth(220);
         rebuild();
     }
 
@@ -99,6 +99,15 @@ public final class SidebarView extends VBox {
         markFront();
     }
 
+    /** F2: the session in front gets its title field, as a double-click would give it. */
+    void renameFront() {
+        SessionViewModel s = vm.front();
+        HBox item = s == null ? null : itemOf.get(s);
+        if (item != null && item.getChildren().get(1) instanceof VBox words && words.getChildren().get(0) instanceof Label title) {
+            rename(s, words, title);
+        }
+    }
+
     private void markFront() {
         itemOf.forEach((s, node) -> node.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"),
                 s == vm.front()));
@@ -112,6 +121,8 @@ public final class SidebarView extends VBox {
         title.getStyleClass().add("session-name");
         title.textProperty().bind(s.title().shownBinding());
         title.setMaxWidth(Double.MAX_VALUE);
+        title.setWrapText(true); // two lines before "...": titles are sentences
+        title.setMaxHeight(40);
         Label status = new Label();
         status.getStyleClass().add(Styles.CAPTION);
         status.textProperty().bind(Bindings.createStringBinding(() -> line(s, vm.nowProperty().get()),
@@ -148,7 +159,7 @@ public final class SidebarView extends VBox {
     }
 
     private ContextMenu menu(SessionViewModel s, VBox words, Label title) {
-        MenuItem rename = new MenuItem("Rename…");
+        MenuItem rename = new MenuItem("Rename… (F2)");
         rename.setOnAction(e -> rename(s, words, title));
         CheckMenuItem mute = new CheckMenuItem("Mute notifications");
         mute.setSelected(vm.isMuted(s));

@@ -31,6 +31,8 @@ import org.kordamp.ikonli.feather.Feather;
 final class WallView extends BorderPane {
 
     static final double TILE_WIDTH = 260;
+    /** A tile whose agent waits for the operator is marked as the inbox marks it. */
+    private static final javafx.css.PseudoClass WAITING = javafx.css.PseudoClass.getPseudoClass("waiting");
     private final WorkspaceViewModel vm;
     private final FlowPane tiles = new FlowPane(10, 10);
     private final ImageLoader pictures = new ImageLoader();
@@ -124,6 +126,7 @@ final class WallView extends BorderPane {
             status.getStyleClass().add(Styles.statusClass(now));
         });
         status.getStyleClass().add(Styles.statusClass(s.statusLabelProperty().get()));
+        status.setMinWidth(Region.USE_PREF_SIZE); // the title gives way, never the status
         Label line = new Label();
         line.setWrapText(true);
         line.setMaxHeight(60);
@@ -146,6 +149,9 @@ final class WallView extends BorderPane {
         showPicture.run();
         VBox tile = new VBox(6, new HBox(6, status, title), picture, line);
         tile.getStyleClass().add(Styles.TILE);
+        Runnable waiting = () -> tile.pseudoClassStateChanged(WAITING, s.needsMeProperty().get() != null);
+        s.needsMeProperty().addListener((o, was, now) -> waiting.run());
+        waiting.run();
         tile.setPrefWidth(TILE_WIDTH);
         tile.setMinHeight(Region.USE_PREF_SIZE);
         tile.setOnMouseClicked(e -> vm.show(s));

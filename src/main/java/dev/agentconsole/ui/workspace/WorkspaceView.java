@@ -176,6 +176,10 @@ public final class WorkspaceView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> onFront(SessionViewModel::requestStop));
         keys.put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
+        keys.put(new KeyCodeCombination(KeyCode.F2), () -> {
+            sidebarShown.set(true);
+            sidebar.renameFront();
+        });
         SearchUi.install(scene, stage, new SearchHost(vm, this));
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             if (scene.getWindow() != null) {

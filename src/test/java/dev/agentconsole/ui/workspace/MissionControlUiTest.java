@@ -129,6 +129,17 @@ class MissionControlUiTest {
         TestWindow.waitFor("the first session in front", () -> vm.front() == first && !vm.wallShownProperty().get());
     }
 
+    @Test
+    void ctrlTThenEnterOnAnEmptyFieldOpensANewDemoSessionBesideTheFirst(FxRobot robot) throws Exception {
+        TestWindow.fx(window::bindDemoSession);
+        TestWindow.waitFor("the first session", () -> vm.sessions().size() == 1 && robot.lookup("#messageInput").tryQuery().isPresent());
+        robot.clickOn("#messageInput");
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.type(KeyCode.BACK_SPACE).type(KeyCode.ENTER);
+        TestWindow.waitFor("a second session, in front", () -> vm.sessions().size() == 2 && vm.front() == vm.sessions().get(1));
+    }
+
     private static String composerText(FxRobot robot) throws Exception {
         return TestWindow.fx(() -> robot.lookup("#messageInput").queryAs(TextArea.class).getText());
     }
