@@ -188,6 +188,8 @@ public final class ConsoleApp extends Application {
      * last run left open, then what the options ask for (a session, a new demo one, or the provider's list).
      */
     private void bind(Stage stage) {
+        vm.doNotDisturbProperty().set(settings.doNotDisturb());
+        vm.doNotDisturbProperty().addListener((o, was, on) -> saveSetting(() -> settings.saveDoNotDisturb(on)));
         vm.onRaise(() -> {
             stage.setIconified(false);
             stage.show();

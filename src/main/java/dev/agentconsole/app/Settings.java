@@ -24,6 +24,7 @@ public final class Settings {
 
     public static final String FILE_NAME = "settings.properties";
     private static final String THEME = "theme";
+    private static final String DO_NOT_DISTURB = "notifications.doNotDisturb";
     private static final String X = "window.x";
     private static final String Y = "window.y";
     private static final String WIDTH = "window.width";
@@ -63,6 +64,16 @@ public final class Settings {
     /** Remembers the theme; blocking file work, so off the FX thread. */
     public synchronized void saveDark(boolean dark) {
         put(Map.of(THEME, dark ? "dark" : "light"));
+    }
+
+    /** Do-not-disturb was on when the console last closed: no desktop notifications. */
+    public synchronized boolean doNotDisturb() {
+        return "true".equals(values.getProperty(DO_NOT_DISTURB));
+    }
+
+    /** Remembers do-not-disturb; blocking file work, so off the FX thread. */
+    public synchronized void saveDoNotDisturb(boolean on) {
+        put(Map.of(DO_NOT_DISTURB, Boolean.toString(on)));
     }
 
     /** Where the window was; empty on the first start or when a figure is missing or not a number. */

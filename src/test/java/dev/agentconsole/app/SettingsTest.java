@@ -36,6 +36,17 @@ class SettingsTest {
     }
 
     @Test
+    void doNotDisturbOutlivesARestartAndKeepsTheTheme() {
+        assertFalse(Settings.load(folder).doNotDisturb(), "off at the first start");
+        Settings.load(folder).saveDark(true);
+        Settings.load(folder).saveDoNotDisturb(true);
+        assertTrue(Settings.load(folder).doNotDisturb());
+        assertTrue(Settings.load(folder).dark(), "one setting saved does not drop another");
+        Settings.load(folder).saveDoNotDisturb(false);
+        assertFalse(Settings.load(folder).doNotDisturb());
+    }
+
+    @Test
     void aMalformedFileGivesTheDefaultsAndIsReplacedOnTheNextSave() throws IOException {
         Path file = folder.resolve(Settings.FILE_NAME);
         Files.writeString(file, "theme=dark\n\\u12", StandardCharsets.UTF_8); // a broken unicode escape
