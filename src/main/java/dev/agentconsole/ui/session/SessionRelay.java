@@ -45,7 +45,16 @@ final class SessionRelay implements SessionController.Listener {
 
     @Override
     public void onEvents(List<AgentEvent> events) {
-        onUi(() -> apply(events));
+        onUi(() -> {
+            apply(events);
+            s.arrived(events.stream().filter(SessionRelay::isRow).count());
+        });
+    }
+
+    /** An event the operator reads as a row of its own (status lines, metrics and bookkeeping are not news). */
+    private static boolean isRow(AgentEvent e) {
+        return !(e instanceof AgentEvent.StatusChange || e instanceof AgentEvent.Metrics || e instanceof AgentEvent.LiveView
+                || e instanceof AgentEvent.Note || e instanceof AgentEvent.Message m && m.fromOperator());
     }
 
     private void apply(List<AgentEvent> events) {

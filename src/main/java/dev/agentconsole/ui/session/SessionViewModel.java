@@ -88,11 +88,6 @@ public final class SessionViewModel {
             working.status(now);
             steering.statusChanged(now);
         });
-        transcript.revisionProperty().addListener((o, was, now) -> {
-            if (!frontWrapper.get()) {
-                unread.set(unread.get() + 1);
-            }
-        });
         new ComposerDrafts(composer, key, ctx.store(), ctx.ui(), ctx.io(), notice::set);
         transcript.setSaving(ctx.store().get().mode() == dev.agentconsole.store.Store.Mode.SAVING); // rows say when they are not kept
     }
@@ -182,6 +177,13 @@ public final class SessionViewModel {
     /** The last screenshot the agent showed (a data URI or an address), for the wall's tile; "" for none. */
     public ReadOnlyStringProperty lastPictureProperty() {
         return lastPicture.getReadOnlyProperty();
+    }
+
+    /** The agent's events that came live while the session was not in front (its history does not count). */
+    void arrived(long rows) {
+        if (!frontWrapper.get() && rows > 0) {
+            unread.set(unread.get() + (int) rows);
+        }
     }
 
     /** Rows that came while the session was not in front. */
