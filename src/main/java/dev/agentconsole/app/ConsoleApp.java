@@ -5,6 +5,7 @@ import dev.agentconsole.app.instance.Listening;
 import dev.agentconsole.app.instance.OpenRequest;
 import dev.agentconsole.ui.AppIcon;
 import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.ui.Theme;
 import dev.agentconsole.ui.workspace.Notifier;
 import dev.agentconsole.ui.workspace.StagedWindow;
@@ -205,19 +206,26 @@ public final class ConsoleApp extends Application {
         Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);
         Optional<SessionId> session = Optional.ofNullable(options.get("session")).map(SessionId::parse);
         Optional<String> baseUrl = Optional.ofNullable(options.get("base-url"));
-        vm.restore(restored -> {
-            if (session.isPresent() || provider != Provider.DEMO || vm.sessions().isEmpty()) {
+        boolean smoke = Boolean.parseBoolean(options.get("smoke"));
+        Runnable openAndListen = () -> {
+            if (session.isPresent() || provider != Provider.DEMO || smoke || vm.sessions().isEmpty()) {
                 vm.open(provider, baseUrl, session); // no session named: the demo starts one, another provider lists its own
             }
-            if (Boolean.parseBoolean(options.get("smoke"))) {
+            if (smoke) {
                 new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {
                     exitCode.set(code);
                     stage.close();
                     Platform.exit();
                 }).start();
             }
-        });
-        instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> handOver(stage, r))));
+            // later launches' requests wait until the saved set is back: one naming a saved session finds it there
+            instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> handOver(stage, r))));
+        };
+        if (smoke) {
+            openAndListen.run(); // the smoke run checks the session it opens, never one the last run left open
+        } else {
+            vm.restore(session.map(id -> SessionKey.of(provider, id.value())), restored -> openAndListen.run());
+        }
     }
 
     /**

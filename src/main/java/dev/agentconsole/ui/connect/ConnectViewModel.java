@@ -183,7 +183,7 @@ public final class ConnectViewModel {
         }
         String url = urlFor(p).orElse("");
         if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && keyTyped().isEmpty()) {
-            opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it into the key field and press Connect");
+            opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it in below and press Connect");
             return;
         }
         opener.opening(p, id, url);

@@ -25,6 +25,11 @@ public final class HeldMessages {
         return held.isEmpty();
     }
 
+    /** How many lines are held. */
+    int count() {
+        return held.stream().mapToInt(o -> o.messages().size()).sum();
+    }
+
     void hold(Outgoing outgoing) {
         held.add(outgoing);
         update();

@@ -44,8 +44,9 @@ final class NeedsMeTracker {
     }
 
     /** The agent asked ({@code question}) or answered: the text the inbox shows while it waits. */
-    void asked(String text, boolean question) {
+    void asked(String text, boolean question, Instant at) {
         asked = Optional.of(text);
+        askedAt = at;
         this.question = question;
         ended = Optional.empty();
         update();
@@ -90,15 +91,27 @@ final class NeedsMeTracker {
         update();
     }
 
+    /** Set while the stored history is applied: a wait found there is not news, and it began when it was asked. */
+    private boolean replaying;
+    private boolean fromHistory;
+    private Instant askedAt;
+
     /** Applies a page of events, then judges once. */
-    void whole(Runnable page) {
+    void whole(Runnable page, boolean history) {
         holding = true;
+        replaying = history;
         try {
             page.run();
         } finally {
             holding = false;
         }
         update();
+        replaying = false;
+    }
+
+    /** The current wait was read back from the store, not seen live. */
+    boolean fromHistory() {
+        return fromHistory;
     }
 
     private void update() {
@@ -108,7 +121,10 @@ final class NeedsMeTracker {
         NeedsMe now = NeedsMe.of(session.agentStatus.get(), session.state.get(), asked, question, undelivered.size(), ended, budget)
                 .orElse(null);
         if (!Objects.equals(now, needsMe.get())) {
-            since.set(now == null ? null : session.ctx.clock().get());
+            fromHistory = replaying;
+            Instant clock = session.ctx.clock().get();
+            // read back from the store, it has waited since it asked (never later than now: the server's clock may run ahead)
+            since.set(now == null ? null : replaying && askedAt != null && askedAt.isBefore(clock) ? askedAt : clock);
             needsMe.set(now);
         }
     }

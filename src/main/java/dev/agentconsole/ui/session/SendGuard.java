@@ -14,7 +14,10 @@ import java.util.Optional;
 final class SendGuard {
 
     /** What each choice of a send's question does. */
-    record SendActions(Runnable send, Runnable stopThenSend, Runnable sendAndResume, Runnable hold) {}
+    record SendActions(Runnable send, Runnable stopThenSend, Runnable sendAndResume, Runnable hold) {
+        /** For asking only whether a question would stand. */
+        static final SendActions NONE = new SendActions(() -> { }, () -> { }, () -> { }, () -> { });
+    }
 
     private SendGuard() {}
 

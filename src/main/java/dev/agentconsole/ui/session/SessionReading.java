@@ -23,6 +23,8 @@ final class SessionReading {
     long generation;
     /** When the server last answered, for the stale mark. */
     Instant lastContact = Instant.EPOCH;
+    /** No key was at hand: the session shows what is stored and waits for one. */
+    final javafx.beans.property.ReadOnlyBooleanWrapper keyNeeded = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     SessionReading(SessionViewModel session) {
         this.s = session;
@@ -31,6 +33,7 @@ final class SessionReading {
     /** Starts reading through {@code backend} (a new one replaces the last): history, outbox, then the live stream. */
     void attach(AgentBackend backend) {
         detach();
+        keyNeeded.set(false);
         long gen = ++generation;
         s.notice.set("");
         s.transcript.clear();
@@ -55,6 +58,7 @@ final class SessionReading {
      */
     void showWaiting(String why) {
         detach();
+        keyNeeded.set(true);
         long gen = generation;
         s.transcript.clear();
         StoredSession.load(s, gen, why);
@@ -62,6 +66,9 @@ final class SessionReading {
 
     /** Binding failed before any read (a bad URL, a refused key): the reason shows in the s.transcript. */
     void bindingFailed(String message) {
+        if (controller != null) {
+            return; // a late failure of an older attempt: the session is being read now
+        }
         s.notice.set(message);
         s.transcript.setPhase(TranscriptViewModel.Phase.UNBOUND);
         s.transcript.addError("could not connect: " + message);

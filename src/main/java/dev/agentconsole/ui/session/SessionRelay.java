@@ -46,7 +46,7 @@ final class SessionRelay implements SessionController.Listener {
     @Override
     public void onEvents(List<AgentEvent> events) {
         onUi(() -> {
-            apply(events);
+            apply(events, false);
             s.arrived(events.stream().filter(SessionRelay::isRow).count());
         });
     }
@@ -57,11 +57,11 @@ final class SessionRelay implements SessionController.Listener {
                 || e instanceof AgentEvent.Note || e instanceof AgentEvent.Message m && m.fromOperator());
     }
 
-    private void apply(List<AgentEvent> events) {
+    private void apply(List<AgentEvent> events, boolean history) {
         s.transcript.setPhase(TranscriptViewModel.Phase.LOADED);
         s.transcript.addEvents(events);
         s.working.events(events);
-        s.needs.whole(() -> events.forEach(this::see));
+        s.needs.whole(() -> events.forEach(this::see), history);
     }
 
     /** What one event changes besides the transcript: status, metrics, the tile's last line and picture, the inbox. */
@@ -75,10 +75,10 @@ final class SessionRelay implements SessionController.Listener {
             s.statusLabel.set(c.status().label());
         } else if (e instanceof AgentEvent.Question q) {
             s.lastLine.set(SessionTitle.flat(q.text()));
-            s.needs.asked(q.text(), true);
+            s.needs.asked(q.text(), true, q.at());
         } else if (e instanceof AgentEvent.Answer a) {
             s.lastLine.set(SessionTitle.flat(a.text()));
-            s.needs.asked(a.text(), a.asksTheOperator());
+            s.needs.asked(a.text(), a.asksTheOperator(), a.at());
         } else if (e instanceof AgentEvent.Thought t) {
             s.lastLine.set(SessionTitle.flat(t.text()));
         } else if (e instanceof AgentEvent.Message m) {
@@ -97,7 +97,7 @@ final class SessionRelay implements SessionController.Listener {
     @Override
     public void onHistory(List<AgentEvent> history) {
         onUi(() -> {
-            apply(history);
+            apply(history, true);
             s.transcript.addNote("history: " + history.size() + (history.size() == 1 ? " event" : " events") + " stored earlier");
         });
     }

@@ -40,8 +40,12 @@ public final class SessionView extends BorderPane {
     private final ComposerView composer;
     private final ImageLoader images = new ImageLoader();
 
+    /**
+     * @param keyTyped what a key typed for this session (when it waits for one) does: the window binds it,
+     *                 and every other session of its provider that waits
+     */
     public SessionView(SessionViewModel vm, LinkOpener openInBrowser, ObservableBooleanValue saving,
-                       ObservableStringValue notSavingWhy) {
+                       ObservableStringValue notSavingWhy, java.util.function.Consumer<String> keyTyped) {
         this.vm = vm;
         getStyleClass().add(Styles.SESSION_VIEW);
         header = new SessionHeader(vm, openInBrowser, saving, notSavingWhy);
@@ -52,7 +56,7 @@ public final class SessionView extends BorderPane {
         notice.textProperty().bind(vm.noticeProperty());
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
-        VBox top = new VBox(header, notice);
+        VBox top = new VBox(header, notice, keyRow(keyTyped));
         top.getStyleClass().add("session-top");
         setTop(top);
         images.setFetcher(vm::fetchImage); // screenshots named by URL come through this session, with its key
@@ -102,6 +106,32 @@ public final class SessionView extends BorderPane {
                 focusComposer(); // bound: ready to type
             }
         });
+    }
+
+    /** While the session waits for a key: a masked field and Connect, for this session and its provider's others. */
+    private HBox keyRow(java.util.function.Consumer<String> keyTyped) {
+        javafx.scene.control.PasswordField key = new javafx.scene.control.PasswordField();
+        key.setId("sessionKeyInput");
+        key.setPromptText("API key for " + vm.provider().displayName());
+        key.setPrefColumnCount(24);
+        key.setAccessibleText("API key for " + vm.provider().displayName() + ", kept in memory only");
+        key.setTooltip(new Tooltip("Kept in memory only, never written; set " + String.join(" or ", vm.provider().tokenVariables())
+                + " to skip this"));
+        Button connect = new Button("Connect", Icons.of(Feather.LINK_2));
+        connect.setId("sessionKeyConnect");
+        connect.disableProperty().bind(key.textProperty().isEmpty());
+        Runnable go = () -> {
+            keyTyped.accept(key.getText());
+            key.clear();
+        };
+        connect.setOnAction(e -> go.run());
+        key.setOnAction(e -> go.run());
+        HBox row = new HBox(8, key, connect);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("key-row");
+        row.visibleProperty().bind(vm.keyNeededProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /** The question of the moment, with its choices; the default one takes the focus. */

@@ -1,7 +1,6 @@
 package dev.agentconsole.ui.session;
 
 import dev.agentconsole.agent.AgentBackend;
-import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
@@ -61,6 +60,10 @@ public final class SessionViewModel {
     final ReadOnlyStringWrapper lastPicture = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(0);
     private final SessionAbilities can = new SessionAbilities();
+
+    SessionAbilities can() {
+        return can;
+    }
     final NeedsMeTracker needs;
 
     final SessionReading reading = new SessionReading(this);
@@ -186,6 +189,16 @@ public final class SessionViewModel {
         }
     }
 
+    /** It waits for an API key (none in the environment, none typed yet): the view asks for one. */
+    public ReadOnlyBooleanProperty keyNeededProperty() {
+        return reading.keyNeeded.getReadOnlyProperty();
+    }
+
+    /** Closing it now would leave messages unsent (queued, uncertain or held): asks first; else runs {@code close}. */
+    public void closeOrAsk(Runnable close) {
+        steering.closeOrAsk(close);
+    }
+
     /** Rows that came while the session was not in front. */
     public ReadOnlyIntegerProperty unreadProperty() {
         return unread.getReadOnlyProperty();
@@ -194,6 +207,11 @@ public final class SessionViewModel {
     /** Why it waits for the operator, or null when it does not. */
     public ReadOnlyObjectProperty<NeedsMe> needsMeProperty() {
         return needs.needsMeProperty();
+    }
+
+    /** Its wait was read back from the store (a restart), not seen live: the desktop is not told again. */
+    public boolean needsMeFromHistory() {
+        return needs.fromHistory();
     }
 
     /** Since when it waits for the operator, or null when it does not. */
@@ -345,43 +363,26 @@ public final class SessionViewModel {
     }
 
     public void pauseOrResume() {
-        if (can.canResume.get()) {
-            controller().resume();
-            steering.releaseHeld();
-        } else if (can.canPause.get()) {
-            controller().pause();
-        }
+        steering.pauseOrResume();
     }
 
     /** Pauses at once, without asking (the wall's "Pause all"); false when it cannot be paused now. */
     public boolean pause() {
-        if (can.canPause.get()) {
-            controller().pause();
-            return true;
-        }
-        return false;
+        return steering.pause();
     }
 
     /** Asks first: stopping ends an H session, and cancels an AGI task (see {@link SendGuard#beforeStop}). */
     public void requestStop() {
-        if (can.canStop.get()) {
-            steering.ask(SendGuard.beforeStop(provider, () -> controller().stop()));
-        }
+        steering.requestStop();
     }
 
     /** Stops at once (the wall's "Stop all", asked once for all); false when it cannot be stopped now. */
     public boolean stop() {
-        if (can.canStop.get()) {
-            controller().stop();
-            return true;
-        }
-        return false;
+        return steering.stop();
     }
 
     public void forceAnswer() {
-        if (can.canForceAnswer.get()) {
-            controller().forceAnswer();
-        }
+        steering.forceAnswer();
     }
 
     /** Called every few seconds: marks the session stale when the server has been silent too long. */

@@ -50,14 +50,47 @@ final class Steering {
         if (text == null || text.isBlank()) {
             return Optional.of("type a reply first");
         }
-        Outgoing outgoing = new Outgoing.Single(OutgoingMessage.text(text.strip()));
+        String caller = session.composer.callerIdProperty().get();
+        OutgoingMessage message = OutgoingMessage.text(text.strip());
+        Outgoing outgoing = new Outgoing.Single(caller == null || caller.isBlank() || session.provider() == Provider.AGI
+                ? message : message.withCallerId(caller.strip()));
         Optional<String> problem = new MessageValidator(c.backend().rules(),
                 session.provider() == Provider.AGI ? "AGI" : "H").problemWith(outgoing);
         if (problem.isPresent()) {
             return problem;
         }
+        if (SendGuard.beforeSend(session.provider(), session.agentStatus.get(), SendGuard.SendActions.NONE).isPresent()) {
+            // it asks first: the words wait in this session's composer, so Cancel or Esc loses nothing
+            String typed = session.composer.textProperty().get();
+            session.composer.textProperty().set(typed == null || typed.isBlank() ? text.strip() : typed + "\n" + text.strip());
+            send();
+            return Optional.empty();
+        }
         preflight(outgoing, () -> { });
         return Optional.empty();
+    }
+
+    /** Messages that have not gone out: queued, sending, uncertain, waiting for a key, or held. */
+    int unsent() {
+        int rows = (int) session.transcript.entries().stream()
+                .filter(e -> e instanceof dev.agentconsole.ui.chat.TranscriptEntry.Operator o && switch (o.state()) {
+                    case QUEUED, SENDING, UNCERTAIN, WAITING -> true;
+                    default -> false;
+                }).count();
+        return rows + held.count();
+    }
+
+    void closeOrAsk(Runnable close) {
+        int n = unsent();
+        if (n == 0) {
+            close.run();
+            return;
+        }
+        confirmation.set(new Confirmation((n == 1 ? "A message has" : n + " messages have") + " not gone out yet. "
+                + "Closing keeps " + (n == 1 ? "it" : "them") + " saved: " + (n == 1 ? "it goes" : "they go")
+                + " out when you open this session again (held ones come back into the composer).", java.util.List.of(
+                new Confirmation.Choice("Close anyway", false, close),
+                new Confirmation.Choice("Keep it open", true, null))));
     }
 
     /** @param handedOver clears what was sent (or held) from where it was typed */
@@ -133,5 +166,44 @@ final class Steering {
     /** A new binding: no question of the last one stands. */
     void reset() {
         confirmation.set(null);
+    }
+
+    // ---- the agent's controls (the session model checks what it can do now) ----
+
+    void pauseOrResume() {
+        if (session.can().canResume.get()) {
+            session.controller().resume();
+            releaseHeld();
+        } else if (session.can().canPause.get()) {
+            session.controller().pause();
+        }
+    }
+
+    boolean pause() {
+        if (session.can().canPause.get()) {
+            session.controller().pause();
+            return true;
+        }
+        return false;
+    }
+
+    void requestStop() {
+        if (session.can().canStop.get()) {
+            ask(SendGuard.beforeStop(session.provider(), () -> session.controller().stop()));
+        }
+    }
+
+    boolean stop() {
+        if (session.can().canStop.get()) {
+            session.controller().stop();
+            return true;
+        }
+        return false;
+    }
+
+    void forceAnswer() {
+        if (session.can().canForceAnswer.get()) {
+            session.controller().forceAnswer();
+        }
     }
 }

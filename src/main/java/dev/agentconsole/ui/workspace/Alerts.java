@@ -128,7 +128,22 @@ final class Alerts {
         if (seen || muted.contains(s) || doNotDisturb.get()) {
             return;
         }
-        notifier.show(ref(s), title(now), s.title().withoutId() + "\n" + now.text());
+        if (s.needsMeFromHistory()) {
+            return; // a wait read back from the store (the console restarted): it was the operator's news before
+        }
+        notifier.show(ref(s), title(now), s.title().withoutId() + "\n" + words(now));
+    }
+
+    /**
+     * What the notification says of the wait: the agent's own words for a question or an answer; for
+     * trouble, fixed words (the server's message can name the session's id, which must not leave the window).
+     */
+    static String words(NeedsMe n) {
+        return switch (n.reason()) {
+            case QUESTION, ANSWERED, TOOL_RESULTS, NOT_DELIVERED -> n.text();
+            case ENDED_WITH_ERROR -> "It stopped with an error: open it to see what happened.";
+            case OUT_OF_BUDGET -> "The provider refused for want of budget: open it to see the quota.";
+        };
     }
 
     static String title(NeedsMe n) {

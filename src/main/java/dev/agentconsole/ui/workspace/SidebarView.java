@@ -141,7 +141,7 @@ public final class SidebarView extends VBox {
         close.getStyleClass().addAll("button-icon", "flat");
         close.setTooltip(new Tooltip("Close this session in the window (the agent goes on; Ctrl+W)"));
         close.setAccessibleText("Close session");
-        close.setOnAction(e -> vm.close(s));
+        close.setOnAction(e -> vm.requestClose(s));
         HBox item = new HBox(6, mark, words, unread, close);
         item.setAlignment(Pos.CENTER_LEFT);
         item.getStyleClass().add(Styles.SIDEBAR_ITEM);
@@ -169,7 +169,7 @@ public final class SidebarView extends VBox {
         MenuItem down = new MenuItem("Move down");
         down.setOnAction(e -> vm.move(s, 1));
         MenuItem close = new MenuItem("Close (Ctrl+W)");
-        close.setOnAction(e -> vm.close(s));
+        close.setOnAction(e -> vm.requestClose(s));
         return new ContextMenu(rename, mute, up, down, new SeparatorMenuItem(), close);
     }
 

@@ -125,7 +125,8 @@ public final class WorkspaceView extends BorderPane {
             shown = empty;
         } else {
             SessionView view = views.computeIfAbsent(s, k -> new SessionView(k, openInBrowser,
-                    vm.storeWarning().savingProperty(), vm.storeWarning().notSavingReasonProperty()));
+                    vm.storeWarning().savingProperty(), vm.storeWarning().notSavingReasonProperty(),
+                    key -> vm.connectWithKey(k, key)));
             if (!typedAhead.isEmpty()) {
                 view.typeAhead(typedAhead);
                 typedAhead = "";

@@ -46,10 +46,9 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final Inbox inbox;
     private final Alerts alerts;
+    private final OpenSet openSet;
     /** What brings the window to the front (a notification was clicked); the app sets it. */
     private Runnable raiseWindow = () -> { };
-    /** False while the saved set is read back: nothing is saved over it meanwhile. */
-    private boolean restored;
 
     public WorkspaceViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Notifier notifier) {
         this.connector = connector;
@@ -62,10 +61,16 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
                 .ifPresent(s -> s.transcript().addError(message))));
         this.now = new ReadOnlyObjectWrapper<>(clock.get());
         this.inbox = new Inbox(sessions);
+        this.openSet = new OpenSet(this, connector, ctx);
         this.alerts = new Alerts(notifier, windowFocused::get, s -> {
             show(s);
             raiseWindow.run();
         }, ctx.ui());
+        wallShown.addListener((o, was, shown) -> {
+            if (!shown) {
+                wall.dismiss(); // a Stop all question is about the wall in view, not left standing behind a session
+            }
+        });
         front.addListener((o, was, s) -> {
             if (was != null) {
                 was.setInFront(false);
@@ -218,6 +223,15 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
      * session; with no session, the demo starts a new one and another provider lists its sessions.
      */
     public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
+        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value())));
+        if (open.isPresent()) { // open already: it comes forward, read again from its own place if it was let go
+            show(open.get());
+            ConnectionState state = open.get().stateProperty().get();
+            if (state == ConnectionState.DISCONNECTED || state == ConnectionState.ENDED) {
+                openSet.reconnect(open.get());
+            }
+            return;
+        }
         form.providerProperty().set(provider);
         baseUrl.ifPresent(form.baseUrlProperty()::set);
         if (id.isPresent()) {
@@ -271,7 +285,17 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     public void closeFront() {
         SessionViewModel s = front.get();
         if (s != null) {
-            close(s);
+            requestClose(s);
+        }
+    }
+
+    /** Closes it, after asking (with it in front) when messages of it have not gone out. */
+    public void requestClose(SessionViewModel s) {
+        if (sessions.contains(s)) {
+            s.closeOrAsk(() -> close(s));
+            if (s.confirmationProperty().get() != null) {
+                show(s);
+            }
         }
     }
 
@@ -300,95 +324,54 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
         now.set(ctx.clock().get());
     }
 
-    // ---- the set kept for the next start ---------------------------------------------------------------
+    // ---- the set kept for the next start, and keys ------------------------------------------------------
 
     /**
-     * Opens the sessions the last run left open, in their order, with the one in front in front.
-     * Demo sessions are not kept: their emulator ended with the console that ran it.
-     *
-     * @param then called on the UI thread once the saved set is back (with how many came back)
+     * Opens the sessions the last run left open, in their order, with the one in front in front
+     * (see {@link OpenSet#restore}); {@code named} (the options' session) is left for the caller to open.
      */
+    public void restore(Optional<SessionKey> named, java.util.function.IntConsumer then) {
+        openSet.restore(named, then);
+    }
+
+    /** As {@link #restore(Optional, java.util.function.IntConsumer)} with no session named. */
     public void restore(java.util.function.IntConsumer then) {
-        ctx.io().execute(() -> {
-            List<OpenSession> saved;
-            try {
-                saved = connector.store().workspace();
-            } catch (RuntimeException e) {
-                saved = List.of();
-            }
-            List<OpenSession> open = saved;
-            ctx.ui().execute(() -> {
-                SessionViewModel wasInFront = front.get();
-                SessionViewModel inFront = null;
-                for (OpenSession o : open) {
-                    Optional<Provider> p = knownProvider(o.key().provider());
-                    String problem = SessionId.problemWith(o.key().sessionId());
-                    if (p.isEmpty() || p.get() == Provider.DEMO || problem != null || find(o.key()).isPresent()) {
-                        continue;
-                    }
-                    SessionViewModel s = add(p.get(), SessionId.parse(o.key().sessionId()), o.baseUrl(), o.title());
-                    alerts.setMuted(s, o.muted());
-                    reconnect(s);
-                    if (o.front()) {
-                        inFront = s;
-                    }
-                }
-                restored = true;
-                if (wasInFront == null && (inFront != null || !sessions.isEmpty())) {
-                    front.set(inFront != null ? inFront : sessions.get(0));
-                } else if (wasInFront != null) {
-                    front.set(wasInFront);
-                }
-                save();
-                then.accept(open.size());
-            });
-        });
+        openSet.restore(Optional.empty(), then);
     }
 
-    private static Optional<Provider> knownProvider(String name) {
-        try {
-            return Optional.of(Provider.fromCli(name));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty(); // written by a newer console: left out, never a failed start
-        }
-    }
-
-    /** Binds a restored session again: through the environment's key, or it waits for one. */
-    private void reconnect(SessionViewModel s) {
-        Provider p = s.provider();
-        if (!connector.hasEnvironmentToken(p) && form.tokenProperty().get().isBlank()) {
-            s.showWaiting("No API key for " + p.displayName() + ": type it into the key field and press Connect");
+    /**
+     * A key typed for a session that waited for one: it binds that session, and every other one of the
+     * same provider that waits. Kept in memory only, like the connect form's.
+     */
+    public void connectWithKey(SessionViewModel s, String key) {
+        if (key == null || key.isBlank()) {
             return;
         }
-        Optional<String> url = s.baseUrl().isBlank() ? Optional.empty() : Optional.of(s.baseUrl());
-        Optional<String> key = form.tokenProperty().get().isBlank() ? Optional.empty() : Optional.of(form.tokenProperty().get());
-        ctx.io().execute(() -> {
-            try {
-                AgentBackend backend = connector.open(p, url, key);
-                ctx.ui().execute(() -> {
-                    if (sessions.contains(s)) {
-                        s.attach(backend);
-                    } else {
-                        backend.close();
-                    }
-                });
-            } catch (RuntimeException e) {
-                ctx.ui().execute(() -> s.bindingFailed(e.getMessage()));
-            }
-        });
+        openSet.keyTyped(s.provider(), key);
+        List.copyOf(sessions).stream().filter(o -> o.provider() == s.provider() && o.keyNeededProperty().get())
+                .forEach(openSet::reconnect);
+    }
+
+    /** The session is open in this window already (restore skips it, keeping the saved title). */
+    void adopt(SessionViewModel s, String title, boolean muted) {
+        if (!title.isEmpty() && s.title().givenProperty().get().isEmpty()) {
+            s.title().rename(title);
+        }
+        alerts.setMuted(s, muted || alerts.isMuted(s));
+    }
+
+    SessionViewModel addSaved(Provider p, SessionId id, String baseUrl, String title, boolean muted) {
+        SessionViewModel s = add(p, id, baseUrl, title);
+        alerts.setMuted(s, muted);
+        return s;
+    }
+
+    void bringForward(SessionViewModel s) {
+        front.set(s);
     }
 
     private void save() {
-        if (!restored) {
-            return;
-        }
-        List<OpenSession> open = new ArrayList<>();
-        for (SessionViewModel s : sessions) {
-            if (s.provider() != Provider.DEMO) {
-                open.add(new OpenSession(s.key(), s.baseUrl(), s.title().givenProperty().get(), alerts.isMuted(s), s == front.get()));
-            }
-        }
-        connector.store().saveWorkspace(open);
+        openSet.save();
     }
 
     /** Closing the window: every session stops reading (they go on on the provider). */

@@ -87,8 +87,14 @@ class MissionControlTest {
     }
 
     private WorkspaceViewModel open() {
+        return open(w -> { });
+    }
+
+    /** A window on the same folder; {@code before} runs before the saved set is read back. */
+    private WorkspaceViewModel open(Consumer<WorkspaceViewModel> before) {
         WorkspaceViewModel w = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, notifier));
         ui.run(() -> w.windowFocusedProperty().set(focused));
+        ui.run(() -> before.accept(w));
         int[] restored = {-1};
         ui.run(() -> w.restore(n -> restored[0] = n));
         ui.await("restored", WAIT, () -> restored[0] >= 0);
@@ -164,6 +170,7 @@ class MissionControlTest {
         ui.await("the first asks", WAIT, () -> first.needsMeProperty().get() != null);
         SessionViewModel second = newDemo();
         ui.await("the second asks", WAIT, () -> second.needsMeProperty().get() != null);
+        ui.run(() -> vm.move(second, -1)); // the sidebar's order is the operator's; the inbox's is the waits'
         ui.run(() -> {
             assertEquals(List.of(first, second), vm.inbox().waiting());
             assertEquals("2 agents are waiting for you", vm.inbox().summaryProperty().get());
@@ -266,19 +273,128 @@ class MissionControlTest {
         ui.await("the session in front", WAIT, () -> vm.front() == c);
     }
 
+    /** Two sessions; the first goes to the background, set up by {@code setUp}, then both ask. */
+    private void bothAskWith(Consumer<SessionViewModel> setUp) throws InterruptedException {
+        SessionViewModel background = bindAgi(emulator.createAgiSession());
+        ui.run(() -> setUp.accept(background));
+        SessionViewModel inFront = newDemo(); // shown, in a focused window
+        ui.await("it asks", WAIT, () -> inFront.needsMeProperty().get() != null);
+        ui.run(() -> assertSame(inFront, vm.front()));
+        Thread.sleep(Alerts.SETTLE.toMillis() * 3); // past the moment one would have gone out
+        ui.run(() -> { });
+    }
+
     @Test
-    void noNotificationForTheSessionInFrontAMutedOneOrUnderDoNotDisturb() throws InterruptedException {
+    void noNotificationForTheSessionInFrontOfAFocusedWindow() throws InterruptedException {
+        bothAskWith(s -> { });
+        assertEquals(List.of(), notifier.shown);
+    }
+
+    @Test
+    void noNotificationForAMutedSession() throws InterruptedException {
         SessionViewModel muted = newDemo();
         ui.run(() -> vm.setMuted(muted, true));
-        SessionViewModel quiet = newDemo();
-        ui.run(() -> vm.doNotDisturbProperty().set(true));
-        SessionViewModel inFront = newDemo(); // shown, in a focused window
-        ui.await("all three ask", WAIT, () -> muted.needsMeProperty().get() != null && quiet.needsMeProperty().get() != null
-                && inFront.needsMeProperty().get() != null);
-        ui.run(() -> assertSame(inFront, vm.front()));
-        Thread.sleep(Alerts.SETTLE.toMillis() * 3); // past the moment each would have gone out
+        bindAgi(emulator.createAgiSession()); // the muted one goes to the background
+        ui.await("the muted one asks", WAIT, () -> muted.needsMeProperty().get() != null);
+        Thread.sleep(Alerts.SETTLE.toMillis() * 3);
         ui.run(() -> { });
         assertEquals(List.of(), notifier.shown);
+    }
+
+    @Test
+    void noNotificationUnderDoNotDisturb() throws InterruptedException {
+        ui.run(() -> vm.doNotDisturbProperty().set(true));
+        SessionViewModel quiet = newDemo();
+        bindAgi(emulator.createAgiSession());
+        ui.await("the quiet one asks", WAIT, () -> quiet.needsMeProperty().get() != null);
+        Thread.sleep(Alerts.SETTLE.toMillis() * 3);
+        ui.run(() -> { });
+        assertEquals(List.of(), notifier.shown);
+    }
+
+    @Test
+    void aWaitReadBackFromTheStoreAtTheNextStartIsNotNotifiedAgainAndKeepsItsAge() throws InterruptedException {
+        String h = emulator.createDemoSession(); // an H session on the emulator, bound as H with the emulator's key
+        ui.run(() -> {
+            vm.form().providerProperty().set(Provider.HCOMPANY);
+            vm.form().tokenProperty().set(emulator.token());
+            vm.form().sessionTextProperty().set(h);
+            vm.form().connect();
+        });
+        ui.await("it asks", WAIT, () -> vm.front() != null && vm.front().needsMeProperty().get() != null);
+        Instant asked = ui.call(() -> vm.front().waitingSinceProperty().get());
+        ui.run(vm::close);
+        connector.store().flushed().join();
+        Thread.sleep(1100);
+
+        notifier.shown.clear();
+        focused = false; // the operator is elsewhere: a new wait would be notified
+        vm = open(w -> {
+            w.form().providerProperty().set(Provider.HCOMPANY);
+            w.form().tokenProperty().set(emulator.token());
+        });
+        ui.await("read back, it still waits", WAIT, () -> vm.front() != null && vm.front().needsMeProperty().get() != null);
+        Thread.sleep(Alerts.SETTLE.toMillis() * 3);
+        ui.run(() -> { });
+        assertEquals(List.of(), notifier.shown, "the same question after a restart is not news");
+        Instant since = ui.call(() -> vm.front().waitingSinceProperty().get());
+        assertTrue(!since.isAfter(asked.plusMillis(500)), "it has waited since it asked: " + since + " vs " + asked);
+    }
+
+    @Test
+    void aKeyTypedForAWaitingSessionBindsEverySessionOfItsProviderThatWaits() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        ui.run(vm::close);
+        connector.store().flushed().join();
+        vm = open(); // no key at hand: both wait for one
+        ui.await("both wait for a key", WAIT, () -> vm.sessions().size() == 2
+                && vm.sessions().stream().allMatch(s -> s.keyNeededProperty().get()));
+        ui.run(() -> vm.connectWithKey(vm.sessions().get(0), emulator.token()));
+        ui.await("both live", WAIT, () -> vm.sessions().stream()
+                .allMatch(s -> s.stateProperty().get() == ConnectionState.LIVE && !s.keyNeededProperty().get()));
+        ui.run(() -> assertEquals(List.of(a.key(), b.key()), vm.sessions().stream().map(SessionViewModel::key).toList()));
+    }
+
+    @Test
+    void closingASessionWithAHeldMessageAsksFirstAndCancelKeepsItOpen() {
+        SessionViewModel c = newDemo();
+        ui.await("it asks", WAIT, () -> c.needsMeProperty().get() != null);
+        ui.run(c::pauseOrResume);
+        ui.await("paused", WAIT, () -> c.agentStatusProperty().get() == AgentStatus.PAUSED);
+        ui.run(() -> {
+            c.composer().textProperty().set("hold this");
+            c.send();
+            c.choose(c.confirmationProperty().get().choices().get(1)); // queue until I resume
+            vm.closeFront();
+            assertNotNull(c.confirmationProperty().get(), "a held message: it asks");
+            assertTrue(c.confirmationProperty().get().message().contains("not gone out"), c.confirmationProperty().get().message());
+            c.choose(c.confirmationProperty().get().choices().get(1)); // keep it open
+            assertEquals(List.of(c), vm.sessions());
+            vm.closeFront();
+            c.choose(c.confirmationProperty().get().choices().get(0)); // close anyway
+            assertEquals(List.of(), vm.sessions());
+        });
+        connector.store().flushed().join();
+        assertEquals("hold this", connector.store().draft(c.key()).orElseThrow().text(), "the held words wait in its draft");
+    }
+
+    @Test
+    void aReplyFromTheInboxThatMustAskFirstWaitsInTheComposerSoCancelLosesNothing() {
+        SessionViewModel c = newDemo();
+        ui.await("it asks", WAIT, () -> c.needsMeProperty().get() != null);
+        ui.run(c::pauseOrResume);
+        ui.await("paused", WAIT, () -> c.agentStatusProperty().get() == AgentStatus.PAUSED);
+        ui.run(() -> {
+            assertEquals(Optional.empty(), c.reply("the cheaper one"));
+            assertNotNull(c.confirmationProperty().get(), "a paused agent: it asks first");
+            c.dismissConfirmation();
+            assertEquals("the cheaper one", c.composer().textProperty().get(), "the reply waits in the composer");
+            assertTrue(c.reply(" ").isPresent(), "an empty reply is refused with words");
+            String tooLong = c.reply("x".repeat(6_000_000)).orElse("");
+            assertTrue(tooLong.contains("limit"), "so is one over the limit: " + tooLong);
+        });
+        assertEquals(List.of(), emulator.receivedMessages(c.id().value()));
     }
 
     @Test
