@@ -147,6 +147,17 @@ public sealed interface AgentError {
         }
     }
 
+    /**
+     * The console refused to let the API key reach {@code host}: it is outside the hosts this profile's
+     * key may go to (a base URL, or a redirect, pointing elsewhere), or plain http off this machine.
+     * Nothing was written to that host; the summary names it and the allowed ones.
+     */
+    record KeyWithheld(String host, String reason) implements AgentError {
+        public String summary() {
+            return "the API key was not sent to " + host + suffix(reason);
+        }
+    }
+
     /** A cause read back from the store after a restart: the words the operator saw then. */
     record Stored(String summary) implements AgentError {}
 

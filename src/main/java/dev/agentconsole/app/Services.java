@@ -93,7 +93,7 @@ public final class Services implements AutoCloseable, Connector {
             Endpoint endpoint = new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token()));
             return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http())), Optional.of(emulator));
         }
-        return new Connection(remember(backend(provider, baseUrl, Optional.empty())), Optional.empty());
+        return new Connection(remember(backend(provider, baseUrl, Optional.empty(), Optional.empty())), Optional.empty());
     }
 
     /** The demo's emulator: started on first use, one per process. */
@@ -112,7 +112,22 @@ public final class Services implements AutoCloseable, Connector {
             return new HCompanyBackend(Provider.DEMO,
                     new Endpoint(HttpUrl.get(emulator.baseUrl()), new ApiToken(emulator.token())), http());
         }
-        return backend(provider, baseUrl, windowToken);
+        return backend(provider, baseUrl, windowToken, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(Provider, Optional, Optional)}, for a profile that names the hosts its key may be
+     * sent to ({@link Endpoint#keyHosts()}): a base URL on any other host is refused here, before any
+     * byte leaves, and so is every redirect off them later. The demo ignores them (its emulator, its key).
+     *
+     * @throws InvalidInputException naming the host and the allowed ones, or the entry that is not a host
+     */
+    public AgentBackend open(Provider provider, Optional<String> baseUrl, Optional<String> windowToken,
+                             java.util.Collection<String> keyHosts) {
+        if (provider == Provider.DEMO) {
+            return open(provider, baseUrl, windowToken);
+        }
+        return backend(provider, baseUrl, windowToken, Optional.of(keyHosts));
     }
 
     @Override
@@ -130,14 +145,17 @@ public final class Services implements AutoCloseable, Connector {
         return Emulator.DEMO_TASK;
     }
 
-    private AgentBackend backend(Provider provider, Optional<String> baseUrl, Optional<String> windowToken) {
+    private AgentBackend backend(Provider provider, Optional<String> baseUrl, Optional<String> windowToken,
+                                 Optional<java.util.Collection<String>> keyHosts) {
         ApiToken token = ApiToken.fromEnvironment(provider, environment)
                 .or(() -> windowToken.filter(t -> !t.isBlank()).map(t -> new ApiToken(t, "the key field"))).orElseThrow(() ->
                 new InvalidInputException("no API key for " + provider.displayName() + ": set "
                         + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
                         + " in the environment (or type it into the window's key field); keys are never taken on the command line"));
         try {
-            Endpoint endpoint = new Endpoint(Endpoint.parseBaseUrl(baseUrl.orElse(defaultBaseUrl(provider))), token);
+            HttpUrl url = Endpoint.parseBaseUrl(baseUrl.orElse(defaultBaseUrl(provider)));
+            Endpoint endpoint = keyHosts.isPresent() ? new Endpoint(url, token, new java.util.LinkedHashSet<>(keyHosts.get()))
+                    : new Endpoint(url, token);
             return provider == Provider.AGI ? new AgiBackend(endpoint, http()) : new HCompanyBackend(provider, endpoint, http());
         } catch (InvalidInputException e) {
             throw e;

@@ -7,8 +7,10 @@ import dev.agentconsole.agent.AgentError;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.AgentStatus;
 import dev.agentconsole.agent.LiveEvents;
+import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.http.Calls;
 import dev.agentconsole.agent.http.ErrorDecoder;
+import dev.agentconsole.agent.http.KeyWithheldException;
 import dev.agentconsole.agent.http.Redaction;
 import dev.agentconsole.agent.http.RetryPolicy;
 import java.io.IOException;
@@ -131,6 +133,14 @@ public final class AgiEventStream implements LiveEvents.Subscription {
             } catch (IOException | RuntimeException e) {
                 if (closed) {
                     break;
+                }
+                AgentError withheld = e instanceof KeyWithheldException k ? k.error()
+                        : e instanceof AgentException a && a.error() instanceof AgentError.KeyWithheld ? a.error() : null;
+                if (withheld != null) {
+                    // the key would leave the profile's hosts (the stream, or its catch-up read, redirected
+                    // elsewhere): every try would be refused the same way
+                    listener.onFailure(withheld);
+                    return;
                 }
                 failures++;
             }

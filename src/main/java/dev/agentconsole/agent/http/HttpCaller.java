@@ -112,6 +112,9 @@ public final class HttpCaller {
                 if (call.isCanceled() || closed || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("cancelled: " + request.method() + " " + request.url().encodedPath());
                 }
+                if (e instanceof KeyWithheldException withheld) {
+                    throw new AgentException(withheld.error()); // asking again would be refused again
+                }
                 boolean written = progress.written();
                 if (written && repeat == Repeat.ONCE) {
                     throw new AgentException(new AgentError.Uncertain(describe(e)));

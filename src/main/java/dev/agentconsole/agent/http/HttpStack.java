@@ -25,6 +25,7 @@ import okhttp3.OkHttpClient;
  * http only, because OkHttp loads the system's trust store (about 9 MB and 250 classes) when a
  * client with TLS is built, and the demo, talking to its emulator on loopback, never needs it.
  * {@link #close()} shuts the dispatcher's non-daemon threads and the pool down so the JVM exits.
+ * Every variant carries {@link KeyHostGuard}: a key goes only to its {@link Endpoint}'s hosts.
  */
 public final class HttpStack implements AutoCloseable {
 
@@ -60,6 +61,9 @@ public final class HttpStack implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 // An https -> http redirect must never carry a token in the clear.
                 .followSslRedirects(false)
+                // The key goes only to its endpoint's hosts: checked before connecting, then on every hop.
+                .addInterceptor(KeyHostGuard.BEFORE_CONNECTING)
+                .addNetworkInterceptor(KeyHostGuard.EVERY_HOP)
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)

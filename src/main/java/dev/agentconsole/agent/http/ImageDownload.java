@@ -17,8 +17,9 @@ import okhttp3.ResponseBody;
  * Fetches an image an event names by URL (H's platform screenshots: {@code /resources/{bucket}/{key}},
  * which needs the key and answers 302 to a presigned URL on the storage host). The key goes only to
  * the provider's own origin; OkHttp drops the {@code Authorization} header when a redirect changes
- * host (kept that way on purpose: the storage host must never see the key), and an https to http
- * redirect is not followed at all ({@link HttpStack}). One attempt: the window offers Retry.
+ * host (kept that way on purpose: the storage host must never see the key, even one among the
+ * profile's hosts), {@link KeyHostGuard} refuses any hop that would carry it outside them, and an
+ * https to http redirect is not followed at all ({@link HttpStack}). One attempt: the window offers Retry.
  */
 public final class ImageDownload {
 
@@ -46,7 +47,7 @@ public final class ImageDownload {
         if (url == null) {
             throw new AgentException(new AgentError.Unexpected(0, "the image address is not an http(s) URL"));
         }
-        Request request = (sameOrigin(url) ? endpoint.authorized(url.newBuilder())
+        Request request = (sameOrigin(url) ? endpoint.authorizedDownload(url.newBuilder())
                 : new Request.Builder().url(url)).header("Accept", "image/*").get().build();
         Call call = http.client(url).newCall(request);
         call.timeout().timeout(CALL_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS); // a host that drips holds no thread for long
@@ -72,6 +73,9 @@ public final class ImageDownload {
         } catch (IOException e) {
             if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("cancelled: image");
+            }
+            if (e instanceof KeyWithheldException withheld) {
+                throw new AgentException(withheld.error());
             }
             throw new AgentException(new AgentError.Network(HttpCaller.describe(e)));
         }

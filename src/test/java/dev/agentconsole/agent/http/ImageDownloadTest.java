@@ -35,7 +35,7 @@ class ImageDownloadTest {
         storage = new MockWebServer();
         storage.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
         http = new HttpStack();
-        download = new ImageDownload(new Endpoint(api.url("/"), new ApiToken(TOKEN)), http);
+        download = new ImageDownload(new Endpoint(apiUrl("/"), new ApiToken(TOKEN)), http);
     }
 
     @AfterEach
@@ -43,6 +43,11 @@ class ImageDownloadTest {
         http.close();
         api.close();
         storage.close();
+    }
+
+    /** The API under its address: MockWebServer's own url() names it localhost, the storage host's name here. */
+    private okhttp3.HttpUrl apiUrl(String path) {
+        return okhttp3.HttpUrl.get("http://127.0.0.1:" + api.getPort() + path);
     }
 
     private static MockResponse png() {
@@ -59,11 +64,12 @@ class ImageDownloadTest {
 
     @Test
     void theApisOwnResourceGetsTheKeyAndItsRedirectToAnotherHostDoesNot() throws Exception {
-        // the same address under another name: a different host to OkHttp, as S3 is to the platform
+        // the same address under another name: a different host to OkHttp, as S3 is to the platform, and
+        // outside the endpoint's hosts (127.0.0.1 only): a download follows it, without the key
         String presigned = "http://localhost:" + storage.getPort() + "/bucket/shot.png?X-Amz-Signature=abc";
         api.enqueue(new MockResponse.Builder().code(302).addHeader("Location", presigned).build());
         storage.enqueue(png());
-        var image = download.fetch(api.url("/api/v2/sessions/s/resources/screenshots/shot.png").toString());
+        var image = download.fetch(apiUrl("/api/v2/sessions/s/resources/screenshots/shot.png").toString());
         assertEquals(PNG.length, image.bytes().length);
         assertEquals("Bearer " + TOKEN, taken(api).getHeaders().get("Authorization"));
         assertNull(taken(storage).getHeaders().get("Authorization"), "the storage host never sees the key");
@@ -79,13 +85,13 @@ class ImageDownloadTest {
     @Test
     void refusalsAndNonImagesSayWhatWentWrong() {
         api.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"Invalid key\"}").build());
-        AgentException unauthorized = assertThrows(AgentException.class, () -> download.fetch(api.url("/a.png").toString()));
+        AgentException unauthorized = assertThrows(AgentException.class, () -> download.fetch(apiUrl("/a.png").toString()));
         assertInstanceOf(AgentError.Unauthorized.class, unauthorized.error());
         api.enqueue(new MockResponse.Builder().code(404).build());
-        AgentException gone = assertThrows(AgentException.class, () -> download.fetch(api.url("/b.png").toString()));
+        AgentException gone = assertThrows(AgentException.class, () -> download.fetch(apiUrl("/b.png").toString()));
         assertTrue(gone.error().summary().contains("gone"), gone.error().summary());
         api.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html").body("<html>login</html>").build());
-        AgentException html = assertThrows(AgentException.class, () -> download.fetch(api.url("/c.png").toString()));
+        AgentException html = assertThrows(AgentException.class, () -> download.fetch(apiUrl("/c.png").toString()));
         assertTrue(html.error().summary().contains("not an image"), html.error().summary());
         AgentException notUrl = assertThrows(AgentException.class, () -> download.fetch("file:///etc/passwd"));
         assertTrue(notUrl.error().summary().contains("not an http"), notUrl.error().summary());
