@@ -158,7 +158,8 @@ class PausedSendViewModelTest {
         Confirmation asked = typeAndSend("the cheaper one");
         ui.run(() -> vm.front().choose(asked.choices().get(0)));
         ui.await("resumed", WAIT, () -> vm.front() != null && vm.front().agentStatusProperty().get() != AgentStatus.PAUSED);
-        assertTrue(received(agi).contains("the cheaper one"));
+        ui.await("the message there too (it goes on the sender's thread, the resume on its own)", WAIT,
+                () -> received(agi).contains("the cheaper one"));
         assertNull(ui.call(() -> vm.front().confirmationProperty().get()));
     }
 
