@@ -93,6 +93,14 @@ public final class ProfileKeys {
                 new ApiToken(k, "the keychain's key for profile '" + profile.name() + "'"), Origin.KEYCHAIN));
     }
 
+    /**
+     * The environment variable the profile's key comes from, when one is set: it wins over the
+     * keychain, and the window and the command line say so. The keychain is not asked.
+     */
+    public Optional<String> environmentVariable(Profile profile) {
+        return profile.isDemo() ? Optional.empty() : variableSet(profile.provider());
+    }
+
     /** The first of the provider's variables that is set and not blank. */
     private Optional<String> variableSet(Provider provider) {
         return provider.tokenVariables().stream().filter(v -> {
