@@ -168,8 +168,11 @@ final class ProfileCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Path out = Path.of(file);
+            if (Files.isDirectory(out)) {
+                throw new InvalidInputException(file + " is a folder: name the file to write");
+            }
+            Path temp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
             try {
-                Path temp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
                 Files.writeString(temp, json, StandardCharsets.UTF_8);
                 try {
                     Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -178,6 +181,12 @@ final class ProfileCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 throw new InvalidInputException("could not write " + out + ": " + e.getMessage());
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // only a leftover: what was asked for is written or refused already
+                }
             }
             parent.context().err().println("exported " + count + " to " + out + " (no keys)");
             return ExitCodes.OK;

@@ -158,6 +158,7 @@ class CliProfilesTest {
         CliRun export = run("profile", "export", file.toString());
         assertEquals(0, export.code(), export.err());
         assertTrue(export.err().startsWith("exported 1 profile to "), export.err());
+        refused(run("profile", "export", data.toString()), "is a folder");
         refused(run("profile", "import", file.toString()), "nothing was imported: 'prod' exists already; add --replace");
         CliRun replaced = run("profile", "import", file.toString(), "--replace");
         assertEquals(0, replaced.code(), replaced.err());

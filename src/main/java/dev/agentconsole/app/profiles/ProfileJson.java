@@ -102,8 +102,12 @@ final class ProfileJson {
             try {
                 entries.add(new Entry(position, Optional.of(profile(node)), Optional.empty()));
             } catch (InvalidInputException e) {
-                String name = node.isObject() && node.path("name").isTextual() ? " ('" + node.get("name").asText() + "')" : "";
-                entries.add(new Entry(position, Optional.empty(), Optional.of("profile " + position + name + ": " + e.getMessage())));
+                String name = node.isObject() && node.path("name").isTextual() ? node.get("name").asText() : null;
+                String said = "profile '" + name + "': ";
+                String problem = name != null && e.getMessage().startsWith(said) ? e.getMessage().substring(said.length())
+                        : e.getMessage();
+                entries.add(new Entry(position, Optional.empty(), Optional.of("profile " + position
+                        + (name == null ? "" : " ('" + name + "')") + ": " + problem)));
             }
         }
         return new Read(version.asInt(), entries);

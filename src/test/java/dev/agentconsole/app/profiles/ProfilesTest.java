@@ -190,7 +190,7 @@ class ProfilesTest {
                 + "{\"name\":\"x\",\"provider\":\"agi\",\"baseUrl\":\"https://api.agi.tech\",\"hosts\":[\"*.agi.tech\"]},"
                 + "{\"name\":\"y\",\"provider\":\"openai\",\"baseUrl\":\"https://api.agi.tech\"}]}";
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> profiles.importJson(json, false));
-        assertTrue(e.getMessage().contains("nothing was imported: profile 2 ('x'): profile 'x': the host '*.agi.tech' has a wildcard"),
+        assertTrue(e.getMessage().contains("nothing was imported: profile 2 ('x'): the host '*.agi.tech' has a wildcard"),
                 e.getMessage());
         assertEquals(List.of(Profile.DEMO), profiles.all());
         for (String bad : List.of("[]", "{\"version\":1}", "{\"version\":1,\"profiles\":[],\"extra\":1}", "not json",
