@@ -29,7 +29,8 @@ import javafx.util.Duration;
 
 /**
  * The window. Options arrive as {@code --provider=P}, {@code --base-url=U}, {@code --session=S},
- * {@code --caller-id=C}, {@code --data-dir=D} (checked by the CLI before launch). With no session, the demo opens a
+ * {@code --caller-id=C}, {@code --profile=NAME}, {@code --data-dir=D} (checked by the CLI before launch; with a
+ * profile, provider, base URL and caller id are already the profile's). With no session, the demo opens a
  * fresh demo session; a real provider waits for the operator to pick or paste one.
  */
 public final class ConsoleApp extends Application {
@@ -41,6 +42,8 @@ public final class ConsoleApp extends Application {
     private Timeline ticker;
     private WorkspaceView view;
     private Notifier notifier = Notifier.NONE;
+    /** The profile --profile named, read in init (off the FX thread). */
+    private Optional<dev.agentconsole.app.profiles.Profile> profile = Optional.empty();
     /**
      * The smoke run's verdict, read by {@link #launch} once the toolkit has exited. Static because
      * JavaFX makes the Application instance itself and hands nothing back from {@code launch}.
@@ -93,14 +96,15 @@ public final class ConsoleApp extends Application {
      * what {@link SmokeRun} found. Requests from {@code listening} are served once the view is built.
      */
     public static int launch(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
-                             Optional<String> callerId, Optional<java.nio.file.Path> dataDir, boolean smoke,
-                             Optional<Listening> listening) {
+                             Optional<String> callerId, Optional<String> profile, Optional<java.nio.file.Path> dataDir,
+                             boolean smoke, Optional<Listening> listening) {
         instance = listening;
         java.util.List<String> args = new java.util.ArrayList<>();
         provider.ifPresent(p -> args.add("--provider=" + p.cliName()));
         baseUrl.ifPresent(u -> args.add("--base-url=" + u));
         session.ifPresent(s -> args.add("--session=" + s));
         callerId.ifPresent(c -> args.add("--caller-id=" + c));
+        profile.ifPresent(p -> args.add("--profile=" + p));
         dataDir.ifPresent(d -> args.add("--data-dir=" + d.toAbsolutePath()));
         if (smoke) {
             args.add("--smoke=true");
@@ -119,6 +123,7 @@ public final class ConsoleApp extends Application {
         services = new Services(System.getenv(),
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(java.nio.file.Path::of));
         settings = Settings.load(services.dataFolder()); // here, off the FX thread, before the first frame
+        profile = Optional.ofNullable(getParameters().getNamed().get("profile")).flatMap(services.profiles()::find);
         notifier = dev.agentconsole.app.notify.Notifiers.forThisDesktop(System.getenv()); // connects on first use
         AtomicInteger n = new AtomicInteger();
         io = Executors.newCachedThreadPool(r -> {
@@ -201,6 +206,14 @@ public final class ConsoleApp extends Application {
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
 
+        // --profile: the connect form starts from the profile (the connect form's profile picker will take this over)
+        profile.ifPresent(p -> {
+            vm.form().providerProperty().set(p.provider());
+            if (!p.isDemo()) {
+                vm.form().baseUrlProperty().set(p.baseUrl());
+            }
+            p.agent().ifPresent(vm.form().agentNameProperty()::set);
+        });
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
         Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);

@@ -8,6 +8,11 @@ import dev.agentconsole.agent.hcompany.HCompanyBackend;
 import dev.agentconsole.agent.http.ApiToken;
 import dev.agentconsole.agent.http.Endpoint;
 import dev.agentconsole.agent.http.HttpStack;
+import dev.agentconsole.app.profiles.AbsentKeychain;
+import dev.agentconsole.app.profiles.KeySource;
+import dev.agentconsole.app.profiles.Profile;
+import dev.agentconsole.app.profiles.ProfileKeys;
+import dev.agentconsole.app.profiles.Profiles;
 import dev.agentconsole.emulator.Emulator;
 import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.store.Store;
@@ -36,6 +41,10 @@ public final class Services implements AutoCloseable, Connector {
 
     private final Map<String, String> environment;
     private final Path dataDir;
+    /** Where a profile's key is kept when the environment has none. */
+    private final KeySource keychain;
+    /** Read on first use. */
+    private Profiles profiles;
     /** Opened on first use, off the FX thread. */
     private Store store;
     /** Built on first use, off the FX thread: loading the HTTP client's classes would delay the first frame. */
@@ -49,8 +58,15 @@ public final class Services implements AutoCloseable, Connector {
     }
 
     public Services(Map<String, String> environment, Optional<Path> dataDir) {
+        // SEAM (keychain): the OS keychain's KeySource goes here when app/keys is merged
+        this(environment, dataDir, new AbsentKeychain());
+    }
+
+    /** With {@code keychain} as where profiles' keys are kept (tests hand in their own). */
+    public Services(Map<String, String> environment, Optional<Path> dataDir, KeySource keychain) {
         this.environment = Map.copyOf(environment);
         this.dataDir = dataDir.orElseGet(Services::standardDataDir);
+        this.keychain = keychain;
     }
 
     /** Linux: $XDG_DATA_HOME/agentconsole (~/.local/share/agentconsole); macOS: Application Support; Windows: AppData. */
@@ -69,6 +85,19 @@ public final class Services implements AutoCloseable, Connector {
             store = Store.open(dataDir);
         }
         return store;
+    }
+
+    /** The data folder's profiles ({@code profiles.json}), read on first use. */
+    public synchronized Profiles profiles() {
+        if (profiles == null) {
+            profiles = Profiles.load(dataDir);
+        }
+        return profiles;
+    }
+
+    /** Where profiles' keys come from: the environment first, then the keychain. */
+    public ProfileKeys profileKeys() {
+        return new ProfileKeys(environment, keychain);
     }
 
     public synchronized HttpStack http() {
@@ -94,6 +123,30 @@ public final class Services implements AutoCloseable, Connector {
             return new Connection(remember(new HCompanyBackend(Provider.DEMO, endpoint, http())), Optional.of(emulator));
         }
         return new Connection(remember(backend(provider, baseUrl, Optional.empty(), Optional.empty())), Optional.empty());
+    }
+
+    /**
+     * Connects with a profile: its provider and base URL, with its key from the environment (which
+     * wins) or the keychain. The Demo profile is the demo.
+     *
+     * @throws InvalidInputException when there is no key, or it or the URL is bad
+     */
+    public Connection connect(Profile profile) {
+        if (profile.isDemo()) {
+            return connect(Provider.DEMO, Optional.empty());
+        }
+        ApiToken token = profileKeys().keyFor(profile).map(ProfileKeys.Found::token).orElseThrow(() ->
+                new InvalidInputException("no API key for profile '" + profile.name() + "' (" + profile.provider().displayName()
+                        + "): set " + variables(profile.provider()) + " in the environment, or keep one in the keychain for "
+                        + "the profile; keys are never taken on the command line"));
+        // the key goes to the profile's hosts only (redirects included): see Endpoint#keyHosts
+        return new Connection(remember(backend(profile.provider(), Optional.of(profile.baseUrl()), token,
+                Optional.of(profile.hosts()))), Optional.empty());
+    }
+
+    /** "HAI_API_KEY (or H_API_KEY)". */
+    private static String variables(Provider provider) {
+        return String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1);
     }
 
     /** The demo's emulator: started on first use, one per process. */
@@ -149,9 +202,13 @@ public final class Services implements AutoCloseable, Connector {
                                  Optional<java.util.Collection<String>> keyHosts) {
         ApiToken token = ApiToken.fromEnvironment(provider, environment)
                 .or(() -> windowToken.filter(t -> !t.isBlank()).map(t -> new ApiToken(t, "the key field"))).orElseThrow(() ->
-                new InvalidInputException("no API key for " + provider.displayName() + ": set "
-                        + String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1)
+                new InvalidInputException("no API key for " + provider.displayName() + ": set " + variables(provider)
                         + " in the environment (or type it into the window's key field); keys are never taken on the command line"));
+        return backend(provider, baseUrl, token, keyHosts);
+    }
+
+    private AgentBackend backend(Provider provider, Optional<String> baseUrl, ApiToken token,
+                                 Optional<java.util.Collection<String>> keyHosts) {
         try {
             HttpUrl url = Endpoint.parseBaseUrl(baseUrl.orElse(defaultBaseUrl(provider)));
             Endpoint endpoint = keyHosts.isPresent() ? new Endpoint(url, token, new java.util.LinkedHashSet<>(keyHosts.get()))

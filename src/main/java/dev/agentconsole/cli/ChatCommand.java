@@ -23,25 +23,29 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    DataFolderOption data;
+
     @Option(names = "--caller-id", paramLabel = "ID", description = "H caller_id for the messages you type.")
     String callerId;
 
     @Override
     public Integer call() {
         CliContext context = parent.context();
+        target.useProfile(data.folder(parent), context.err());
         Optional<SessionId> session = target.sessionId();
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
         try (Services services = new Services(context.environment())) {
-            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
+            Services.Connection connection = target.connect(services, context.err());
             AgentBackend backend = connection.backend();
             SessionId id = session.orElseGet(() -> parent.createDemoSession(backend));
             connection.emulator().ifPresentOrElse(
                     e -> context.out().println("Demo session " + id + " on the embedded emulator at " + e.baseUrl()),
                     () -> context.out().println("Session " + id + " on " + backend.provider().displayName()));
             EventPrinter printer = new EventPrinter(context.out(), false, services.http().json());
-            return new TerminalConversation(backend, id, context, printer, Optional.ofNullable(callerId),
+            return new TerminalConversation(backend, id, context, printer, target.callerId(callerId),
                     connection.emulator().isPresent()).run();
         }
     }

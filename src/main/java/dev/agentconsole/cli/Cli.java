@@ -78,9 +78,9 @@ public final class Cli {
         return cli.execute(args);
     }
 
-    /** "send " for the send command, "" for the root. */
+    /** "send " for the send command, "profile add " for a command within one, "" for the root. */
     private static String commandPath(CommandLine command) {
-        return command.getParent() == null ? "" : command.getCommandName() + " ";
+        return command.getParent() == null ? "" : commandPath(command.getParent()) + command.getCommandName() + " ";
     }
 
     private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
@@ -92,6 +92,7 @@ public final class Cli {
         SUBCOMMANDS.put("emulator", EmulatorCommand.class);
         SUBCOMMANDS.put("search", SearchCommand.class);
         SUBCOMMANDS.put("export", ExportCommand.class);
+        SUBCOMMANDS.put("profile", ProfileCommand.class);
     }
 
     /**

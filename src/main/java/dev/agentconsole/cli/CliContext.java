@@ -16,15 +16,16 @@ public record CliContext(Map<String, String> environment, PrintWriter out, Print
     /** Opens the window with these options, until it closes. */
     @FunctionalInterface
     public interface Window {
+        /** @param profile the profile --profile named (provider, base URL and caller id are already its own) */
         int open(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session, Optional<String> callerId,
-                 Optional<Path> dataDir, boolean smoke);
+                 Optional<String> profile, Optional<Path> dataDir, boolean smoke);
     }
 
     /** With the real window, one per data folder (a later launch hands its session to it). */
     public CliContext(Map<String, String> environment, PrintWriter out, PrintWriter err, InputStream in) {
-        this(environment, out, err, in, (provider, baseUrl, session, callerId, dataDir, smoke) ->
+        this(environment, out, err, in, (provider, baseUrl, session, callerId, profile, dataDir, smoke) ->
                 WindowLaunch.open(TerminalText.safe(out), TerminalText.safe(err), provider, baseUrl, session, callerId,
-                        dataDir, smoke));
+                        profile, dataDir, smoke));
     }
 
     /** The same, with control characters in everything printed shown escaped (words from servers end up there). */

@@ -48,6 +48,7 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        target.useProfile(dataDir != null ? dataDir : dev.agentconsole.app.Services.standardDataDir(), context.err());
         Optional<SessionId> session = target.sessionIdIfGiven();
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
@@ -58,7 +59,7 @@ final class RootCommand implements Callable<Integer> {
                     + "use 'agent-console chat' for a conversation in the terminal");
         }
         return context.window().open(Optional.of(target.provider()), target.baseUrl(), session.map(SessionId::value),
-                Optional.ofNullable(callerId), Optional.ofNullable(dataDir), smoke);
+                target.callerId(callerId), target.profileName(), Optional.ofNullable(dataDir), smoke);
     }
 
     static boolean hasDisplay(java.util.Map<String, String> env) {

@@ -31,6 +31,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    DataFolderOption data;
+
     @Option(names = "--caller-id", paramLabel = "X", description = "H caller_id (default: the server's \"user\").")
     String callerId;
 
@@ -72,13 +75,15 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
+        target.useProfile(data.folder(parent), ctx.err());
         Optional<SessionId> session = target.sessionId();
         if (callerId != null && callerId.isBlank()) {
             throw new InvalidInputException("--caller-id is blank: leave it out for normal operator input");
         }
+        callerId = target.callerId(callerId).orElse(null);
         List<String> words = words(ctx);
         try (Services services = new Services(ctx.environment())) {
-            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
+            Services.Connection connection = target.connect(services, ctx.err());
             AgentBackend backend = connection.backend();
             List<String> dataUris = images(backend, ctx);
             Outgoing outgoing = outgoing(words, dataUris);

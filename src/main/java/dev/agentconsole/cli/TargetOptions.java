@@ -3,16 +3,24 @@ package dev.agentconsole.cli;
 import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
+import dev.agentconsole.app.Services;
+import dev.agentconsole.app.profiles.Profile;
+import dev.agentconsole.app.profiles.Profiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Which provider, server and session a command talks to. */
+/**
+ * Which provider, server and session a command talks to: named by {@code --provider} and
+ * {@code --base-url}, or by {@code --profile} (then {@link #useProfile} reads it before anything else).
+ */
 public final class TargetOptions {
 
     @Option(names = "--provider", paramLabel = "demo|hcompany|agi",
             description = "Who to talk to: demo (the embedded emulator, default), hcompany (H Agent Platform v2) "
                     + "or agi (AGI Inc v1).")
-    String provider = "demo";
+    String provider;
 
     @Option(names = "--base-url", paramLabel = "URL",
             // each address on a line of its own: a help line is never broken inside a URL
@@ -24,7 +32,68 @@ public final class TargetOptions {
             + "with hcompany or agi; without it the window opens with the session picker.")
     String session;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = "A saved profile (see 'profile list'): its provider, "
+            + "base URL and caller id, its key from the environment or the keychain. Not with --provider or --base-url.")
+    String profile;
+
+    /** The profile {@code --profile} names, once {@link #useProfile} read it. */
+    private Profile chosen;
+
+    /**
+     * Reads the profile {@code --profile} names from the data folder's profiles; afterwards
+     * {@link #provider()}, {@link #baseUrl()} and {@link #connect} are the profile's. Nothing without
+     * {@code --profile}. What went wrong reading profiles.json is said on {@code err}.
+     *
+     * @throws InvalidInputException with --provider or --base-url beside it (a profile binds its key to its
+     *         hosts: another server would defeat that), or when there is no such profile
+     */
+    public Optional<Profile> useProfile(Path dataFolder, PrintWriter err) {
+        if (profile == null) {
+            return Optional.empty();
+        }
+        if (provider != null || baseUrl != null) {
+            throw new InvalidInputException("--profile does not go with " + (provider != null ? "--provider" : "--base-url")
+                    + ": the profile names its provider and server (and the hosts its key may go to); leave "
+                    + (provider != null ? "--provider" : "--base-url") + " out, or change the profile with 'profile edit'");
+        }
+        Profiles profiles = Profiles.load(dataFolder);
+        profiles.notice().ifPresent(n -> err.println("profiles: " + n));
+        chosen = profiles.find(profile.strip()).orElseThrow(() -> unknownProfile(profile));
+        return Optional.of(chosen);
+    }
+
+    /** "no profile named 'X' (see: agent-console profile list)". */
+    static InvalidInputException unknownProfile(String name) {
+        return new InvalidInputException("no profile named '" + name + "' (see: " + Invocation.command() + " profile list)");
+    }
+
+    /** The profile's name as stored, when --profile named one. */
+    public Optional<String> profileName() {
+        return Optional.ofNullable(chosen).map(Profile::name);
+    }
+
+    /** The caller id given on the command line, else the profile's. */
+    public Optional<String> callerId(String given) {
+        return given != null ? Optional.of(given) : Optional.ofNullable(chosen).flatMap(Profile::callerId);
+    }
+
+    /** A connection to the target: the profile's (its key from the environment or the keychain), or the provider's. */
+    public Services.Connection connect(Services services, PrintWriter err) {
+        if (chosen == null) {
+            return services.connect(provider(), baseUrl());
+        }
+        services.profileKeys().environmentVariable(chosen).ifPresent(variable -> err.println("profile '" + chosen.name()
+                + "': the key comes from " + variable + " (the environment wins over the keychain)"));
+        return services.connect(chosen);
+    }
+
     public Provider provider() {
+        if (profile != null) {
+            return resolved().provider();
+        }
+        if (provider == null) {
+            return Provider.DEMO;
+        }
         try {
             return Provider.fromCli(provider.strip());
         } catch (IllegalArgumentException e) {
@@ -33,7 +102,17 @@ public final class TargetOptions {
     }
 
     public Optional<String> baseUrl() {
+        if (profile != null) {
+            return resolved().isDemo() ? Optional.empty() : Optional.of(resolved().baseUrl());
+        }
         return Optional.ofNullable(baseUrl);
+    }
+
+    private Profile resolved() {
+        if (chosen == null) {
+            throw new IllegalStateException("--profile is read by useProfile before the target is used");
+        }
+        return chosen;
     }
 
     /** For the window: a real provider may come without a session, which the operator then picks in the window. */

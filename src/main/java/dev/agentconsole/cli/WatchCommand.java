@@ -26,6 +26,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    DataFolderOption data;
+
     @Option(names = "--json", description = "One JSON object per event and line, for scripts.")
     boolean json;
 
@@ -35,12 +38,13 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
+        target.useProfile(data.folder(parent), ctx.err());
         Optional<SessionId> session = target.sessionId();
         if (from < 0) {
             throw new dev.agentconsole.agent.InvalidInputException("--from must be 0 or more, got " + from);
         }
         try (Services services = new Services(ctx.environment())) {
-            Services.Connection connection = services.connect(target.provider(), target.baseUrl());
+            Services.Connection connection = target.connect(services, ctx.err());
             AgentBackend backend = connection.backend();
             SessionId id = session.orElseGet(() -> parent.createDemoSession(connection, ctx.err()));
             EventPrinter printer = new EventPrinter(ctx.out(), json, services.http().json());

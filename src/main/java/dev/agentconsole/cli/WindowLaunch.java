@@ -20,9 +20,10 @@ final class WindowLaunch {
     private WindowLaunch() {}
 
     static int open(PrintWriter out, PrintWriter err, Optional<Provider> provider, Optional<String> baseUrl,
-                    Optional<String> session, Optional<String> callerId, Optional<Path> dataDir, boolean smoke) {
+                    Optional<String> session, Optional<String> callerId, Optional<String> profile, Optional<Path> dataDir,
+                    boolean smoke) {
         if (smoke) {
-            return ConsoleApp.launch(provider, baseUrl, session, callerId, dataDir, true, Optional.empty());
+            return ConsoleApp.launch(provider, baseUrl, session, callerId, profile, dataDir, true, Optional.empty());
         }
         SingleInstance.Claim claim;
         try {
@@ -47,11 +48,11 @@ final class WindowLaunch {
         }
         if (claim instanceof SingleInstance.Alone alone) {
             err.println(alone.warning());
-            return ConsoleApp.launch(provider, baseUrl, session, callerId, dataDir, false, Optional.empty());
+            return ConsoleApp.launch(provider, baseUrl, session, callerId, profile, dataDir, false, Optional.empty());
         }
         Listening listening = (Listening) claim;
         try {
-            return ConsoleApp.launch(provider, baseUrl, session, callerId, dataDir, false, Optional.of(listening));
+            return ConsoleApp.launch(provider, baseUrl, session, callerId, profile, dataDir, false, Optional.of(listening));
         } finally {
             listening.close();
         }

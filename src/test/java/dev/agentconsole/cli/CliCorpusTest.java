@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentconsole.agent.Provider;
+import dev.agentconsole.app.profiles.Profile;
+import dev.agentconsole.app.profiles.Profiles;
 import dev.agentconsole.attach.TestImages;
 import dev.agentconsole.corpus.Expected;
 import dev.agentconsole.corpus.Sent;
@@ -63,6 +66,12 @@ class CliCorpusTest {
         byte[] jpeg = TestImages.encode(TestImages.screenshot(400, 300), "jpg");
         Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
         Files.write(dir.resolve("still.gif"), TestImages.encode(TestImages.screenshot(320, 200), "gif"));
+        // profiles: "emu" names the emulator; files to import
+        Profiles.load(dir).add(Profile.of("emu", Provider.HCOMPANY, emulator.baseUrl()));
+        String entry = "{\"name\":\"%s\",\"provider\":\"agi\",\"baseUrl\":\"https://api.agi.tech\"%s}";
+        Files.writeString(dir.resolve("leaky.json"), "{\"version\":1,\"profiles\":[" + String.format(entry, "team", "") + ","
+                + String.format(entry, "leak", ",\"token\":\"agi-live-123\"") + "]}");
+        Files.writeString(dir.resolve("team.json"), "{\"version\":1,\"profiles\":[" + String.format(entry, "EMU", "") + "]}");
         if (isLinux()) {
             assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("fifo").toString()).start().waitFor());
         }
@@ -104,7 +113,7 @@ class CliCorpusTest {
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(CorpusCommand.bytes(row.stdin().map(s -> CorpusCommand.fill(s, values)).orElse(""))),
-                (provider, baseUrl, session, callerId, dataDir, smoke) -> {
+                (provider, baseUrl, session, callerId, profile, dataDir, smoke) -> {
                     out.write("window: " + provider.map(p -> p.cliName()).orElse("demo") + ", "
                             + session.map(s -> "session " + s).orElse("no session") + "\n");
                     return ExitCodes.OK;

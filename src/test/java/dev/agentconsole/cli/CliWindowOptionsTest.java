@@ -24,7 +24,7 @@ class CliWindowOptionsTest {
     private int run(String... args) {
         CliContext context = new CliContext(Map.of("HAI_API_KEY", "hk-1", "AGI_API_KEY", "agi-1", "DISPLAY", ":0"),
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                (provider, baseUrl, session, callerId, dataDir, smoke) -> {
+                (provider, baseUrl, session, callerId, profile, dataDir, smoke) -> {
                     opened.add(new Opened(provider, baseUrl, session));
                     return 0;
                 });
