@@ -144,6 +144,29 @@ public final class Services implements AutoCloseable, Connector {
                 Optional.of(profile.hosts()))), Optional.empty());
     }
 
+    @Override
+    public List<dev.agentconsole.ui.connect.ConnectProfile> profileChoices() {
+        ProfileKeys keys = profileKeys();
+        return profiles().all().stream().map(p -> new dev.agentconsole.ui.connect.ConnectProfile(p.name(), p.provider(),
+                p.baseUrl(), p.agent(), p.callerId(), p.hosts(), p.colour().id(), keys.originOf(p).label())).toList();
+    }
+
+    @Override
+    public AgentBackend open(dev.agentconsole.ui.connect.ConnectProfile choice, Optional<String> baseUrl,
+                             Optional<String> typedKey) {
+        if (choice.isDemo()) {
+            return open(Provider.DEMO, Optional.empty(), Optional.empty());
+        }
+        Profile profile = profiles().find(choice.name()).orElseThrow(() -> new InvalidInputException(
+                "no profile named '" + choice.name() + "' any more (see: agent-console profile list)"));
+        Optional<ApiToken> kept = profileKeys().keyFor(profile).map(ProfileKeys.Found::token);
+        ApiToken token = kept.or(() -> typedKey.filter(t -> !t.isBlank()).map(t -> new ApiToken(t, "the key field")))
+                .orElseThrow(() -> new InvalidInputException("no API key for profile '" + profile.name() + "': type it into "
+                        + "the key field, keep one in the keychain (agent-console key set), or set " + variables(profile.provider())));
+        return remember(backend(profile.provider(), baseUrl.or(() -> Optional.of(profile.baseUrl())), token,
+                Optional.of(profile.hosts())));
+    }
+
     /** "HAI_API_KEY (or H_API_KEY)". */
     private static String variables(Provider provider) {
         return String.join(" (or ", provider.tokenVariables()) + ")".repeat(provider.tokenVariables().size() - 1);

@@ -48,12 +48,13 @@ final class Schema {
 
     /**
      * Version 4: the window's open sessions (the mission control's sidebar), in order: where each
-     * lives, the title the operator gave it, whether its notifications are muted, and which one was
-     * in front, so the next start opens the same set.
+     * lives, the title the operator gave it, whether its notifications are muted, which one was in
+     * front, and the profile it was opened with (its name and colour), so the next start opens the same set.
      */
     static final List<String> V4 = List.of(
             "CREATE TABLE workspace (place INTEGER PRIMARY KEY, provider TEXT NOT NULL, session_id TEXT NOT NULL, "
-                    + "base_url TEXT NOT NULL, title TEXT NOT NULL, muted INTEGER NOT NULL, front INTEGER NOT NULL)");
+                    + "base_url TEXT NOT NULL, title TEXT NOT NULL, muted INTEGER NOT NULL, front INTEGER NOT NULL, "
+                    + "profile TEXT NOT NULL DEFAULT '', colour TEXT NOT NULL DEFAULT '')");
 
     /** What takes a file from {@code version - 1} to {@code version}. */
     static List<String> step(int version) {

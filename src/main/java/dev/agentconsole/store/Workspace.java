@@ -20,10 +20,10 @@ final class Workspace {
         return store.read(() -> {
             List<OpenSession> open = new ArrayList<>();
             try (Statement s = store.db.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT provider, session_id, base_url, title, muted, front FROM workspace ORDER BY place")) {
+                    "SELECT provider, session_id, base_url, title, muted, front, profile, colour FROM workspace ORDER BY place")) {
                 while (r.next()) {
                     open.add(new OpenSession(new SessionKey(r.getString(1), r.getString(2)), r.getString(3), r.getString(4),
-                            r.getInt(5) != 0, r.getInt(6) != 0));
+                            r.getInt(5) != 0, r.getInt(6) != 0, r.getString(7), r.getString(8)));
                 }
             }
             return open;
@@ -37,7 +37,7 @@ final class Workspace {
                 s.executeUpdate("DELETE FROM workspace");
             }
             try (PreparedStatement p = store.db.prepareStatement("INSERT INTO workspace(place, provider, session_id, base_url, "
-                    + "title, muted, front) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "title, muted, front, profile, colour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < copy.size(); i++) {
                     OpenSession o = copy.get(i);
                     p.setInt(1, i);
@@ -47,6 +47,8 @@ final class Workspace {
                     p.setString(5, o.title());
                     p.setInt(6, o.muted() ? 1 : 0);
                     p.setInt(7, o.front() ? 1 : 0);
+                    p.setString(8, o.profile());
+                    p.setString(9, o.colour());
                     p.addBatch();
                 }
                 p.executeBatch();

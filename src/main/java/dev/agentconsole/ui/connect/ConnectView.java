@@ -55,6 +55,16 @@ public final class ConnectView extends VBox {
         provider.setTooltip(new Tooltip("Who to talk to: the demo emulator, H Agent Platform, or AGI Inc"));
         provider.setAccessibleText("Provider");
 
+        ComboBox<ConnectProfile> profile = new ComboBox<>(vm.profiles());
+        profile.setId("profileChoice");
+        profile.valueProperty().bindBidirectional(vm.profileProperty());
+        profile.setPromptText("Profile");
+        profile.setCellFactory(list -> new ProfileCell());
+        profile.setButtonCell(new ProfileCell());
+        profile.setOnShowing(e -> vm.loadProfiles()); // one added from the command line meanwhile shows
+        profile.setTooltip(new Tooltip("A profile: provider, base URL, the hosts its key may go to, its key (agent-console profile add)"));
+        profile.setAccessibleText("Profile");
+
         TextField baseUrl = new TextField();
         baseUrl.setId("baseUrlInput");
         baseUrl.setPromptText("base URL");
@@ -91,6 +101,20 @@ public final class ConnectView extends VBox {
         token.setAccessibleText("API key, kept in memory only");
         token.visibleProperty().bind(vm.tokenNeededProperty());
         token.managedProperty().bind(token.visibleProperty());
+        // a profile whose key is missing says so in red, with the field to enter it
+        Runnable missing = () -> token.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("missing"),
+                vm.profileProperty().get() != null && vm.profileProperty().get().keyMissing());
+        vm.profileProperty().addListener((o, was, now) -> {
+            missing.run();
+            token.setPromptText(now == null || now.isDemo() ? "API key" : "API key for " + now.name() + " (missing)");
+        });
+        javafx.scene.control.CheckBox remember = new javafx.scene.control.CheckBox("Remember");
+        remember.setId("rememberKey");
+        remember.selectedProperty().bindBidirectional(vm.rememberKeyProperty());
+        remember.setTooltip(new Tooltip("Keep this key in the OS keychain for the profile (never in a file)"));
+        remember.setAccessibleText("Remember the key in the keychain");
+        remember.visibleProperty().bind(vm.tokenNeededProperty().and(vm.profileProperty().isNotNull()));
+        remember.managedProperty().bind(remember.visibleProperty());
 
         Button connect = new Button("Connect", Icons.of(Feather.LINK_2));
         connect.setId("connectButton");
@@ -159,7 +183,14 @@ public final class ConnectView extends VBox {
         about.setAccessibleText("About Agent Console");
         about.setOnAction(e -> showAbout.run());
 
-        connection.setParts(List.of(title, provider, baseUrl, session, token, connect, agent, newSession, sessions),
+        Label keySource = new Label(null, Icons.of(Feather.KEY));
+        keySource.setId("keySourceLabel");
+        keySource.getStyleClass().add(Styles.CAPTION);
+        keySource.textProperty().bind(vm.keySourceProperty());
+        keySource.visibleProperty().bind(keySource.textProperty().isNotEmpty());
+        keySource.managedProperty().bind(keySource.visibleProperty());
+
+        connection.setParts(List.of(title, profile, provider, baseUrl, session, token, remember, connect, agent, newSession, sessions),
                 List.of(theme, about));
         connection.setFirstToGo(List.of(title)); // the window's title bar says it too
         // hints name Connect and New ("press Connect"): they look as they are named, even in a compact row
@@ -167,7 +198,17 @@ public final class ConnectView extends VBox {
         newSession.getStyleClass().add(CompactRow.KEEPS_WORDS);
         connection.getStyleClass().add(Styles.CONNECTION_ROW);
 
-        getChildren().addAll(connection, quotaLine, notice);
+        getChildren().addAll(connection, quotaLine, keySource, notice);
+    }
+
+    /** A profile in the picker: a dot of its colour and its name. */
+    private static final class ProfileCell extends javafx.scene.control.ListCell<ConnectProfile> {
+        @Override
+        protected void updateItem(ConnectProfile item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "No profile" : item.name());
+            setGraphic(empty || item == null ? null : dev.agentconsole.ui.ProfileMark.dot(item.colour()));
+        }
     }
 
     /** A control of the window's own at the row's right end, before the theme and About (the sidebar's toggle). */

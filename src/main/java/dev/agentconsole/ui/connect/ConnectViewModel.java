@@ -69,6 +69,13 @@ public final class ConnectViewModel {
     private final StringProperty token = new SimpleStringProperty("");
     private final StringProperty agentName = new SimpleStringProperty("demo-web-agent");
     private final StringProperty callerId = new SimpleStringProperty("");
+    private final ObjectProperty<ConnectProfile> profile = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty rememberKey = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper keySource = new ReadOnlyStringWrapper("");
+    private final ObservableList<ConnectProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<ConnectProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
+    /** Set while a profile's values go into the form: the provider changing then is the profile's doing. */
+    private boolean applying;
     private final ReadOnlyStringWrapper sessionProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(false);
@@ -84,12 +91,107 @@ public final class ConnectViewModel {
         this.opener = opener;
         this.list = new SessionListViewModel(ui, io, clock, ZoneId.systemDefault());
         this.quota = new QuotaViewModel(ui, io, clock, ZoneId.systemDefault());
-        provider.addListener((o, was, now) -> providerChanged(now));
+        provider.addListener((o, was, now) -> {
+            providerChanged(now);
+            if (!applying && profile.get() != null && profile.get().provider() != now) {
+                profile.set(null); // another provider picked by hand: no profile's hosts or key apply
+            }
+        });
+        profile.addListener((o, was, now) -> applyProfile(now));
         token.addListener((o, was, now) -> refreshQuota());
         baseUrl.addListener((o, was, now) -> refreshQuota());
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
                 : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
         providerChanged(Provider.DEMO);
+        loadProfiles();
+    }
+
+    // ---- profiles ---------------------------------------------------------------------------------
+
+    /** The profiles to pick from (the Demo first); the chosen one, or null for a provider by hand. */
+    public ObservableList<ConnectProfile> profiles() {
+        return profilesView;
+    }
+
+    public ObjectProperty<ConnectProfile> profileProperty() {
+        return profile;
+    }
+
+    /** Keep the key typed for the chosen profile in the OS keychain once it connects. */
+    public javafx.beans.property.BooleanProperty rememberKeyProperty() {
+        return rememberKey;
+    }
+
+    /** Where the chosen profile's key comes from when the environment's wins; empty otherwise. */
+    public ReadOnlyStringProperty keySourceProperty() {
+        return keySource.getReadOnlyProperty();
+    }
+
+    /** Reads the profiles again (the picker opens; one may have been added from the command line). */
+    public void loadProfiles() {
+        io.execute(() -> {
+            List<ConnectProfile> read;
+            try {
+                read = connector.profileChoices();
+            } catch (RuntimeException e) {
+                ui.execute(() -> notice.set("the profiles could not be read: " + e.getMessage()));
+                return;
+            }
+            ui.execute(() -> {
+                String chosen = profile.get() == null ? null : profile.get().name();
+                profiles.setAll(read);
+                if (chosen != null) {
+                    applying = true; // the same profile, read again (its key may be there now)
+                    try {
+                        profile.set(read.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(null));
+                    } finally {
+                        applying = false;
+                    }
+                }
+            });
+        });
+    }
+
+    private void applyProfile(ConnectProfile p) {
+        if (p == null) {
+            keySource.set("");
+            tokenNeeded.set(provider.get() != Provider.DEMO && !connector.hasEnvironmentToken(provider.get()));
+            return;
+        }
+        boolean was = applying;
+        applying = true;
+        try {
+            provider.set(p.provider());
+            if (!p.isDemo()) {
+                baseUrl.set(p.baseUrl());
+            }
+            p.agent().ifPresent(agentName::set);
+            p.callerId().ifPresent(callerId::set);
+        } finally {
+            applying = was;
+        }
+        tokenNeeded.set(!p.isDemo() && p.keyMissing());
+        keySource.set(p.environmentVariable().map(v -> "Profile " + p.name() + ": the key comes from " + v
+                + " (the environment wins over the keychain)").orElse(""));
+    }
+
+    /** A backend for what the form says: through the chosen profile (its hosts, its key) when there is one. */
+    private AgentBackend openBackend(Provider p, Optional<String> url, Optional<String> key, ConnectProfile chosen) {
+        return chosen != null && chosen.provider() == p ? connector.open(chosen, url, key) : connector.open(p, url, key);
+    }
+
+    /** The key typed goes into the keychain for the profile, when asked; said if it could not. */
+    private void rememberIfAsked(ConnectProfile chosen, Optional<String> key, boolean remember) {
+        if (!remember || chosen == null || chosen.isDemo() || key.isEmpty()) {
+            return;
+        }
+        Optional<String> problem = connector.rememberKey(chosen.name(), key.get());
+        ui.execute(() -> {
+            problem.ifPresentOrElse(why -> notice.set("the key is kept for this run only: " + why), () -> {
+                token.set(""); // the keychain has it now: the field need not hold it
+                loadProfiles();
+            });
+        });
     }
 
     // ---- what the operator edits ------------------------------------------------------------------
@@ -182,16 +284,20 @@ public final class ConnectViewModel {
             return; // open already, and live: nothing to bind again
         }
         String url = urlFor(p).orElse("");
-        if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && keyTyped().isEmpty()) {
+        ConnectProfile chosen = profile.get();
+        boolean keyAtHand = chosen != null && chosen.provider() == p ? !chosen.keyMissing() : connector.hasEnvironmentToken(p);
+        if (p != Provider.DEMO && !keyAtHand && keyTyped().isEmpty()) {
             opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it in below and press Connect");
             return;
         }
         opener.opening(p, id, url);
         Optional<String> baseUrlOption = urlFor(p), key = keyTyped();
+        boolean remember = rememberKey.get();
         io.execute(() -> {
             try {
-                AgentBackend backend = connector.open(p, baseUrlOption, key);
+                AgentBackend backend = openBackend(p, baseUrlOption, key, chosen);
                 ui.execute(() -> opener.opened(p, id, url, backend, Optional.empty()));
+                rememberIfAsked(chosen, key, remember);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     notice.set(e.getMessage());
@@ -213,10 +319,13 @@ public final class ConnectViewModel {
         busy.set(true);
         notice.set("");
         Optional<String> url = urlFor(p), key = keyTyped();
+        ConnectProfile chosen = profile.get();
+        boolean remember = rememberKey.get();
         io.execute(() -> {
             AgentBackend backend = null;
             try {
-                backend = connector.open(p, url, key);
+                backend = openBackend(p, url, key, chosen);
+                rememberIfAsked(chosen, key, remember);
                 Optional<OutgoingMessage> task = p == Provider.DEMO
                         ? Optional.of(OutgoingMessage.text(connector.demoTask())) : Optional.empty();
                 SessionInfo info = backend.create(new NewSession(agent, task,

@@ -69,6 +69,14 @@ public final class SessionHeader extends VBox {
         notSaving.setAccessibleText("Nothing you send is saved: it will be lost if the console closes");
         notSaving.visibleProperty().bind(Bindings.createBooleanBinding(() -> !saving.get(), saving));
         notSaving.managedProperty().bind(notSaving.visibleProperty());
+        Label profile = new Label();
+        profile.setId("sessionProfile");
+        profile.getStyleClass().add("profile-chip");
+        profile.setTooltip(new Tooltip("The profile this session was opened with"));
+        Runnable mark = () -> dev.agentconsole.ui.ProfileMark.chip(profile, vm.title().profileProperty().get(),
+                vm.title().colourProperty().get());
+        vm.title().profileProperty().addListener((o, was, now) -> mark.run());
+        mark.run();
         Label metrics = new Label();
         metrics.setId("metricsLabel");
         metrics.getStyleClass().add(Styles.METRICS);
@@ -111,7 +119,7 @@ public final class SessionHeader extends VBox {
         details.disableProperty().bind(vm.canSendProperty().not());
         vm.inFrontProperty().addListener((o, was, front) -> detailsPopover.hide()); // e.g. a subagent was opened
 
-        controls.setParts(List.of(chip, connectionState, stale, notSaving, metrics), List.of(pause, force, stop, details, live));
+        controls.setParts(List.of(chip, profile, connectionState, stale, notSaving, metrics), List.of(pause, force, stop, details, live));
         controls.getStyleClass().add(Styles.CONTROL_ROW);
         getChildren().add(controls);
     }

@@ -20,6 +20,8 @@ public final class SessionTitle {
     private final ReadOnlyStringWrapper given = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper agent = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper profile = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper colour = new ReadOnlyStringWrapper("");
     private final String fallback;
     private final String anonymous;
     private final StringBinding shown;
@@ -46,6 +48,22 @@ public final class SessionTitle {
     public String withoutId() {
         return !given.get().isEmpty() ? given.get() : !task.get().isEmpty() ? task.get()
                 : !agent.get().isEmpty() ? agent.get() + " on " + anonymous.substring("A session on ".length()) : anonymous;
+    }
+
+    /** The profile it was opened with ("" for none): shown beside it, in its colour, so production never looks like the demo. */
+    public ReadOnlyStringProperty profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    /** The profile's colour id ("blue", "red", ...; "" for none). */
+    public ReadOnlyStringProperty colourProperty() {
+        return colour.getReadOnlyProperty();
+    }
+
+    /** Opened through a profile: its name and colour mark the session. */
+    public void markProfile(String name, String colourId) {
+        profile.set(name == null ? "" : name);
+        colour.set(colourId == null ? "" : colourId);
     }
 
     /** The operator's own title; empty when they gave none. */

@@ -68,6 +68,7 @@ final class OpenSet {
                         workspace.adopt(s, o.title(), o.muted());
                     } else {
                         s = workspace.addSaved(p.get(), SessionId.parse(o.key().sessionId()), o.baseUrl(), o.title(), o.muted());
+                        s.title().markProfile(o.profile(), o.colour());
                         if (named.filter(o.key()::equals).isEmpty()) {
                             reconnect(s);
                         }
@@ -105,6 +106,11 @@ final class OpenSet {
         Provider p = s.provider();
         Optional<String> key = Optional.ofNullable(typedKeys.get(p)).or(() -> workspace.form().providerProperty().get() == p
                 ? Optional.ofNullable(workspace.form().tokenProperty().get()).filter(t -> !t.isBlank()) : Optional.empty());
+        String profileName = s.title().profileProperty().get();
+        if (!profileName.isEmpty()) {
+            reconnectWithProfile(s, profileName, key);
+            return;
+        }
         if (p != Provider.DEMO && !connector.hasEnvironmentToken(p) && key.isEmpty()) {
             s.showWaiting("No API key for " + p.displayName() + ": type it in below and press Connect");
             return;
@@ -113,6 +119,35 @@ final class OpenSet {
         ctx.io().execute(() -> {
             try {
                 AgentBackend backend = connector.open(p, url, key);
+                ctx.ui().execute(() -> {
+                    if (workspace.sessions().contains(s)) {
+                        s.attach(backend);
+                    } else {
+                        backend.close();
+                    }
+                });
+            } catch (RuntimeException e) {
+                ctx.ui().execute(() -> s.bindingFailed(e.getMessage()));
+            }
+        });
+    }
+
+    /** Through the profile it was opened with: its hosts, and its key from the environment or the keychain. */
+    private void reconnectWithProfile(SessionViewModel s, String name, Optional<String> typed) {
+        Optional<String> url = s.baseUrl().isBlank() ? Optional.empty() : Optional.of(s.baseUrl());
+        ctx.io().execute(() -> {
+            try {
+                Optional<dev.agentconsole.ui.connect.ConnectProfile> profile = connector.profileChoices().stream()
+                        .filter(c -> c.name().equalsIgnoreCase(name) && c.provider() == s.provider()).findFirst();
+                if (profile.isEmpty()) {
+                    ctx.ui().execute(() -> s.bindingFailed("the profile '" + name + "' is gone (see: agent-console profile list)"));
+                    return;
+                }
+                if (profile.get().keyMissing() && typed.isEmpty()) {
+                    ctx.ui().execute(() -> s.showWaiting("No API key for the profile " + name + ": type it in below and press Connect"));
+                    return;
+                }
+                AgentBackend backend = connector.open(profile.get(), url, typed);
                 ctx.ui().execute(() -> {
                     if (workspace.sessions().contains(s)) {
                         s.attach(backend);
@@ -135,7 +170,7 @@ final class OpenSet {
         for (SessionViewModel s : workspace.sessions()) {
             if (s.provider() != Provider.DEMO) {
                 open.add(new OpenSession(s.key(), s.baseUrl(), s.title().givenProperty().get(), workspace.isMuted(s),
-                        s == workspace.front()));
+                        s == workspace.front(), s.title().profileProperty().get(), s.title().colourProperty().get()));
             }
         }
         connector.store().saveWorkspace(open);

@@ -127,7 +127,16 @@ public final class SidebarView extends VBox {
         status.getStyleClass().add(Styles.CAPTION);
         status.textProperty().bind(Bindings.createStringBinding(() -> line(s, vm.nowProperty().get()),
                 s.statusLabelProperty(), s.waitingSinceProperty(), vm.nowProperty(), s.stateProperty()));
-        VBox words = new VBox(1, title, status);
+        Label profile = new Label();
+        profile.getStyleClass().add("profile-chip");
+        profile.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable showProfile = () -> dev.agentconsole.ui.ProfileMark.chip(profile, s.title().profileProperty().get(),
+                s.title().colourProperty().get());
+        s.title().profileProperty().addListener((o, was, now) -> showProfile.run());
+        showProfile.run();
+        HBox statusLine = new HBox(4, profile, status);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        VBox words = new VBox(1, title, statusLine);
         HBox.setHgrow(words, Priority.ALWAYS);
         words.setMinWidth(0);
         Label unread = new Label();

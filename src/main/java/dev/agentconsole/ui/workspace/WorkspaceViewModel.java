@@ -193,7 +193,12 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
 
     /** The session with that key, brought to the front; opened in the window first if it was not. */
     private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
-        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> add(provider, id, baseUrl, ""));
+        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> {
+            SessionViewModel added = add(provider, id, baseUrl, "");
+            Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider)
+                    .ifPresent(p -> added.title().markProfile(p.name(), p.colour()));
+            return added;
+        });
         front.set(s);
         return s;
     }
