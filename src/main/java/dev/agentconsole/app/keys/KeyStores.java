@@ -15,7 +15,7 @@ public final class KeyStores {
     /** {@code AGENT_CONSOLE_KEYCHAIN=off} (or 0, false, no): keys in memory only, the keychain untouched. */
     public static final String SWITCH = "AGENT_CONSOLE_KEYCHAIN";
     private static final Set<String> OFF = Set.of("off", "0", "false", "no");
-    /** How long an unlock prompt the operator does not answer may take before it is dismissed. */
+    /** How long a call waits for the operator to answer the keyring's unlock prompt (which then stays up). */
     static final Duration PROMPT_TIMEOUT = Duration.ofMinutes(2);
 
     private KeyStores() {

@@ -72,8 +72,6 @@ public final class SecretServiceApi {
         /** Shows the prompt; its answer comes as {@link Completed}. */
         void Prompt(String windowId);
 
-        void Dismiss();
-
         class Completed extends DBusSignal {
             private final boolean dismissed;
 

@@ -26,7 +26,7 @@ import org.freedesktop.dbus.types.Variant;
  * ({@link SecretTransport}). Items carry the attributes {@code service} and {@code account}, as
  * java-keyring and {@code secret-tool} name them, and go to the collection the alias "default"
  * names (the login keyring). A locked keyring is unlocked through the service's own prompt, which
- * the operator answers on the desktop; a prompt not answered in time is dismissed and said.
+ * the operator answers on the desktop; one not answered in time is said (and left up).
  *
  * <p>dbus-java logs through SLF4J, which goes nowhere here (slf4j-nop): message contents never
  * reach a log. Connects on first use and again after the bus went away.
@@ -157,14 +157,11 @@ final class SecretServiceKeychain implements OsKeychain {
         try {
             remote.Prompt("");
             if (dismissed.get(promptTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new KeyStoreException(doing + " was cancelled at the keyring's prompt");
+                throw new KeyStoreException(doing + " was refused: the keyring's prompt was dismissed or could not be shown");
             }
         } catch (TimeoutException e) {
-            try {
-                remote.Dismiss();
-            } catch (RuntimeException ignored) {
-                // gone already
-            }
+            // The prompt stays up: the operator may still answer it, and the next call finds the keyring
+            // open. (Dismiss() on a prompt that is showing makes gnome-keyring 42.1 exit, measured here.)
             throw new KeyStoreException("the keyring is locked and its prompt was not answered within "
                     + promptTimeout.toSeconds() + " s");
         } finally {
