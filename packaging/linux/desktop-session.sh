@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 owner_pid() { # the pid of the process that owns org.freedesktop.secrets on this bus, if any
   dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null | awk '{print $2}'
+    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null | awk '{print $2}' || true
 }
 
 printf '%s' "throwaway-$RANDOM$RANDOM" | env -u GNOME_KEYRING_CONTROL \

@@ -65,7 +65,7 @@ final class SecretServiceKeychain implements OsKeychain {
 
     @Override
     public Optional<String> get(String service, String account) throws Exception {
-        List<DBusPath> items = unlocked(search(service, account));
+        List<DBusPath> items = found(service, account);
         if (items.isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +94,7 @@ final class SecretServiceKeychain implements OsKeychain {
 
     @Override
     public boolean delete(String service, String account) throws Exception {
-        List<DBusPath> items = unlocked(search(service, account));
+        List<DBusPath> items = found(service, account);
         for (DBusPath item : items) {
             prompt(remote(item.getPath(), Item.class).Delete(), "removing the key");
         }
@@ -120,16 +120,16 @@ final class SecretServiceKeychain implements OsKeychain {
         transport = null;
     }
 
-    /** Every item with these attributes, unlocked and locked. */
-    private List<DBusPath> search(String service, String account) throws Exception {
+    /** Every item with these attributes, the locked ones unlocked first. */
+    private List<DBusPath> found(String service, String account) throws Exception {
         connect();
         Two<List<DBusPath>, List<DBusPath>> found = this.service.SearchItems(attributes(service, account));
         List<DBusPath> all = new ArrayList<>(found.getFirst());
-        all.addAll(found.getSecond());
+        all.addAll(unlocked(found.getSecond()));
         return all;
     }
 
-    /** Unlocks what is locked among {@code objects} (through the service's prompt when it asks for one). */
+    /** {@code objects}, once what is locked among them is unlocked (through the service's prompt when it asks for one). */
     private List<DBusPath> unlocked(List<DBusPath> objects) throws Exception {
         if (objects.isEmpty()) {
             return objects;
