@@ -8,7 +8,8 @@ import dev.agentconsole.agent.hcompany.HCompanyBackend;
 import dev.agentconsole.agent.http.ApiToken;
 import dev.agentconsole.agent.http.Endpoint;
 import dev.agentconsole.agent.http.HttpStack;
-import dev.agentconsole.app.profiles.AbsentKeychain;
+import dev.agentconsole.app.keys.KeyStore;
+import dev.agentconsole.app.keys.KeyStores;
 import dev.agentconsole.app.profiles.KeySource;
 import dev.agentconsole.app.profiles.Profile;
 import dev.agentconsole.app.profiles.ProfileKeys;
@@ -50,6 +51,8 @@ public final class Services implements AutoCloseable, Connector {
     /** Built on first use, off the FX thread: loading the HTTP client's classes would delay the first frame. */
     private HttpStack http;
     private final List<AutoCloseable> owned = new ArrayList<>();
+    /** Opened on first use: probing the keychain talks to the session bus. */
+    private KeyStore keys;
     private Emulator demo;
 
     /** With the OS's standard data folder. */
@@ -58,15 +61,37 @@ public final class Services implements AutoCloseable, Connector {
     }
 
     public Services(Map<String, String> environment, Optional<Path> dataDir) {
-        // SEAM (keychain): the OS keychain's KeySource goes here when app/keys is merged
-        this(environment, dataDir, new AbsentKeychain());
+        this(environment, dataDir, null);
     }
 
-    /** With {@code keychain} as where profiles' keys are kept (tests hand in their own). */
+    /**
+     * With {@code keychain} as where profiles' keys are kept (tests hand in their own); null: this
+     * machine's keychain, opened on first use (off the FX thread), or memory where there is none.
+     */
     public Services(Map<String, String> environment, Optional<Path> dataDir, KeySource keychain) {
         this.environment = Map.copyOf(environment);
         this.dataDir = dataDir.orElseGet(Services::standardDataDir);
-        this.keychain = keychain;
+        this.keychain = keychain != null ? keychain : profile -> keys().read(profile);
+    }
+
+    /** This machine's keychain (or memory, with the reason), opened on first use. */
+    public synchronized KeyStore keys() {
+        if (keys == null) {
+            keys = KeyStores.forThisMachine(environment);
+        }
+        return keys;
+    }
+
+    @Override
+    public Optional<String> rememberKey(String profile, String key) {
+        try {
+            KeyStore store = keys();
+            store.save(profile, key);
+            return store.availability() instanceof KeyStore.Availability.Unavailable none
+                    ? Optional.of("no keychain (" + none.reason() + "): kept in memory for this run") : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("the keychain refused it: " + e.getMessage());
+        }
     }
 
     /** Linux: $XDG_DATA_HOME/agentconsole (~/.local/share/agentconsole); macOS: Application Support; Windows: AppData. */
@@ -281,6 +306,9 @@ public final class Services implements AutoCloseable, Connector {
             }
             if (store != null) {
                 store.close();
+            }
+            if (keys != null) {
+                keys.close();
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.agentconsole.cli;
 import dev.agentconsole.agent.AgentException;
 import dev.agentconsole.agent.InvalidInputException;
 import dev.agentconsole.app.Services;
+import dev.agentconsole.app.keys.KeyStoreException;
 import dev.agentconsole.app.instance.SingleInstance;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,7 @@ public final class Cli {
         SUBCOMMANDS.put("search", SearchCommand.class);
         SUBCOMMANDS.put("export", ExportCommand.class);
         SUBCOMMANDS.put("profile", ProfileCommand.class);
+        SUBCOMMANDS.put("key", KeyCommand.class);
     }
 
     /**
@@ -150,6 +152,9 @@ public final class Cli {
         if (e instanceof AgentException agent) {
             return ExitCodes.of(agent.error());
         }
+        if (e instanceof KeyStoreException) {
+            return ExitCodes.NO_KEYCHAIN;
+        }
         if (e instanceof IllegalArgumentException) {
             return ExitCodes.BAD_INPUT; // InvalidInputException and every other refused input
         }
@@ -164,6 +169,7 @@ public final class Cli {
             case ExitCodes.BAD_INPUT -> "bad input: ";
             case ExitCodes.REFUSED -> "refused: ";
             case ExitCodes.NETWORK -> "no answer: ";
+            case ExitCodes.NO_KEYCHAIN -> "keychain: ";
             default -> "error: ";
         };
     }

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int REFUSED = 3;
     /** No answer: could not connect, the server was unavailable or busy (429) after retries, or the send is uncertain. */
     public static final int NETWORK = 4;
+    /** No keychain to keep a key in ({@code key set}, {@code key remove}), or the keychain refused: nothing was changed. */
+    public static final int NO_KEYCHAIN = 5;
     /** Interrupted (Ctrl+C). */
     public static final int INTERRUPTED = 130;
 

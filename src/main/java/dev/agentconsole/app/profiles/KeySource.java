@@ -3,9 +3,8 @@ package dev.agentconsole.app.profiles;
 import java.util.Optional;
 
 /**
- * Where a profile's key is kept when the environment holds none: the OS keychain. The seam between
- * profiles and the keychain (app/keys implements it); until that lands the app wires
- * {@link AbsentKeychain}. A key read here is handed to {@link dev.agentconsole.agent.http.ApiToken}
+ * Where a profile's key is kept when the environment holds none: the OS keychain (the app hands in
+ * {@code app/keys}' store; tests their own). A key read here is handed to {@link dev.agentconsole.agent.http.ApiToken}
  * at once and never printed, logged or written anywhere else.
  */
 @FunctionalInterface

@@ -40,7 +40,7 @@ class ProfileKeysTest {
 
     @Test
     void neitherIsMissingAndTheDemoNeedsNone() {
-        ProfileKeys keys = new ProfileKeys(Map.of(), new AbsentKeychain());
+        ProfileKeys keys = new ProfileKeys(Map.of(), name -> java.util.Optional.empty());
         assertEquals(Optional.empty(), keys.keyFor(AGI));
         assertEquals("missing", keys.originOf(AGI).label());
         assertEquals("not needed", keys.originOf(Profile.DEMO).label());
