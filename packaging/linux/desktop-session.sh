@@ -30,15 +30,17 @@ owner_pid() { # the pid of the process that owns org.freedesktop.secrets on this
     org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null | awk '{print $2}' || true
 }
 
+# In the foreground (backgrounded here), so that its pid is known and it is stopped whatever happens:
+# a daemonized one can outlive the bus.
 printf '%s' "throwaway-$RANDOM$RANDOM" | env -u GNOME_KEYRING_CONTROL \
   XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home/run" \
-  gnome-keyring-daemon --unlock --components=secrets >/dev/null
-for _ in $(seq 50); do
-  daemon_pid=$(owner_pid)
-  [[ -n $daemon_pid ]] && break
+  gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null &
+daemon_pid=$!
+for _ in $(seq 100); do
+  [[ $(owner_pid) == "$daemon_pid" ]] && break
   sleep 0.1
 done
-if [[ -z $daemon_pid ]]; then
+if [[ $(owner_pid) != "$daemon_pid" ]]; then
   echo "desktop-session.sh: gnome-keyring did not take org.freedesktop.secrets on the bus" >&2
   exit 1
 fi
