@@ -37,6 +37,9 @@ final class KeyCommand {
         @ParentCommand
         KeyCommand key;
 
+        @picocli.CommandLine.Mixin
+        DataFolderOption data = new DataFolderOption();
+
         @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile's name: 1 to 40 letters, digits, "
                 + "spaces, '-', '_' or '.'.")
         String profile;
@@ -57,7 +60,7 @@ final class KeyCommand {
                         + "type it when asked, or pipe it in");
             }
             CliContext ctx = key.parent.context();
-            checkProfile(profile);
+            profile = checkProfile(profile, data.folder(key.parent));
             try (KeyStore store = ctx.keys().get()) {
                 String where = keychain(store, "nothing was saved");
                 String secret = KeyInput.read(ctx, profile);
@@ -81,6 +84,9 @@ final class KeyCommand {
         @ParentCommand
         KeyCommand key;
 
+        @picocli.CommandLine.Mixin
+        DataFolderOption data = new DataFolderOption();
+
         @Parameters(index = "0", paramLabel = "PROFILE", description = "The profile's name.")
         String profile;
 
@@ -96,7 +102,9 @@ final class KeyCommand {
                 throw new InvalidInputException("key remove takes one profile name and nothing else");
             }
             CliContext ctx = key.parent.context();
-            checkProfile(profile);
+            KeyRules.problemWithProfile(profile).ifPresent(p -> {
+                throw new InvalidInputException(p);
+            }); // a key of a profile removed since may still be taken out
             try (KeyStore store = ctx.keys().get()) {
                 String where = keychain(store, "nothing was removed");
                 ctx.out().println(store.remove(profile) ? "removed the key of profile " + profile + " from " + where
@@ -107,11 +115,17 @@ final class KeyCommand {
         }
     }
 
-    private static void checkProfile(String profile) {
+    /** The profile's name as it is stored (names are told apart whatever their case); an unknown one is bad input. */
+    private static String checkProfile(String profile, java.nio.file.Path dataFolder) {
         KeyRules.problemWithProfile(profile).ifPresent(p -> {
             throw new InvalidInputException(p);
         });
-        // PROFILES: Profiles.load(dataFolder).find(profile) goes here, refusing a profile that does not exist (exit 2).
+        dev.agentconsole.app.profiles.Profile found = dev.agentconsole.app.profiles.Profiles.load(dataFolder).find(profile)
+                .orElseThrow(() -> TargetOptions.unknownProfile(profile));
+        if (found.isDemo()) {
+            throw new InvalidInputException("the Demo profile needs no key: its emulator has its own");
+        }
+        return found.name();
     }
 
     /** Where keys are kept; a store that keeps them in memory only is no use to a command that ends. */

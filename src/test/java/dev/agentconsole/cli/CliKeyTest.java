@@ -27,13 +27,31 @@ class CliKeyTest {
     final MemoryKeyStore store = new MemoryKeyStore();
     final Map<String, String> outputs = new LinkedHashMap<>();
 
-    CliRun run(KeyStore keys, Map<String, String> env, byte[] input, String... args) {
+    /** The data folder the commands read profiles from: it holds "work" (an H profile) and "staging". */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
+
+    @org.junit.jupiter.api.BeforeEach
+    void profiles() {
+        dev.agentconsole.app.profiles.Profiles profiles = dev.agentconsole.app.profiles.Profiles.load(data);
+        profiles.add(dev.agentconsole.app.profiles.Profile.of("work", dev.agentconsole.agent.Provider.HCOMPANY,
+                "https://agp.eu.hcompany.ai"));
+        profiles.add(dev.agentconsole.app.profiles.Profile.of("staging", dev.agentconsole.agent.Provider.AGI,
+                "https://api.agi.tech"));
+    }
+
+    CliRun run(KeyStore keys, Map<String, String> env, byte[] input, String... given) {
+        String[] args = given;
+        if (given.length >= 2 && given[0].equals("key") && (given[1].equals("set") || given[1].equals("remove"))) {
+            args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--data-dir", data.toString()),
+                    java.util.Arrays.stream(given)).toArray(String[]::new);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(input)).withKeyStore(keys));
         CliRun run = new CliRun(code, out.toString(), err.toString());
-        outputs.put(String.join(" ", args) + " #" + outputs.size(), run.out() + run.err());
+        outputs.put(String.join(" ", given) + " #" + outputs.size(), run.out() + run.err());
         return run;
     }
 
@@ -44,6 +62,19 @@ class CliKeyTest {
     @AfterEach
     void noOutputHoldsTheKey() {
         assertEquals(List.of(), KeyForms.hits(key, PREFIX, outputs));
+    }
+
+    @Test
+    void anUnknownProfileOrTheDemoIsBadInputAndNothingIsSaved() {
+        CliRun unknown = run(key + "\n", "key", "set", "nosuch");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no profile named 'nosuch'"), unknown.err());
+        CliRun demo = run(key + "\n", "key", "set", "Demo");
+        assertEquals(2, demo.code());
+        assertTrue(demo.err().contains("needs no key"), demo.err());
+        CliRun anyCase = run(key + "\n", "key", "set", "WORK");
+        assertEquals(0, anyCase.code(), anyCase.err());
+        assertEquals(java.util.Optional.of(key), store.read("work"), "saved under the profile's own spelling");
     }
 
     @Test
@@ -164,7 +195,7 @@ class CliKeyTest {
                 + "KeePassXC provide one)");
         ByteArrayInputStream input = new ByteArrayInputStream((key + "\n").getBytes(StandardCharsets.UTF_8));
         StringWriter err = new StringWriter();
-        int code = Cli.run(new String[] {"key", "set", "work"}, new CliContext(Map.of(), new PrintWriter(new StringWriter()),
+        int code = Cli.run(new String[] {"--data-dir", data.toString(), "key", "set", "work"}, new CliContext(Map.of(), new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true), input).withKeyStore(none));
         outputs.put("set without keychain", err.toString());
         assertEquals(ExitCodes.NO_KEYCHAIN, code);

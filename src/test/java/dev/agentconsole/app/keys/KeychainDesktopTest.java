@@ -127,8 +127,15 @@ class KeychainDesktopTest {
         assertFalse(store.remove(profile));
     }
 
+    /** key set takes a profile that exists: the commands' data folder holds it. */
+    private void theProfileExists() {
+        dev.agentconsole.app.profiles.Profiles.load(home.resolve("data")).add(dev.agentconsole.app.profiles.Profile.of(profile,
+                dev.agentconsole.agent.Provider.HCOMPANY, "https://agp.eu.hcompany.ai"));
+    }
+
     @Test
     void keySetAndKeyRemoveStoreReplaceAndRemoveItThroughTheCommandLine() throws Exception {
+        theProfileExists();
         ConsoleRuns.Run set = console.run(first + "\n", "key", "set", profile);
         assertEquals(0, set.code(), set.err());
         assertEquals("saved the key of profile " + profile + " in the Secret Service\n", set.out());
@@ -154,6 +161,7 @@ class KeychainDesktopTest {
 
     @Test
     void onATerminalTheKeyIsTypedWithoutEcho() throws Exception {
+        theProfileExists();
         ConsoleRuns.Run typed = console.onTerminal(first, "key", "set", profile);
         assertEquals(0, typed.code(), typed.out());
         assertTrue(typed.out().contains("Key for profile " + profile + " (typing is not shown): "), typed.out());

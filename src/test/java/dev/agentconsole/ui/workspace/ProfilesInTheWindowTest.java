@@ -92,6 +92,22 @@ class ProfilesInTheWindowTest {
     }
 
     @Test
+    void rememberWithoutAKeychainSaysTheKeyIsKeptForThisRunOnly() {
+        open(Map.of()); // no session bus in this environment: no keychain
+        String session = emulator.createDemoSession();
+        ConnectProfile staging = staging();
+        ui.run(() -> {
+            vm.form().profileProperty().set(staging);
+            vm.form().tokenProperty().set(emulator.token());
+            vm.form().rememberKeyProperty().set(true);
+            vm.form().sessionTextProperty().set(session);
+            vm.form().connect();
+        });
+        ui.await("said once", WAIT, () -> vm.form().noticeProperty().get().contains("kept in memory for this run"));
+        ui.await("live all the same", WAIT, () -> vm.front() != null && vm.front().stateProperty().get() == ConnectionState.LIVE);
+    }
+
+    @Test
     void aBaseUrlOutsideTheProfilesHostsIsRefusedNamingTheHostAndNothingIsSent() {
         open(Map.of());
         String session = emulator.createDemoSession();
