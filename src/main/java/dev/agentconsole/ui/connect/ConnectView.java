@@ -54,11 +54,17 @@ public final class ConnectView extends VBox {
         });
         provider.setTooltip(new Tooltip("Who to talk to: the demo emulator, H Agent Platform, or AGI Inc"));
         provider.setAccessibleText("Provider");
+        // a profile names its provider: the choice by hand shows only without one
+        provider.visibleProperty().bind(vm.profileProperty().isNull());
+        provider.managedProperty().bind(provider.visibleProperty());
 
         ComboBox<ConnectProfile> profile = new ComboBox<>(vm.profiles());
         profile.setId("profileChoice");
         profile.valueProperty().bindBidirectional(vm.profileProperty());
         profile.setPromptText("Profile");
+        profile.setMaxWidth(180);
+        profile.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.profiles()));
+        profile.managedProperty().bind(profile.visibleProperty());
         profile.setCellFactory(list -> new ProfileCell());
         profile.setButtonCell(new ProfileCell());
         profile.setOnShowing(e -> vm.loadProfiles()); // one added from the command line meanwhile shows

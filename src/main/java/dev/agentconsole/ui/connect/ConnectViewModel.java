@@ -140,6 +140,10 @@ public final class ConnectViewModel {
             ui.execute(() -> {
                 String chosen = profile.get() == null ? null : profile.get().name();
                 profiles.setAll(read);
+                if (chosen == null && provider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
+                    profile.set(read.get(0)); // the built-in Demo, which is what the form shows anyway
+                    return;
+                }
                 if (chosen != null) {
                     applying = true; // the same profile, read again (its key may be there now)
                     try {
