@@ -195,7 +195,7 @@ public final class WorkspaceViewModel implements ConnectViewModel.Opener {
     private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
         SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> {
             SessionViewModel added = add(provider, id, baseUrl, "");
-            Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider)
+            Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider && !p.isDemo())
                     .ifPresent(p -> added.title().markProfile(p.name(), p.colour()));
             return added;
         });
