@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -31,17 +30,29 @@ public final class ImageLoader {
     /** Downloaded bytes kept by address, at most this many in total. */
     private static final long MAX_CACHED_BYTES = 48L * 1024 * 1024;
 
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "image-decoder");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Shared by every loader (each open session has one): a window with twenty sessions needs no more
+     * threads for pictures than one with a single session, and idle threads end after a while.
+     */
+    private static final ExecutorService SHARED_DECODER = pool("image-decoder", 1);
     /** Downloads wait on the network here, so one slow host never holds up decoding the rest. */
-    private final ExecutorService fetcherThreads = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "image-fetch");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService SHARED_FETCHERS = pool("image-fetch", 2);
+
+    private static ExecutorService pool(String name, int threads) {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 30,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private final ExecutorService decoder = SHARED_DECODER;
+    private final ExecutorService fetcherThreads = SHARED_FETCHERS;
+    /** Set once the loader's view is gone: what it still had queued does nothing. */
+    private volatile boolean closed;
     /** Moves on at every {@link #reset()}: a load begun for the last session is not shown in the next. */
     private volatile long generation;
     private final Map<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -126,7 +137,7 @@ public final class ImageLoader {
         long gen = generation;
         try {
             (uri.startsWith("data:") ? decoder : fetcherThreads).execute(() -> {
-                if (gen != generation) {
+                if (closed || gen != generation) {
                     return; // asked for the session before this one: the new one's pictures go first
                 }
                 byte[] bytes;
@@ -232,8 +243,9 @@ public final class ImageLoader {
         return image.isError() ? null : image;
     }
 
+    /** The view is gone: loads it queued are skipped (the threads are shared, and stay for the others). */
     public void close() {
-        decoder.shutdownNow();
-        fetcherThreads.shutdownNow();
+        closed = true;
+        generation++;
     }
 }

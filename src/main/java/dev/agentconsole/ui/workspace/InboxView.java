@@ -45,14 +45,28 @@ final class InboxView extends VBox {
         getChildren().addAll(summary, cards);
         visibleProperty().bind(Bindings.isNotEmpty(vm.inbox().waiting()));
         managedProperty().bind(visibleProperty());
-        vm.inbox().waiting().addListener((ListChangeListener<SessionViewModel>) c -> rebuild());
+        // many sessions can turn over in one pulse: the cards follow once per pulse, not once per change
+        vm.inbox().waiting().addListener((ListChangeListener<SessionViewModel>) c -> rebuildSoon());
+        vm.sessions().addListener((ListChangeListener<SessionViewModel>) c -> cardOf.keySet().retainAll(vm.sessions()));
         rebuild();
     }
 
+    private boolean rebuildPosted;
+
+    private void rebuildSoon() {
+        if (!rebuildPosted) {
+            rebuildPosted = true;
+            javafx.application.Platform.runLater(this::rebuild);
+        }
+    }
+
+    /** A session's card is kept while it is open (not only while it waits): one that waits again reuses it. */
     private void rebuild() {
-        cardOf.keySet().retainAll(vm.inbox().waiting());
+        rebuildPosted = false;
         List<VBox> nodes = vm.inbox().waiting().stream().map(s -> cardOf.computeIfAbsent(s, this::card)).toList();
-        cards.getChildren().setAll(nodes);
+        if (!nodes.equals(cards.getChildren())) {
+            cards.getChildren().setAll(nodes);
+        }
     }
 
     private VBox card(SessionViewModel s) {
