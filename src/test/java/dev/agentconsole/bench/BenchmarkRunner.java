@@ -46,6 +46,8 @@ public final class BenchmarkRunner {
     private final Path root;
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Whole sections of BENCHMARKS.md (name -> Markdown) that a section writes beside the table. */
+    private final Map<String, String> blocks = new java.util.LinkedHashMap<>();
 
     /** The installed launcher's JVM options: every process measured here runs the way the installed app does. */
     private final List<String> launcherOptions;
@@ -64,7 +66,10 @@ public final class BenchmarkRunner {
         return command;
     }
 
-    /** {@code ROOT [SECTION,...]}: with sections named, runs only those and prints, leaving BENCHMARKS.md alone. */
+    /**
+     * {@code ROOT [SECTION,...]}: with sections named, runs only those and prints, leaving BENCHMARKS.md alone,
+     * except that a section with a section of its own there (mission) replaces that one.
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         java.util.Set<String> only = args.length > 1 ? java.util.Set.of(args[1].split(",")) : java.util.Set.of();
@@ -79,6 +84,13 @@ public final class BenchmarkRunner {
         sections.put("window", runner::window);
         sections.put("installer", runner::installer);
         sections.put("search", () -> SearchBench.run(runner::row, root));
+        sections.put("mission", () -> runner.blocks.put("mission",
+                MissionControlBench.run(runner::row, root, runner.launcherOptions)));
+        for (String name : only) {
+            if (!sections.containsKey(name)) {
+                throw new IllegalArgumentException("no section " + name + "; the sections: " + sections.keySet());
+            }
+        }
         for (var e : sections.entrySet()) {
             if (only.isEmpty() || only.contains(e.getKey())) {
                 e.getValue().run();
@@ -86,6 +98,43 @@ public final class BenchmarkRunner {
         }
         if (only.isEmpty()) {
             runner.write();
+        } else {
+            runner.spliceBlocks();
+        }
+    }
+
+    private static String blockStart(String name) {
+        return "<!-- " + name + ": written by BenchmarkRunner's section '" + name + "'; a run of it replaces what stands "
+                + "between these marks -->";
+    }
+
+    private static String blockEnd(String name) {
+        return "<!-- end of " + name + " -->";
+    }
+
+    private static String block(String name, String markdown) {
+        return blockStart(name) + "\n\n" + markdown.strip() + "\n\n" + blockEnd(name) + "\n";
+    }
+
+    /** A section run alone: its own section of BENCHMARKS.md is replaced (or added at the end); the rest stays. */
+    private void spliceBlocks() throws IOException {
+        Path file = root.resolve("BENCHMARKS.md");
+        for (var b : blocks.entrySet()) {
+            if (b.getValue().isBlank()) {
+                continue;
+            }
+            String md = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+            int start = md.indexOf(blockStart(b.getKey()));
+            int end = md.indexOf(blockEnd(b.getKey()));
+            String replacement = block(b.getKey(), b.getValue());
+            if (start >= 0 && end > start) {
+                int after = md.indexOf('\n', end);
+                md = md.substring(0, start) + replacement + (after < 0 ? "" : md.substring(after + 1));
+            } else {
+                md = md.stripTrailing() + "\n\n" + replacement;
+            }
+            Files.writeString(file, md);
+            System.out.println("wrote the section '" + b.getKey() + "' of " + file);
         }
     }
 
@@ -536,7 +585,7 @@ public final class BenchmarkRunner {
     }
 
     /** The watchdog's waits over several runs: medians of each run's p99 and max, and the samples over a frame. */
-    private static String latency(List<Map<String, String>> runs) {
+    static String latency(List<Map<String, String>> runs) {
         Stats waitP99 = Stats.of(runs.stream().map(kv -> Double.parseDouble(kv.get("p99-ms"))).toList());
         Stats waitMax = Stats.of(runs.stream().map(kv -> Double.parseDouble(kv.get("max-ms"))).toList());
         long over = runs.stream().mapToLong(kv -> Long.parseLong(kv.get("over16"))).sum();
@@ -637,6 +686,12 @@ public final class BenchmarkRunner {
 
     /** Drains the output, waits {@code idleMs}, reads the process's VmRSS, stops it. */
     private static double idleRss(Process p, java.io.BufferedReader reader, long idleMs) throws Exception {
+        return idleRss(p, reader, idleMs, pid -> { });
+    }
+
+    /** The same, with a look at the process (by pid) after its RSS is read and before it is stopped. */
+    static double idleRss(Process p, java.io.BufferedReader reader, long idleMs,
+                          java.util.function.LongConsumer beforeStop) throws Exception {
         Thread drain = new Thread(() -> {
             try {
                 reader.transferTo(java.io.Writer.nullWriter());
@@ -650,6 +705,7 @@ public final class BenchmarkRunner {
         double rssMiB = Files.readAllLines(Path.of("/proc/" + p.pid() + "/status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).findFirst()
                 .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(Double.NaN);
+        beforeStop.accept(p.pid());
         p.destroy();
         if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -664,7 +720,15 @@ public final class BenchmarkRunner {
 
     /** {first frame, RSS, and with {@code viewReady} the console's view in the window} in ms and MiB. */
     private static double[] firstFrameAndRss(List<String> command, long idleMs, boolean viewReady) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return firstFrameAndRss(command, Map.of(), idleMs, viewReady, pid -> { });
+    }
+
+    /** The same with {@code env} added to the process's environment, and a look at it before it is stopped. */
+    static double[] firstFrameAndRss(List<String> command, Map<String, String> env, long idleMs, boolean viewReady,
+                                     java.util.function.LongConsumer beforeStop) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         double frame = Double.NaN;
         double ready = Double.NaN;
@@ -679,7 +743,7 @@ public final class BenchmarkRunner {
                 break;
             }
         }
-        double rssMiB = idleRss(p, reader, idleMs);
+        double rssMiB = idleRss(p, reader, idleMs, beforeStop);
         if (Double.isNaN(frame) || (viewReady && Double.isNaN(ready))) {
             throw new IllegalStateException(command + " printed no first-frame or view-ready line");
         }
@@ -698,7 +762,7 @@ public final class BenchmarkRunner {
         return out;
     }
 
-    private static Map<String, String> keyValues(String line) {
+    static Map<String, String> keyValues(String line) {
         Map<String, String> kv = new java.util.LinkedHashMap<>();
         for (String part : line.substring("RESULT ".length()).trim().split("\\s+")) {
             int eq = part.indexOf('=');
@@ -716,7 +780,7 @@ public final class BenchmarkRunner {
         System.out.println(figure + ": " + measured + " | " + baseline + " | " + ratio);
     }
 
-    private static String ratio(double a, double b) {
+    static String ratio(double a, double b) {
         return String.format(Locale.ROOT, "%.2f×", a / b);
     }
 
@@ -790,11 +854,16 @@ public final class BenchmarkRunner {
                 + "  installed launcher's options (`--java-options` in `packaging/jpackage.args`: " + String.join(" ", launcherOptions)
                 + "); the in-process figures (encoding, submit to arrival, batch, store, fault soak) run in the harness's JVM.\n");
         notes.forEach(n -> md.append("\n").append(n).append('\n'));
+        blocks.forEach((name, markdown) -> {
+            if (!markdown.isBlank()) {
+                md.append("\n").append(block(name, markdown));
+            }
+        });
         Files.writeString(root.resolve("BENCHMARKS.md"), md.toString());
         System.out.println("wrote " + root.resolve("BENCHMARKS.md"));
     }
 
-    private static String machine() {
+    static String machine() {
         String cpu = "unknown CPU";
         String memory = "";
         try {
