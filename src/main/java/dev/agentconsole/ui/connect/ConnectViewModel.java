@@ -380,11 +380,15 @@ public final class ConnectViewModel {
         });
     }
 
-    /** Opens a backend for what the form says now (taken here, on the UI thread; used on io). */
+    /**
+     * Opens a backend for what the form says now (taken here, on the UI thread; used on io). Through the
+     * chosen profile when there is one, so quota and list reads keep its key to its hosts like Connect does.
+     */
     private Supplier<AgentBackend> backendForNow() {
         Provider p = provider.get();
         Optional<String> url = urlFor(p), key = keyTyped();
-        return () -> connector.open(p, url, key);
+        ConnectProfile chosen = profile.get();
+        return () -> openBackend(p, url, key, chosen);
     }
 
     private void providerChanged(Provider p) {

@@ -13,6 +13,8 @@ import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.UiThread;
 import dev.agentconsole.ui.connect.ConnectProfile;
+import dev.agentconsole.ui.connect.QuotaViewModel;
+import dev.agentconsole.ui.connect.SessionListViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +124,14 @@ class ProfilesInTheWindowTest {
         });
         ui.await("refused", WAIT, () -> vm.form().noticeProperty().get().contains("localhost"));
         assertTrue(vm.form().noticeProperty().get().contains("not among"), vm.form().noticeProperty().get());
+        // the quota and the session list are read for the form as it stands: through the profile too
+        ui.run(() -> vm.form().loadSessions());
+        ui.await("the list refused", WAIT, () -> vm.form().list().stateProperty().get() == SessionListViewModel.State.FAILED);
+        ui.await("the quota refused", WAIT, () -> vm.form().quota().stateProperty().get() == QuotaViewModel.State.FAILED);
+        ui.run(() -> {
+            assertTrue(vm.form().list().problemProperty().get().contains("localhost"), vm.form().list().problemProperty().get());
+            assertTrue(vm.form().quota().problemProperty().get().contains("localhost"), vm.form().quota().problemProperty().get());
+        });
         assertEquals(before, emulator.requestCount(), "no byte of the key left");
     }
 
