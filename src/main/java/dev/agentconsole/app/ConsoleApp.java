@@ -18,14 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The window. Options arrive as {@code --provider=P}, {@code --base-url=U}, {@code --session=S},
@@ -39,7 +38,11 @@ public final class ConsoleApp extends Application {
     private Settings settings;
     private ExecutorService io;
     private volatile WorkspaceViewModel vm;
-    private Timeline ticker;
+    /**
+     * The 5 s clock for stale marks and waiting times. Not a Timeline: while any JavaFX animation runs, the
+     * toolkit pulses 60 times a second, so an idle window would wake the FX and render threads for nothing.
+     */
+    private ScheduledExecutorService ticker;
     private WorkspaceView view;
     private Notifier notifier = Notifier.NONE;
     /** The profile --profile named, read in init (off the FX thread). */
@@ -202,9 +205,12 @@ public final class ConsoleApp extends Application {
             stage.toFront();
             stage.requestFocus();
         });
-        ticker = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "clock");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> Platform.runLater(vm::tick), 5, 5, TimeUnit.SECONDS);
 
         // --profile: the connect form starts from the profile (the connect form's profile picker will take this over)
         profile.ifPresent(p -> {
@@ -290,7 +296,7 @@ public final class ConsoleApp extends Application {
     public void stop() {
         instance.ifPresent(Listening::stopListening); // launches from now on wait for this process to end
         if (ticker != null) {
-            ticker.stop();
+            ticker.shutdownNow();
         }
         if (vm != null) {
             vm.close();
