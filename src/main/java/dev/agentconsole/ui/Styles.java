@@ -66,6 +66,8 @@ public final class Styles {
     public static final String WALL = "wall";
     public static final String TILE = "tile";
     public static final String ABOUT_VALUE = "about-value";
+    /** The caret of a text area at rest, drawn still by {@link RestingCaret}. */
+    public static final String STILL_CARET = "still-caret";
 
     private Styles() {}
 

@@ -2,6 +2,7 @@ package dev.agentconsole.ui.compose;
 
 import dev.agentconsole.ui.Icons;
 import dev.agentconsole.ui.ImageLoader;
+import dev.agentconsole.ui.RestingCaret;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.attach.AttachmentStripView;
 import javafx.beans.binding.Bindings;
@@ -124,7 +125,6 @@ public final class ComposerView extends VBox {
             }
             e.consume();
         });
-        HBox.setHgrow(input, Priority.ALWAYS);
         Button send = new Button(null, Icons.of(Feather.SEND));
         send.setId("sendButton");
         send.getStyleClass().addAll("accent", "button-icon");
@@ -153,7 +153,9 @@ public final class ComposerView extends VBox {
         StackPane attachBox = new StackPane(attach); // a disabled button shows no tooltip: its box carries it too
         Tooltip.install(attachBox, attachTip);
         VBox buttons = new VBox(6, send, queueIt, attachBox);
-        HBox messageRow = new HBox(8, input, buttons);
+        RestingCaret typing = new RestingCaret(input); // a composer left focused does not keep the window busy
+        HBox.setHgrow(typing, Priority.ALWAYS);
+        HBox messageRow = new HBox(8, typing, buttons);
 
         // start URL and caller id
         TextField startUrl = new TextField();
