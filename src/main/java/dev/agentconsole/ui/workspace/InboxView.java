@@ -1,6 +1,7 @@
 package dev.agentconsole.ui.workspace;
 
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.MeasuredVBox;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.session.NeedsMe;
 import dev.agentconsole.ui.session.SessionViewModel;
@@ -8,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -26,10 +29,10 @@ import org.kordamp.ikonli.feather.Feather;
  * question (or answer, or trouble) and a reply field that sends to that session. A card keeps what
  * was typed in it while the list reorders.
  */
-final class InboxView extends VBox {
+final class InboxView extends MeasuredVBox {
 
     private final WorkspaceViewModel vm;
-    private final VBox cards = new VBox(6);
+    private final VBox cards = new MeasuredVBox(6);
     private final Map<SessionViewModel, VBox> cardOf = new HashMap<>();
 
     InboxView(WorkspaceViewModel vm) {
@@ -47,7 +50,10 @@ final class InboxView extends VBox {
         managedProperty().bind(visibleProperty());
         // many sessions can turn over in one pulse: the cards follow once per pulse, not once per change
         vm.inbox().waiting().addListener((ListChangeListener<SessionViewModel>) c -> rebuildSoon());
-        vm.sessions().addListener((ListChangeListener<SessionViewModel>) c -> cardOf.keySet().retainAll(vm.sessions()));
+        vm.sessions().addListener((ListChangeListener<SessionViewModel>) c -> {
+            cardOf.keySet().retainAll(vm.sessions());
+            cards.getChildren().retainAll(cardOf.values());
+        });
         rebuild();
     }
 
@@ -60,12 +66,23 @@ final class InboxView extends VBox {
         }
     }
 
-    /** A session's card is kept while it is open (not only while it waits): one that waits again reuses it. */
+    /**
+     * A session's card stays among the cards while the session is open, shown while it waits. Taking a card
+     * out and putting it back would style it afresh, and streaming sessions turn over several times a second;
+     * a card moved to the end ({@link javafx.scene.Node#toFront()}) only changes places.
+     */
     private void rebuild() {
         rebuildPosted = false;
-        List<VBox> nodes = vm.inbox().waiting().stream().map(s -> cardOf.computeIfAbsent(s, this::card)).toList();
-        if (!nodes.equals(cards.getChildren())) {
-            cards.getChildren().setAll(nodes);
+        List<VBox> waiting = vm.inbox().waiting().stream().map(s -> cardOf.computeIfAbsent(s, this::card)).toList();
+        for (VBox card : waiting) {
+            if (card.getParent() != cards) {
+                cards.getChildren().add(card);
+            }
+        }
+        Set<VBox> shown = Set.copyOf(waiting);
+        cards.getChildren().forEach(card -> card.setVisible(shown.contains(card)));
+        if (!cards.getChildren().stream().filter(Node::isVisible).toList().equals(waiting)) {
+            waiting.forEach(Node::toFront); // the longest wait first
         }
     }
 
@@ -120,9 +137,10 @@ final class InboxView extends VBox {
         open.setOnAction(e -> vm.show(s));
         HBox row = new HBox(4, reply, sendButton, open);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(3, title, why, text, row, problem);
+        VBox card = new MeasuredVBox(3, title, why, text, row, problem); // measured again only when it changes
         card.getStyleClass().add(Styles.INBOX_ITEM);
         card.setMinHeight(Region.USE_PREF_SIZE);
+        card.managedProperty().bind(card.visibleProperty());
         card.setOnMouseClicked(e -> {
             if (e.getTarget() == card || e.getTarget() == text || e.getTarget() == title) {
                 vm.show(s);

@@ -2,6 +2,7 @@ package dev.agentconsole.ui.workspace;
 
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.ui.Icons;
+import dev.agentconsole.ui.MeasuredHBox;
 import dev.agentconsole.ui.Styles;
 import dev.agentconsole.ui.session.SessionViewModel;
 import java.time.Duration;
@@ -151,7 +152,7 @@ public final class SidebarView extends VBox {
         close.setTooltip(new Tooltip("Close this session in the window (the agent goes on; Ctrl+W)"));
         close.setAccessibleText("Close session");
         close.setOnAction(e -> vm.requestClose(s));
-        HBox item = new HBox(6, mark, words, unread, close);
+        HBox item = new MeasuredHBox(6, mark, words, unread, close); // its wrapped title is measured once per change
         item.setAlignment(Pos.CENTER_LEFT);
         item.getStyleClass().add(Styles.SIDEBAR_ITEM);
         item.setMinHeight(Region.USE_PREF_SIZE);

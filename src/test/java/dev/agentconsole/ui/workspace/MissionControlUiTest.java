@@ -70,10 +70,13 @@ class MissionControlUiTest {
         TestWindow.waitFor("the inbox names the waiting agent", () -> robot.lookup("#inboxSummary").tryQueryAs(Label.class)
                 .map(l -> FxTesting.shownWithAllItsParents(l) && "1 agent is waiting for you".equals(l.getText())).orElse(false));
         TestWindow.waitFor("its question in the inbox", () -> robot.lookup(".inbox-item .inbox-text").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("Which one should I book")));
+                .anyMatch(l -> FxTesting.shownWithAllItsParents(l) && l.getText().contains("Which one should I book")));
         assertEquals(3, TestWindow.fx(() -> robot.lookup(".sidebar-item").queryAll().size()));
 
-        robot.clickOn(".inbox-reply").write("the cheaper one").type(KeyCode.ENTER);
+        assertEquals(1, robot.lookup(".inbox-item").match(FxTesting::shownWithAllItsParents).queryAll().size(),
+                "one card shown: the other sessions' cards, if any, are hidden");
+        robot.clickOn(robot.lookup(".inbox-reply").match(FxTesting::shownWithAllItsParents).<javafx.scene.Node>query())
+                .write("the cheaper one").type(KeyCode.ENTER);
         TestWindow.waitFor("the reply at the demo session's route", () -> emulator.receivedMessages(asking).stream()
                 .map(ReceivedMessage::text).toList().equals(List.of("the cheaper one")));
         assertEquals(List.of(), emulator.receivedMessages(a));
