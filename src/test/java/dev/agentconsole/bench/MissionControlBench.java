@@ -55,7 +55,14 @@ final class MissionControlBench {
 
     /** {@code -Dmission.quick=true}: a short pass through every part, to check the harness (its figures mean nothing). */
     static final boolean QUICK = Boolean.getBoolean("mission.quick");
-    static final int[] STEPS = QUICK ? new int[] {1, 2, 10} : new int[] {1, 5, 10, 20};
+    static final int[] STEPS = System.getProperty("mission.steps") != null
+            ? java.util.Arrays.stream(System.getProperty("mission.steps").split(",")).mapToInt(Integer::parseInt).toArray()
+            : QUICK ? new int[] {1, 2, 10} : new int[] {1, 5, 10, 20};
+    /**
+     * {@code -Dmission.only=growth} or {@code quiet}: that part alone, its figures printed and nothing written (for
+     * trying a change; with {@code -Dmission.steps=1,10} it takes a few minutes).
+     */
+    static final String ONLY = System.getProperty("mission.only", "");
     static final long MESSAGE_PERIOD_MS = 300;
     static final String FEED_TEXT = "Any news on the search, please?";
     static final Duration SETTLE = Duration.ofSeconds(QUICK ? 2 : 8);
@@ -110,6 +117,26 @@ final class MissionControlBench {
         return new MissionControlBench(rows, root, jvmOptions).measure();
     }
 
+    /** The windows' data folders, removed when the run ends. */
+    private final List<Path> dataFolders = new ArrayList<>();
+
+    private Path dataFolder(String prefix) throws IOException {
+        Path p = Files.createTempDirectory(prefix);
+        dataFolders.add(p);
+        return p;
+    }
+
+    private void removeDataFolders() {
+        for (Path folder : dataFolders) {
+            try (var walk = Files.walk(folder)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.out.println("could not remove " + folder + ": " + e.getMessage());
+            }
+        }
+        dataFolders.clear();
+    }
+
     private List<String> command(String... rest) {
         List<String> c = new ArrayList<>();
         c.add(javaBin);
@@ -121,12 +148,39 @@ final class MissionControlBench {
     // ---- the run ------------------------------------------------------------------------------------------
 
     private String measure() throws Exception {
+        try {
+            return measureAll();
+        } finally {
+            removeDataFolders();
+        }
+    }
+
+    private String measureAll() throws Exception {
         System.out.println("== mission control: many sessions in one window, against a standalone emulator");
         String loadBefore = loadAverage();
         long t0 = System.nanoTime();
         StringBuilder md = new StringBuilder();
         try (StandaloneEmulator emulator = StandaloneEmulator.start(command("-cp", classPath, "dev.agentconsole.AgentConsole",
                 "emulator", "--port", "0", "--step-ms", "100"))) {
+            switch (ONLY) {
+                case "growth" -> {
+                    System.out.println(growth(emulator).profile());
+                    return "";
+                }
+                case "quiet" -> {
+                    quietGrowth(emulator);
+                    return "";
+                }
+                case "restated" -> {
+                    Restated r = startupAndMemory(emulator);
+                    System.out.printf(Locale.ROOT, "operator RSS %.0f, floor %.0f (%.2fx), bare %.0f; whole view %.0f ms, bare frame %.0f ms "
+                                    + "(%.2fx)%n", r.operatorRss().median(), r.floorRss().median(),
+                            r.operatorRss().median() / r.floorRss().median(), r.bareRss().median(), r.operatorReady().median(),
+                            r.bareFrame().median(), r.operatorReady().median() / r.bareFrame().median());
+                    return "";
+                }
+                default -> { }
+            }
             Restated restated = startupAndMemory(emulator);
             double bareCpu = bareWindowAtRest();
             Latency latency = startupLatency(emulator);
@@ -161,14 +215,14 @@ final class MissionControlBench {
             boolean last = round == ROUNDS - 1;
             double[] op = BenchmarkRunner.firstFrameAndRss(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
                             "dev.agentconsole.AgentConsole", "--provider", "hcompany", "--base-url", emulator.baseUrl(),
-                            "--session", session, "--data-dir", Files.createTempDirectory("mission-op").toString()),
+                            "--session", session, "--data-dir", dataFolder("mission-op").toString()),
                     emulator.keyEnvironment(), IDLE_MS, true, pid -> {
                         if (last) {
                             histogram.set(classHistogram(pid));
                         }
                     });
             double[] demo = BenchmarkRunner.firstFrameAndRss(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
-                            "dev.agentconsole.AgentConsole", "--data-dir", Files.createTempDirectory("mission-demo").toString()),
+                            "dev.agentconsole.AgentConsole", "--data-dir", dataFolder("mission-demo").toString()),
                     Map.of(), IDLE_MS, true, pid -> { });
             double[] bare = BenchmarkRunner.firstFrameAndRss(command("-cp", classPath, "dev.agentconsole.bench.BareWindow"),
                     Map.of(), IDLE_MS, false, pid -> { });
@@ -243,7 +297,7 @@ final class MissionControlBench {
             Map<String, String> op;
             try (WindowProcess w = WindowProcess.start(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
                     "dev.agentconsole.bench.MissionWindow", "--provider", "hcompany", "--base-url", emulator.baseUrl(),
-                    "--session", session, "--data-dir", Files.createTempDirectory("mission-start").toString()),
+                    "--session", session, "--data-dir", dataFolder("mission-start").toString()),
                     emulator.keyEnvironment())) {
                 op = w.awaitResult("startup", Duration.ofSeconds(60));
             }
@@ -329,7 +383,7 @@ final class MissionControlBench {
     /** One window, growing from 1 to 20 sessions. */
     private Growth growth(StandaloneEmulator emulator) throws Exception {
         System.out.println("-- one window, 1 to 20 sessions");
-        Path data = Files.createTempDirectory("mission-growth");
+        Path data = dataFolder("mission-growth");
         List<String> ids = new ArrayList<>();
         ids.add(emulator.createSession());
         emulator.awaitIdle(ids, Duration.ofSeconds(30));
@@ -426,7 +480,7 @@ final class MissionControlBench {
      */
     private List<Quiet> quietGrowth(StandaloneEmulator emulator) throws Exception {
         System.out.println("-- a second window, 1 to 20 sessions, nothing streaming");
-        Path data = Files.createTempDirectory("mission-quiet");
+        Path data = dataFolder("mission-quiet");
         List<String> ids = new ArrayList<>();
         ids.add(emulator.createSession());
         emulator.awaitIdle(ids, Duration.ofSeconds(30));
