@@ -29,37 +29,15 @@ import javafx.collections.ObservableList;
 /**
  * The connect form: which provider, where, the key when the environment has none, a session id
  * typed or picked (with the recent ones and the provider's list), and New. What it binds goes to
- * the window's {@link Opener}, which keeps the sessions. Network work runs on {@code io}; results
+ * the window's {@link SessionOpener}, which keeps the sessions. Network work runs on {@code io}; results
  * come back through {@code ui}. Toolkit-free.
  */
 public final class ConnectViewModel {
 
-    /** Where the sessions the form names go: the workspace. Called on the UI thread. */
-    public interface Opener {
-        /** Brings the session forward when it is open and being read; false when it is not (then it is opened). */
-        boolean showIfReading(Provider provider, SessionId id);
-
-        /** No key for it yet: show what is stored of it, and say why it waits. */
-        void waitForKey(Provider provider, SessionId id, String baseUrl, String why);
-
-        /** Binding begins: show it at once, connecting. */
-        void opening(Provider provider, SessionId id, String baseUrl);
-
-        /**
-         * The backend is ready: read the session through it (the opener owns it now).
-         *
-         * @param task the task it was created with, when it was created here (a title until the operator gives one)
-         */
-        void opened(Provider provider, SessionId id, String baseUrl, AgentBackend backend, Optional<String> task);
-
-        /** Binding failed before any read, with the reason in words. */
-        void failed(Provider provider, SessionId id, String baseUrl, String message);
-    }
-
     private final Connector connector;
     private final Executor ui;
     private final Executor io;
-    private final Opener opener;
+    private final SessionOpener opener;
     private final SessionListViewModel list;
     private final QuotaViewModel quota;
 
@@ -80,17 +58,17 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ObservableList<String> recentSessions = FXCollections.observableArrayList();
-    private final ObservableList<String> recentView = FXCollections.unmodifiableObservableList(recentSessions);
+    private final RecentSessions recent;
     private long creating;
 
-    public ConnectViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Opener opener) {
+    public ConnectViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, SessionOpener opener) {
         this.connector = connector;
         this.ui = ui;
         this.io = io;
         this.opener = opener;
         this.list = new SessionListViewModel(ui, io, clock, ZoneId.systemDefault());
         this.quota = new QuotaViewModel(ui, io, clock, ZoneId.systemDefault());
+        this.recent = new RecentSessions(connector.store(), ui, io, notice::set);
         provider.addListener((o, was, now) -> {
             providerChanged(now);
             if (!applying && profile.get() != null && profile.get().provider() != now) {
@@ -248,7 +226,7 @@ public final class ConnectViewModel {
 
     /** The provider's sessions opened before, newest first. */
     public ObservableList<String> recentSessions() {
-        return recentView;
+        return recent.ids();
     }
 
     /** The picker's list of the provider's sessions. */
@@ -283,7 +261,7 @@ public final class ConnectViewModel {
     /** Opens a session named elsewhere (the picker, a subagent, a second launch) of the chosen provider. */
     public void open(Provider p, SessionId id) {
         notice.set("");
-        remember(p, id);
+        recent.opened(p, id);
         if (opener.showIfReading(p, id)) {
             return; // open already, and live: nothing to bind again
         }
@@ -339,7 +317,7 @@ public final class ConnectViewModel {
                     if (mine == creating) {
                         busy.set(false);
                     }
-                    remember(p, info.id());
+                    recent.opened(p, info.id());
                     sessionText.set(info.id().value());
                     opener.opened(p, info.id(), url.orElse(""), made, task.map(OutgoingMessage::text));
                     refreshQuota(); // a new session takes a slot
@@ -399,7 +377,7 @@ public final class ConnectViewModel {
             case AGI -> "agi-0";
             case HCOMPANY -> "";
         });
-        loadRecent(p);
+        recent.showFor(p);
         list.clear();
         refreshQuota();
     }
@@ -411,32 +389,5 @@ public final class ConnectViewModel {
 
     private Optional<String> keyTyped() {
         return token.get() == null || token.get().isBlank() ? Optional.empty() : Optional.of(token.get());
-    }
-
-    private void remember(Provider p, SessionId id) {
-        if (provider.get() != p) {
-            return;
-        }
-        recentSessions.remove(id.value());
-        recentSessions.add(0, id.value());
-        if (recentSessions.size() > 10) {
-            recentSessions.remove(10, recentSessions.size());
-        }
-    }
-
-    /** The provider's sessions opened before, newest first, from the store. */
-    private void loadRecent(Provider p) {
-        io.execute(() -> {
-            try {
-                List<String> ids = connector.store().recent(p.cliName(), 10);
-                ui.execute(() -> {
-                    if (provider.get() == p) {
-                        recentSessions.setAll(ids);
-                    }
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> notice.set("the recent sessions could not be read: " + e.getMessage()));
-            }
-        });
     }
 }

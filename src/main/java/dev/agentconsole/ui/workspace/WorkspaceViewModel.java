@@ -9,6 +9,7 @@ import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.connect.ConnectViewModel;
+import dev.agentconsole.ui.connect.SessionOpener;
 import dev.agentconsole.ui.connect.Connector;
 import dev.agentconsole.ui.session.SessionContext;
 import dev.agentconsole.ui.session.SessionViewModel;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
  * set saved for the next start. Each session is its own {@link SessionViewModel}; the connect form
  * ({@link ConnectViewModel}) opens them here. Toolkit-free; the UI thread only.
  */
-public final class WorkspaceViewModel implements ConnectViewModel.Opener {
+public final class WorkspaceViewModel implements SessionOpener {
 
     private final Connector connector;
     private final SessionContext ctx;
