@@ -1,6 +1,7 @@
 package dev.agentconsole.app.keys;
 
 import com.github.javakeyring.KeyringStorageType;
+import dev.agentconsole.app.dbus.SessionBus;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package dev.agentconsole.app.notify;
 
+import dev.agentconsole.app.dbus.SessionBus;
 import dev.agentconsole.ui.workspace.Notifier;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,7 +36,7 @@ public final class Notifiers {
      */
     public static Notifier forThisDesktop(Map<String, String> env) {
         Choice choice = choose(env, System.getProperty("os.name", ""),
-                Boolean.getBoolean("java.awt.headless"), Files::exists, currentUid());
+                Boolean.getBoolean("java.awt.headless"), Files::exists, SessionBus.currentUid());
         return switch (choice.kind()) {
             case DBUS -> DbusNotifier.forAddress(choice.busAddress());
             case TRAY -> new TrayNotifier();
@@ -46,9 +45,7 @@ public final class Notifiers {
     }
 
     /**
-     * The decision, from what the process sees. A session bus is named by
-     * {@code DBUS_SESSION_BUS_ADDRESS}, or else is the per-user socket that libdbus and sd-bus
-     * also look for: {@code $XDG_RUNTIME_DIR/bus}, else {@code /run/user/UID/bus}.
+     * The decision, from what the process sees; where the session bus is: {@link SessionBus}.
      */
     static Choice choose(Map<String, String> env, String osName, boolean headless, Predicate<Path> exists,
             String uid) {
@@ -61,39 +58,10 @@ public final class Notifiers {
             // macOS and Windows have no session bus to speak of; AWT's tray needs a display.
             return new Choice(headless ? Kind.NONE : Kind.TRAY, null);
         }
-        String address = env.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").strip();
-        if (!address.isEmpty()) {
+        String address = SessionBus.address(env, exists, uid);
+        if (address != null) {
             return new Choice(Kind.DBUS, address);
         }
-        String runtimeDir = env.getOrDefault("XDG_RUNTIME_DIR", "").strip();
-        Path socket = !runtimeDir.isEmpty() ? Path.of(runtimeDir, "bus")
-                : uid != null ? Path.of("/run/user", uid, "bus") : null;
-        if (socket != null && exists.test(socket)) {
-            return new Choice(Kind.DBUS, "unix:path=" + escapeAddressValue(socket.toString()));
-        }
         return new Choice(Kind.NONE, null);
-    }
-
-    /** D-Bus address values escape every byte outside a small safe set as %XX (spec: "Server Addresses"). */
-    static String escapeAddressValue(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-_/.\\*".indexOf(c) >= 0)) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format("%02x", b & 0xff));
-            }
-        }
-        return out.toString();
-    }
-
-    /** The process's uid from /proc (Linux); null where it cannot be read. */
-    private static String currentUid() {
-        try {
-            return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }
