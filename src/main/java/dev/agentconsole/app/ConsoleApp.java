@@ -214,10 +214,7 @@ public final class ConsoleApp extends Application {
 
         // --profile: the connect form starts from the profile (the connect form's profile picker will take this over)
         profile.ifPresent(p -> {
-            vm.form().providerProperty().set(p.provider());
-            if (!p.isDemo()) {
-                vm.form().baseUrlProperty().set(p.baseUrl());
-            }
+            vm.form().select(p.provider(), p.isDemo() ? Optional.empty() : Optional.of(p.baseUrl()));
             p.agent().ifPresent(vm.form().agentNameProperty()::set);
         });
         Map<String, String> options = getParameters().getNamed();
@@ -229,6 +226,8 @@ public final class ConsoleApp extends Application {
         Runnable openAndListen = () -> {
             if (session.isPresent() || provider != Provider.DEMO || smoke || vm.sessions().isEmpty()) {
                 vm.open(provider, baseUrl, session); // no session named: the demo starts one, another provider lists its own
+            } else {
+                vm.form().refreshQuota(); // the form's first quota read, now that it points where it will
             }
             if (smoke) {
                 new SmokeRun(vm, view, SMOKE_LIMIT, System.out, code -> {

@@ -80,8 +80,22 @@ public final class ConnectViewModel {
         baseUrl.addListener((o, was, now) -> refreshQuota());
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
                 : Optional.ofNullable(SessionId.problemWith(now)).orElse("")));
-        providerChanged(Provider.DEMO);
+        quota.holding(() -> providerChanged(Provider.DEMO), null); // the first read waits for select (or a change)
         loadProfiles();
+    }
+
+    /**
+     * Where the form points: the provider and its base URL together, then one quota read for both. Set one
+     * after the other, the quota would first be read at the provider's default host, with the key meant for
+     * {@code baseUrl}'s. The form reads no quota before this (or a change the operator makes, or
+     * {@link #refreshQuota}): a window started on a session would start the demo emulator for nothing.
+     */
+    public void select(Provider p, Optional<String> url) {
+        quota.holding(() -> {
+            provider.set(p);
+            url.ifPresent(baseUrl::set);
+        }, null);
+        refreshQuota();
     }
 
     // ---- profiles ---------------------------------------------------------------------------------
@@ -143,10 +157,12 @@ public final class ConnectViewModel {
         boolean was = applying;
         applying = true;
         try {
-            provider.set(p.provider());
-            if (!p.isDemo()) {
-                baseUrl.set(p.baseUrl());
-            }
+            quota.holding(() -> {
+                provider.set(p.provider());
+                if (!p.isDemo()) {
+                    baseUrl.set(p.baseUrl());
+                }
+            }, this::refreshQuota);
             p.agent().ifPresent(agentName::set);
             p.callerId().ifPresent(callerId::set);
         } finally {

@@ -42,6 +42,8 @@ public final class QuotaViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private boolean reading;
     private Source next;
+    private int held;
+    private boolean askedWhileHeld;
 
     public QuotaViewModel(Executor ui, Executor io, Supplier<Instant> clock, ZoneId zone) {
         this.ui = ui;
@@ -64,8 +66,31 @@ public final class QuotaViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /**
+     * Runs {@code changes} (several settings changing as one) with reads held, then, when one was asked for
+     * meanwhile, runs {@code after} (which reads with the settings as they ended); a null {@code after} reads nothing.
+     */
+    public void holding(Runnable changes, Runnable after) {
+        held++;
+        try {
+            changes.run();
+        } finally {
+            if (--held == 0) {
+                boolean asked = askedWhileHeld;
+                askedWhileHeld = false;
+                if (asked && after != null) {
+                    after.run();
+                }
+            }
+        }
+    }
+
     /** Reads again; call on the UI thread. */
     public void refresh(Source source) {
+        if (held > 0) {
+            askedWhileHeld = true;
+            return;
+        }
         next = source;
         if (!reading) {
             readNext();

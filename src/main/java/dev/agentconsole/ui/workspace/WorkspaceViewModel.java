@@ -238,8 +238,7 @@ public final class WorkspaceViewModel implements SessionOpener {
             }
             return;
         }
-        form.providerProperty().set(provider);
-        baseUrl.ifPresent(form.baseUrlProperty()::set);
+        form.select(provider, baseUrl);
         if (id.isPresent()) {
             form.sessionTextProperty().set(id.get().value());
             form.open(provider, id.get());

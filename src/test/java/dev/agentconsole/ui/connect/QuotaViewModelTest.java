@@ -68,6 +68,30 @@ class QuotaViewModelTest {
     }
 
     @Test
+    void settingsChangingAsOneAreReadOnceAfterAndNeverHalfWay() {
+        java.util.List<String> read = new java.util.ArrayList<>();
+        String[] host = {"demo"};
+        vm.holding(() -> {
+            host[0] = "default host"; // the provider changes, and its default host comes with it
+            vm.refresh(() -> {
+                read.add("half way: " + host[0]);
+                return Optional.empty();
+            });
+            host[0] = "the operator's host";
+        }, () -> vm.refresh(() -> {
+            read.add(host[0]);
+            return Optional.of(READING);
+        }));
+        runIo();
+        assertEquals(java.util.List.of("the operator's host"), read);
+
+        vm.holding(() -> vm.refresh(Optional::empty), null);
+        runIo();
+        assertEquals(1, read.size(), "held with nothing to read after: nothing read");
+        assertEquals(QuotaViewModel.State.LOADED, vm.stateProperty().get());
+    }
+
+    @Test
     void aReadThatFailsSaysWhy() {
         vm.refresh(() -> {
             throw new AgentException(new AgentError.Unauthorized("bad key"));

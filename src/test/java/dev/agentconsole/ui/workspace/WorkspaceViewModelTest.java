@@ -397,6 +397,7 @@ class WorkspaceViewModelTest {
     @Test
     void theQuotaBeforeNewCountsTheSessionJustCreated() {
         QuotaViewModel quota = vm.form().quota();
+        ui.run(() -> vm.form().select(Provider.DEMO, Optional.empty())); // as the window does once it knows where the form points
         ui.await("the quota", WAIT, () -> quota.summaryProperty().get().startsWith("100 of 100 session slots free"));
         demoUntilQuestion();
         ui.await("one slot fewer", WAIT, () -> quota.summaryProperty().get().startsWith("99 of 100 session slots free"));
