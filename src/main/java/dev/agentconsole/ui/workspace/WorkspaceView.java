@@ -208,10 +208,12 @@ public final class WorkspaceView extends BorderPane {
                 vm.cycle(e.isShiftDown() ? -1 : 1); // before the focus moves: Ctrl+Tab is the sessions' key here
                 focusComposer();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && vm.wall().confirmationProperty().get() != null) {
+            } else if (e.getCode() != KeyCode.ESCAPE || escapeIsTheFieldsOwn(scene)) {
+                return;
+            } else if (vm.wall().confirmationProperty().get() != null) {
                 vm.wall().dismiss();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && vm.front() != null && vm.front().confirmationProperty().get() != null) {
+            } else if (vm.front() != null && vm.front().confirmationProperty().get() != null) {
                 vm.front().dismissConfirmation(); // Esc dismisses a pending question; it never throws away typed text
                 focusComposer();
                 e.consume();
@@ -226,6 +228,17 @@ public final class WorkspaceView extends BorderPane {
             }
         });
         showFront();
+    }
+
+    /**
+     * The focus is in a field whose Esc means something of its own there (a rename, the find bar, an inbox reply,
+     * the connect form): a confirmation waiting elsewhere does not take the key from it. The composer's Esc is
+     * the confirmation's, as it has nothing else to do with it.
+     */
+    private boolean escapeIsTheFieldsOwn(Scene scene) {
+        SessionView front = vm.front() == null ? null : views.get(vm.front());
+        return scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field
+                && (front == null || field != front.composer().input());
     }
 
     private void onFront(java.util.function.Consumer<SessionViewModel> command) {

@@ -227,6 +227,22 @@ class ConsoleUiTest {
     }
 
     @Test
+    void escapeInTheRenameFieldCancelsTheRenameAndLeavesTheStopQuestionStanding(FxRobot robot) throws Exception {
+        demoUntilQuestion(robot);
+        String title = fx(() -> vm.front().title().get());
+        robot.clickOn("#stopButton");
+        waitFor("the confirmation", () -> robot.lookup("#confirmationBar").query().isVisible());
+        robot.type(KeyCode.F2);
+        waitFor("the title as a field", () -> robot.lookup("#renameField").tryQuery().isPresent());
+        robot.write("half a new name").type(KeyCode.ESCAPE);
+        waitFor("the rename cancelled", () -> robot.lookup("#renameField").tryQuery().isEmpty());
+        assertEquals(title, fx(() -> vm.front().title().get()));
+        assertTrue(fx(() -> robot.lookup("#confirmationBar").query().isVisible()), "Esc was the field's: the stop question stands");
+        robot.clickOn("#messageInput").type(KeyCode.ESCAPE);
+        waitFor("dismissed from the composer", () -> !robot.lookup("#confirmationBar").query().isVisible());
+    }
+
+    @Test
     void everyControlHasATooltipOrAnAccessibleText(FxRobot robot) throws Exception {
         demoUntilQuestion(robot);
         List<String> missing = fx(() -> robot.lookup(".button, .toggle-button, .text-input, .combo-box, .menu-button").queryAll().stream()
