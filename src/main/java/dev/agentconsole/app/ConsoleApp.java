@@ -45,8 +45,6 @@ public final class ConsoleApp extends Application {
     private ScheduledExecutorService ticker;
     private WorkspaceView view;
     private Notifier notifier = Notifier.NONE;
-    /** The profile --profile named, read in init (off the FX thread). */
-    private Optional<dev.agentconsole.app.profiles.Profile> profile = Optional.empty();
     /**
      * The smoke run's verdict, read by {@link #launch} once the toolkit has exited. Static because
      * JavaFX makes the Application instance itself and hands nothing back from {@code launch}.
@@ -126,7 +124,6 @@ public final class ConsoleApp extends Application {
         services = new Services(System.getenv(),
                 Optional.ofNullable(getParameters().getNamed().get("data-dir")).map(java.nio.file.Path::of));
         settings = Settings.load(services.dataFolder()); // here, off the FX thread, before the first frame
-        profile = Optional.ofNullable(getParameters().getNamed().get("profile")).flatMap(services.profiles()::find);
         notifier = dev.agentconsole.app.notify.Notifiers.forThisDesktop(System.getenv()); // connects on first use
         AtomicInteger n = new AtomicInteger();
         io = Executors.newCachedThreadPool(r -> {
@@ -212,11 +209,6 @@ public final class ConsoleApp extends Application {
         });
         ticker.scheduleAtFixedRate(() -> Platform.runLater(vm::tick), 5, 5, TimeUnit.SECONDS);
 
-        // --profile: the connect form starts from the profile (the connect form's profile picker will take this over)
-        profile.ifPresent(p -> {
-            vm.form().select(p.provider(), p.isDemo() ? Optional.empty() : Optional.of(p.baseUrl()));
-            p.agent().ifPresent(vm.form().agentNameProperty()::set);
-        });
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
         Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);
@@ -239,11 +231,15 @@ public final class ConsoleApp extends Application {
             // later launches' requests wait until the saved set is back: one naming a saved session finds it there
             instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> handOver(stage, r))));
         };
-        if (smoke) {
-            openAndListen.run(); // the smoke run checks the session it opens, never one the last run left open
-        } else {
-            vm.restore(session.map(id -> SessionKey.of(provider, id.value())), restored -> openAndListen.run());
-        }
+        Runnable start = () -> {
+            if (smoke) {
+                openAndListen.run(); // the smoke run checks the session it opens, never one the last run left open
+            } else {
+                vm.restore(session.map(id -> SessionKey.of(provider, id.value())), restored -> openAndListen.run());
+            }
+        };
+        // --profile: the form opens through the profile (its hosts, its key) and the session wears its name
+        Optional.ofNullable(options.get("profile")).ifPresentOrElse(name -> vm.form().useProfile(name, start), start);
     }
 
     /**
@@ -258,8 +254,18 @@ public final class ConsoleApp extends Application {
         if (r.session().isEmpty() && !vm.sessions().isEmpty()) {
             return;
         }
-        r.callerId().ifPresent(vm.form().callerIdProperty()::set);
-        vm.open(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse));
+        Runnable open = () -> {
+            r.callerId().ifPresent(vm.form().callerIdProperty()::set);
+            vm.open(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse));
+        };
+        if (r.profile().isPresent()) {
+            vm.form().useProfile(r.profile().get(), open);
+        } else {
+            if (r.provider().isPresent()) {
+                vm.form().profileProperty().set(null); // a provider by hand, as on the command line: no profile's hosts
+            }
+            open.run();
+        }
     }
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */

@@ -28,7 +28,7 @@ final class WindowLaunch {
         SingleInstance.Claim claim;
         try {
             claim = SingleInstance.claim(dataDir.orElseGet(Services::standardDataDir),
-                    new OpenRequest(provider, baseUrl, session, callerId));
+                    new OpenRequest(provider, baseUrl, session, callerId, profile));
         } catch (IllegalArgumentException e) {
             err.println("bad input: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

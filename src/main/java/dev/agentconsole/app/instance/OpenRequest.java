@@ -16,12 +16,23 @@ import okhttp3.HttpUrl;
  * @param baseUrl  the provider's base URL (absent: its default)
  * @param session  the session's id, normalised (absent: open nothing new)
  * @param callerId H's caller id for what the operator types
+ * @param profile  the profile the launch named (--profile): the running console opens through it, its key included
  * @throws IllegalArgumentException with a sentence for the operator when any of it is not acceptable
  */
 public record OpenRequest(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session,
-                          Optional<String> callerId) {
+                          Optional<String> callerId, Optional<String> profile) {
+
+    /** A request that names no profile. */
+    public OpenRequest(Optional<Provider> provider, Optional<String> baseUrl, Optional<String> session, Optional<String> callerId) {
+        this(provider, baseUrl, session, callerId, Optional.empty());
+    }
 
     public OpenRequest {
+        Objects.requireNonNull(profile, "profile");
+        noControlCharacters("profile name", profile);
+        if (profile.isPresent() && profile.get().isBlank()) {
+            throw new IllegalArgumentException("the profile name is blank");
+        }
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(session, "session");

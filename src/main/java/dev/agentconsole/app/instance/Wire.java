@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The socket's words: one line of JSON each way. A request is
- * {@code {"v":1,"provider":"agi","baseUrl":"https://...","session":"<uuid>","callerId":"..."}} (absent
+ * {@code {"v":1,"provider":"agi","baseUrl":"https://...","session":"<uuid>","callerId":"...","profile":"..."}} (absent
  * fields left out); the reply is {@code {"v":1,"ok":true}} or {@code {"v":1,"ok":false,"error":"..."}}.
  * Jackson's streaming reader only (no data binding): every field is checked by name and type here,
  * and anything else, an unknown field (a key, say) included, refuses the whole request.
@@ -53,6 +53,7 @@ final class Wire {
         request.baseUrl().ifPresent(u -> field(json, "baseUrl", u));
         request.session().ifPresent(s -> field(json, "session", s));
         request.callerId().ifPresent(c -> field(json, "callerId", c));
+        request.profile().ifPresent(n -> field(json, "profile", n));
         byte[] line = json.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
         if (line.length - 1 > MAX_BYTES) {
             throw new IllegalArgumentException("the request is longer than " + MAX_BYTES + " bytes");
@@ -75,6 +76,7 @@ final class Wire {
         String baseUrl = null;
         String session = null;
         String callerId = null;
+        String profile = null;
         try (JsonParser p = Json.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the request is not a JSON object");
@@ -91,6 +93,7 @@ final class Wire {
                     case "baseUrl" -> baseUrl = string(p, value, name);
                     case "session" -> session = string(p, value, name);
                     case "callerId" -> callerId = string(p, value, name);
+                    case "profile" -> profile = string(p, value, name);
                     default -> throw new IllegalArgumentException("unknown field '" + shown(name) + "'");
                 }
             }
@@ -110,7 +113,7 @@ final class Wire {
                     + VERSION + "): update the older of the two");
         }
         return new OpenRequest(Optional.ofNullable(provider).map(Wire::provider), Optional.ofNullable(baseUrl),
-                Optional.ofNullable(session), Optional.ofNullable(callerId));
+                Optional.ofNullable(session), Optional.ofNullable(callerId), Optional.ofNullable(profile));
     }
 
     private static final byte[] OK = ("{\"v\":" + VERSION + ",\"ok\":true}\n").getBytes(StandardCharsets.UTF_8);

@@ -121,22 +121,38 @@ public final class ConnectViewModel {
 
     /** Reads the profiles again (the picker opens; one may have been added from the command line). */
     public void loadProfiles() {
+        loadProfiles(Optional.empty(), () -> { });
+    }
+
+    /**
+     * Reads the profiles and chooses the one named (--profile, or a later launch's): the form takes its
+     * provider, base URL, key and hosts, and what opens next wears its name and colour. Then runs {@code then}.
+     */
+    public void useProfile(String name, Runnable then) {
+        loadProfiles(Optional.of(name), then);
+    }
+
+    private void loadProfiles(Optional<String> choose, Runnable then) {
         io.execute(() -> {
             List<ConnectProfile> read;
             try {
                 read = connector.profileChoices();
             } catch (RuntimeException e) {
-                ui.execute(() -> notice.set("the profiles could not be read: " + e.getMessage()));
+                ui.execute(() -> {
+                    notice.set("the profiles could not be read: " + e.getMessage());
+                    then.run();
+                });
                 return;
             }
             ui.execute(() -> {
                 String chosen = profile.get() == null ? null : profile.get().name();
                 profiles.setAll(read);
-                if (chosen == null && provider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
+                Optional<ConnectProfile> named = choose.flatMap(n -> read.stream().filter(p -> p.name().equals(n)).findFirst());
+                if (choose.isPresent()) {
+                    named.ifPresentOrElse(profile::set, () -> notice.set("there is no profile named " + choose.get()));
+                } else if (chosen == null && provider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
                     profile.set(read.get(0)); // the built-in Demo, which is what the form shows anyway
-                    return;
-                }
-                if (chosen != null) {
+                } else if (chosen != null) {
                     applying = true; // the same profile, read again (its key may be there now)
                     try {
                         profile.set(read.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(null));
@@ -144,6 +160,7 @@ public final class ConnectViewModel {
                         applying = false;
                     }
                 }
+                then.run();
             });
         });
     }

@@ -29,7 +29,17 @@ class WireTest {
                 new OpenRequest(Optional.of(Provider.HCOMPANY), Optional.of("https://agp.eu.hcompany.ai/base/path"),
                         Optional.of(SESSION), Optional.of("night \"shift\" \\ café 東京 🚀")),
                 new OpenRequest(Optional.of(Provider.HCOMPANY), Optional.of("http://127.0.0.1:8377"), Optional.empty(),
-                        Optional.of("ops")));
+                        Optional.of("ops")),
+                new OpenRequest(Optional.of(Provider.HCOMPANY), Optional.of("https://staging.example.com"), Optional.of(SESSION),
+                        Optional.empty(), Optional.of("Staging \"EU\" 東京")));
+    }
+
+    @Test
+    void aProfileNameWithAControlCharacterOrBlankIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OpenRequest(Optional.of(Provider.AGI), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("ops\u001b[2J")));
+        assertThrows(IllegalArgumentException.class, () -> new OpenRequest(Optional.of(Provider.AGI), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("  ")));
     }
 
     @ParameterizedTest

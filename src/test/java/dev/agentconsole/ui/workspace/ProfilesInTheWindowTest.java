@@ -136,6 +136,30 @@ class ProfilesInTheWindowTest {
     }
 
     @Test
+    void aLaunchNamingAProfileOpensThroughItAndTheSessionWearsItsNameAndColour() {
+        open(Map.of("HAI_API_KEY", emulator.token()));
+        String session = emulator.createDemoSession();
+        // --profile Staging --session S, on the command line or handed over by a later launch
+        ui.run(() -> vm.form().useProfile("Staging", () -> vm.open(Provider.HCOMPANY, Optional.of(emulator.baseUrl()),
+                Optional.of(dev.agentconsole.agent.SessionId.parse(session)))));
+        ui.await("live", WAIT, () -> vm.front() != null && vm.front().stateProperty().get() == ConnectionState.LIVE);
+        ui.run(() -> {
+            assertEquals("Staging", vm.form().profileProperty().get().name());
+            assertEquals("Staging", vm.front().title().profileProperty().get());
+            assertEquals("red", vm.front().title().colourProperty().get());
+        });
+    }
+
+    @Test
+    void aProfileThatIsNotThereIsSaidAndTheLaunchGoesOn() {
+        open(Map.of());
+        java.util.concurrent.atomic.AtomicBoolean went = new java.util.concurrent.atomic.AtomicBoolean();
+        ui.run(() -> vm.form().useProfile("Nowhere", () -> went.set(true)));
+        ui.await("went on", WAIT, went::get);
+        ui.run(() -> assertEquals("there is no profile named Nowhere", vm.form().noticeProperty().get()));
+    }
+
+    @Test
     void theEnvironmentsKeyWinsAndTheFormSaysSo() {
         open(Map.of("HAI_API_KEY", emulator.token()));
         String session = emulator.createDemoSession();
