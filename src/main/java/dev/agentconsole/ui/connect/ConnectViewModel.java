@@ -11,10 +11,10 @@ import dev.agentconsole.agent.SessionInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +23,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -47,13 +46,7 @@ public final class ConnectViewModel {
     private final StringProperty token = new SimpleStringProperty("");
     private final StringProperty agentName = new SimpleStringProperty("demo-web-agent");
     private final StringProperty callerId = new SimpleStringProperty("");
-    private final ObjectProperty<ConnectProfile> profile = new SimpleObjectProperty<>();
-    private final javafx.beans.property.BooleanProperty rememberKey = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper keySource = new ReadOnlyStringWrapper("");
-    private final ObservableList<ConnectProfile> profiles = FXCollections.observableArrayList();
-    private final ObservableList<ConnectProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
-    /** Set while a profile's values go into the form: the provider changing then is the profile's doing. */
-    private boolean applying;
+    private final ProfileChoice profiles;
     private final ReadOnlyStringWrapper sessionProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenNeeded = new ReadOnlyBooleanWrapper(false);
@@ -69,13 +62,15 @@ public final class ConnectViewModel {
         this.list = new SessionListViewModel(ui, io, clock, ZoneId.systemDefault());
         this.quota = new QuotaViewModel(ui, io, clock, ZoneId.systemDefault());
         this.recent = new RecentSessions(connector.store(), ui, io, notice::set);
+        this.profiles = new ProfileChoice(connector, ui, io, notice::set, provider::get);
         provider.addListener((o, was, now) -> {
             providerChanged(now);
-            if (!applying && profile.get() != null && profile.get().provider() != now) {
-                profile.set(null); // another provider picked by hand: no profile's hosts or key apply
+            ConnectProfile chosen = profiles.chosen().get();
+            if (chosen != null && chosen.provider() != now) {
+                profiles.chosen().set(null); // another provider picked by hand: no profile's hosts or key apply
             }
         });
-        profile.addListener((o, was, now) -> applyProfile(now));
+        profiles.chosen().addListener((o, was, now) -> applyProfile(now));
         token.addListener((o, was, now) -> refreshQuota());
         baseUrl.addListener((o, was, now) -> refreshQuota());
         sessionText.addListener((o, was, now) -> sessionProblem.set(now == null || now.isBlank() ? ""
@@ -102,26 +97,26 @@ public final class ConnectViewModel {
 
     /** The profiles to pick from (the Demo first); the chosen one, or null for a provider by hand. */
     public ObservableList<ConnectProfile> profiles() {
-        return profilesView;
+        return profiles.list();
     }
 
     public ObjectProperty<ConnectProfile> profileProperty() {
-        return profile;
+        return profiles.chosen();
     }
 
     /** Keep the key typed for the chosen profile in the OS keychain once it connects. */
-    public javafx.beans.property.BooleanProperty rememberKeyProperty() {
-        return rememberKey;
+    public BooleanProperty rememberKeyProperty() {
+        return profiles.rememberKey();
     }
 
     /** Where the chosen profile's key comes from when the environment's wins; empty otherwise. */
     public ReadOnlyStringProperty keySourceProperty() {
-        return keySource.getReadOnlyProperty();
+        return profiles.keySource();
     }
 
     /** Reads the profiles again (the picker opens; one may have been added from the command line). */
     public void loadProfiles() {
-        loadProfiles(Optional.empty(), () -> { });
+        profiles.load(Optional.empty(), () -> { });
     }
 
     /**
@@ -129,51 +124,16 @@ public final class ConnectViewModel {
      * provider, base URL, key and hosts, and what opens next wears its name and colour. Then runs {@code then}.
      */
     public void useProfile(String name, Runnable then) {
-        loadProfiles(Optional.of(name), then);
+        profiles.load(Optional.of(name), then);
     }
 
-    private void loadProfiles(Optional<String> choose, Runnable then) {
-        io.execute(() -> {
-            List<ConnectProfile> read;
-            try {
-                read = connector.profileChoices();
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    notice.set("the profiles could not be read: " + e.getMessage());
-                    then.run();
-                });
-                return;
-            }
-            ui.execute(() -> {
-                String chosen = profile.get() == null ? null : profile.get().name();
-                profiles.setAll(read);
-                Optional<ConnectProfile> named = choose.flatMap(n -> read.stream().filter(p -> p.name().equals(n)).findFirst());
-                if (choose.isPresent()) {
-                    named.ifPresentOrElse(profile::set, () -> notice.set("there is no profile named " + choose.get()));
-                } else if (chosen == null && provider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
-                    profile.set(read.get(0)); // the built-in Demo, which is what the form shows anyway
-                } else if (chosen != null) {
-                    applying = true; // the same profile, read again (its key may be there now)
-                    try {
-                        profile.set(read.stream().filter(p -> p.name().equals(chosen)).findFirst().orElse(null));
-                    } finally {
-                        applying = false;
-                    }
-                }
-                then.run();
-            });
-        });
-    }
-
+    /** A profile chosen: the form takes its provider, base URL, agent and caller id (not when it was only read again). */
     private void applyProfile(ConnectProfile p) {
         if (p == null) {
-            keySource.set("");
             tokenNeeded.set(provider.get() != Provider.DEMO && !connector.hasEnvironmentToken(provider.get()));
             return;
         }
-        boolean was = applying;
-        applying = true;
-        try {
+        if (!profiles.isReading()) {
             quota.holding(() -> {
                 provider.set(p.provider());
                 if (!p.isDemo()) {
@@ -182,31 +142,13 @@ public final class ConnectViewModel {
             }, this::refreshQuota);
             p.agent().ifPresent(agentName::set);
             p.callerId().ifPresent(callerId::set);
-        } finally {
-            applying = was;
         }
         tokenNeeded.set(!p.isDemo() && p.keyMissing());
-        keySource.set(p.environmentVariable().map(v -> "Profile " + p.name() + ": the key comes from " + v
-                + " (the environment wins over the keychain)").orElse(""));
     }
 
     /** A backend for what the form says: through the chosen profile (its hosts, its key) when there is one. */
     private AgentBackend openBackend(Provider p, Optional<String> url, Optional<String> key, ConnectProfile chosen) {
         return chosen != null && chosen.provider() == p ? connector.open(chosen, url, key) : connector.open(p, url, key);
-    }
-
-    /** The key typed goes into the keychain for the profile, when asked; said if it could not. */
-    private void rememberIfAsked(ConnectProfile chosen, Optional<String> key, boolean remember) {
-        if (!remember || chosen == null || chosen.isDemo() || key.isEmpty()) {
-            return;
-        }
-        Optional<String> problem = connector.rememberKey(chosen.name(), key.get());
-        ui.execute(() -> {
-            problem.ifPresentOrElse(why -> notice.set("the key is kept for this run only: " + why), () -> {
-                token.set(""); // the keychain has it now: the field need not hold it
-                loadProfiles();
-            });
-        });
     }
 
     // ---- what the operator edits ------------------------------------------------------------------
@@ -299,7 +241,7 @@ public final class ConnectViewModel {
             return; // open already, and live: nothing to bind again
         }
         String url = urlFor(p).orElse("");
-        ConnectProfile chosen = profile.get();
+        ConnectProfile chosen = profiles.chosen().get();
         boolean keyAtHand = chosen != null && chosen.provider() == p ? !chosen.keyMissing() : connector.hasEnvironmentToken(p);
         if (p != Provider.DEMO && !keyAtHand && keyTyped().isEmpty()) {
             opener.waitForKey(p, id, url, "No API key for " + p.displayName() + ": type it in below and press Connect");
@@ -307,12 +249,12 @@ public final class ConnectViewModel {
         }
         opener.opening(p, id, url);
         Optional<String> baseUrlOption = urlFor(p), key = keyTyped();
-        boolean remember = rememberKey.get();
+        boolean remember = profiles.rememberKey().get();
         io.execute(() -> {
             try {
                 AgentBackend backend = openBackend(p, baseUrlOption, key, chosen);
                 ui.execute(() -> opener.opened(p, id, url, backend, Optional.empty()));
-                rememberIfAsked(chosen, key, remember);
+                profiles.rememberIfAsked(chosen, key, remember, () -> token.set("")); // the keychain has it
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     notice.set(e.getMessage());
@@ -334,13 +276,13 @@ public final class ConnectViewModel {
         busy.set(true);
         notice.set("");
         Optional<String> url = urlFor(p), key = keyTyped();
-        ConnectProfile chosen = profile.get();
-        boolean remember = rememberKey.get();
+        ConnectProfile chosen = profiles.chosen().get();
+        boolean remember = profiles.rememberKey().get();
         io.execute(() -> {
             AgentBackend backend = null;
             try {
                 backend = openBackend(p, url, key, chosen);
-                rememberIfAsked(chosen, key, remember);
+                profiles.rememberIfAsked(chosen, key, remember, () -> token.set("")); // the keychain has it
                 Optional<OutgoingMessage> task = p == Provider.DEMO
                         ? Optional.of(OutgoingMessage.text(connector.demoTask())) : Optional.empty();
                 SessionInfo info = backend.create(new NewSession(agent, task,
@@ -398,7 +340,7 @@ public final class ConnectViewModel {
     private Supplier<AgentBackend> backendForNow() {
         Provider p = provider.get();
         Optional<String> url = urlFor(p), key = keyTyped();
-        ConnectProfile chosen = profile.get();
+        ConnectProfile chosen = profiles.chosen().get();
         return () -> openBackend(p, url, key, chosen);
     }
 
