@@ -53,14 +53,14 @@ class WindowLaunchTest {
     }
 
     @Test
-    void aProfileIsHandedOverAsItsProviderBaseUrlAndCallerId() {
+    void aProfileIsHandedOverAsItsProviderBaseUrlCallerIdAndItsNameAsStored() {
         assertEquals(0, run("profile", "add", "lab", "--provider", "hcompany", "--base-url", "http://localhost:8377",
                 "--caller-id", "lab desk", "--data-dir", data.toString()), err.toString());
         try (Listening first = assertInstanceOf(Listening.class, SingleInstance.claim(data, OpenRequest.bare()))) {
             first.onRequest(received::add);
             assertEquals(0, run("--data-dir", data.toString(), "--profile", "LAB", "--session", WireTest.SESSION), err.toString());
             assertEquals(List.of(new OpenRequest(Optional.of(Provider.HCOMPANY), Optional.of("http://localhost:8377"),
-                    Optional.of(WireTest.SESSION), Optional.of("lab desk"))), received);
+                    Optional.of(WireTest.SESSION), Optional.of("lab desk"), Optional.of("lab"))), received);
         }
     }
 
