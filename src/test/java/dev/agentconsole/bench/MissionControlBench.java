@@ -59,7 +59,7 @@ final class MissionControlBench {
             ? java.util.Arrays.stream(System.getProperty("mission.steps").split(",")).mapToInt(Integer::parseInt).toArray()
             : QUICK ? new int[] {1, 2, 10} : new int[] {1, 5, 10, 20};
     /**
-     * {@code -Dmission.only=growth} or {@code quiet}: that part alone, its figures printed and nothing written (for
+     * {@code -Dmission.only=growth}, {@code quiet}, {@code restated} or {@code latency}: that part alone, its figures printed and nothing written (for
      * trying a change; with {@code -Dmission.steps=1,10} it takes a few minutes).
      */
     static final String ONLY = System.getProperty("mission.only", "");
@@ -169,6 +169,12 @@ final class MissionControlBench {
                 }
                 case "quiet" -> {
                     quietGrowth(emulator);
+                    return "";
+                }
+                case "latency" -> {
+                    Latency l = startupLatency(emulator);
+                    l.operatorStartup().forEach(m -> System.out.println("operator start-up " + m));
+                    l.bareStartup().forEach(m -> System.out.println("bare start-up " + m));
                     return "";
                 }
                 case "restated" -> {
