@@ -1,5 +1,7 @@
 package dev.agentconsole.ui.workspace;
 
+import static dev.agentconsole.ui.workspace.TestWindow.fx;
+import static dev.agentconsole.ui.workspace.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,6 @@ import dev.agentconsole.ui.EmulatorConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -48,14 +49,6 @@ class ConsoleUiTest {
     @AfterEach
     void stop() throws Exception {
         window.close();
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return TestWindow.fx(read);
-    }
-
-    private static void waitFor(String what, Callable<Boolean> condition) {
-        TestWindow.waitFor(what, condition);
     }
 
     private static Optional<Button> visibleReply(FxRobot robot) {

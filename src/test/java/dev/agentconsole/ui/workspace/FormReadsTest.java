@@ -7,7 +7,6 @@ import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.emulator.Emulator;
-import dev.agentconsole.emulator.ScriptClock;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.EmulatorConnector;
 import dev.agentconsole.ui.UiThread;
@@ -15,12 +14,9 @@ import dev.agentconsole.ui.connect.Connector;
 import dev.agentconsole.ui.connect.QuotaViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +31,7 @@ class FormReadsTest {
     static final String DEFAULT_HOST = "https://default-host.invalid";
 
     /** The emulator's connector, with H's default host elsewhere, recording every backend the window asks for. */
-    static final class Recording implements Connector {
+    static final class Recording implements Connector, AutoCloseable {
         final EmulatorConnector real;
         final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -73,21 +69,22 @@ class FormReadsTest {
         public Path dataFolder() {
             return real.dataFolder();
         }
+
+        @Override
+        public void close() {
+            real.close();
+        }
     }
 
-    final Emulator emulator = Emulator.start(0, ScriptClock.ticking(Duration.ofMillis(15)));
-    final Recording connector = new Recording(emulator);
-    final UiThread ui = new UiThread();
-    final ExecutorService io = Executors.newCachedThreadPool();
-    final WorkspaceViewModel vm = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, Notifier.NONE));
+    final WorkspaceHarness harness = new WorkspaceHarness(Recording::new);
+    final Emulator emulator = harness.emulator;
+    final Recording connector = (Recording) harness.connector;
+    final UiThread ui = harness.ui;
+    final WorkspaceViewModel vm = harness.vm;
 
     @AfterEach
     void stop() {
-        ui.run(vm::close);
-        ui.close();
-        io.shutdownNow();
-        connector.real.close();
-        emulator.close();
+        harness.close();
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.agentconsole.session.ConnectionState;
 import dev.agentconsole.ui.UiThread;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An empty transcript says what is going on: connect, "Loading the session…" until the first read answers, or nothing yet. */
@@ -17,18 +16,10 @@ class LoadingViewModelTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    WorkspaceHarness harness;
-    Emulator emulator;
-    UiThread ui;
-    WorkspaceViewModel vm;
-
-    @BeforeEach
-    void start() {
-        harness = new WorkspaceHarness();
-        emulator = harness.emulator;
-        ui = harness.ui;
-        vm = harness.vm;
-    }
+    final WorkspaceHarness harness = new WorkspaceHarness(); // JUnit makes a new one for every test
+    final Emulator emulator = harness.emulator;
+    final UiThread ui = harness.ui;
+    final WorkspaceViewModel vm = harness.vm;
 
     @AfterEach
     void stop() {

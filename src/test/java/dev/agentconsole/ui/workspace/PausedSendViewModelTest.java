@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +28,10 @@ class PausedSendViewModelTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    WorkspaceHarness harness;
-    Emulator emulator;
-    UiThread ui;
-    WorkspaceViewModel vm;
-
-    @BeforeEach
-    void start() {
-        harness = new WorkspaceHarness();
-        emulator = harness.emulator;
-        ui = harness.ui;
-        vm = harness.vm;
-    }
+    final WorkspaceHarness harness = new WorkspaceHarness(); // JUnit makes a new one for every test
+    final Emulator emulator = harness.emulator;
+    final UiThread ui = harness.ui;
+    final WorkspaceViewModel vm = harness.vm;
 
     @AfterEach
     void stop() {
