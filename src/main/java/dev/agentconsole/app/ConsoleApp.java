@@ -211,7 +211,6 @@ public final class ConsoleApp extends Application {
 
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
-        Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);
         Optional<SessionId> session = Optional.ofNullable(options.get("session")).map(SessionId::parse);
         Optional<String> baseUrl = Optional.ofNullable(options.get("base-url"));
         boolean smoke = Boolean.parseBoolean(options.get("smoke"));
@@ -232,6 +231,8 @@ public final class ConsoleApp extends Application {
             instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> handOver(stage, r))));
         };
         Runnable start = () -> {
+            // after the profile's own: the command line's caller id (the CLI gave the profile's when none was typed)
+            Optional.ofNullable(options.get("caller-id")).ifPresent(vm.form().callerIdProperty()::set);
             if (smoke) {
                 openAndListen.run(); // the smoke run checks the session it opens, never one the last run left open
             } else {
