@@ -255,18 +255,8 @@ public final class ConsoleApp extends Application {
         if (r.session().isEmpty() && !vm.sessions().isEmpty()) {
             return;
         }
-        Runnable open = () -> {
-            r.callerId().ifPresent(vm.form().callerIdProperty()::set);
-            vm.open(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse));
-        };
-        if (r.profile().isPresent()) {
-            vm.form().useProfile(r.profile().get(), open);
-        } else {
-            if (r.provider().isPresent()) {
-                vm.form().profileProperty().set(null); // a provider by hand, as on the command line: no profile's hosts
-            }
-            open.run();
-        }
+        vm.openLaunched(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse), r.profile(),
+                r.callerId());
     }
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */

@@ -5,6 +5,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.TextAreaSkin;
 import javafx.scene.input.InputMethodEvent;
@@ -64,7 +65,7 @@ public final class RestingCaret extends StackPane {
         area.skinProperty().addListener(moved);
     }
 
-    /** The caret is resting: still, drawn by this pane, and its animation stopped. */
+    /** The caret is resting: its animation stopped, and drawn still by this pane where it can be seen. */
     public boolean isResting() {
         return resting;
     }
@@ -99,18 +100,24 @@ public final class RestingCaret extends StackPane {
     }
 
     private void rest() {
-        if (!area.isFocused() || !(area.getSkin() instanceof TextAreaSkin skin) || area.getSelection().getLength() > 0) {
-            return; // a selection shows no caret to keep; the skin's own blinking goes on until the next input
-        }
-        Bounds caret = skin.getCaretBounds();
-        if (caret == null || caret.isEmpty() && caret.getHeight() <= 0) {
+        if (!area.isFocused() || !(area.getSkin() instanceof TextAreaSkin skin)) {
             return;
         }
+        skin.setCaretAnimating(false); // stops the blink and hides the skin's caret
+        resting = true;
+        Bounds caret = skin.getCaretBounds();
+        if (area.getSelection().getLength() > 0 || caret == null || caret.getHeight() <= 0) {
+            return; // a selection shows no caret: nothing to draw, and nothing blinks
+        }
         Bounds here = area.localToParent(caret);
-        skin.setCaretAnimating(false); // stops the blink and hides the skin's caret: this pane draws it still
+        Bounds shown = area.getBoundsInParent();
+        Insets inside = area.getInsets();
+        if (here.getMinY() < shown.getMinY() + inside.getTop() || here.getMaxY() > shown.getMaxY() - inside.getBottom()
+                || here.getMinX() < shown.getMinX() || here.getMaxX() > shown.getMaxX()) {
+            return; // scrolled out of sight: the skin's caret would be clipped too
+        }
         still.resizeRelocate(snapPositionX(here.getMinX()), snapPositionY(here.getMinY()), Math.max(1, snapSizeX(here.getWidth())),
                 snapSizeY(here.getHeight()));
         still.setVisible(true);
-        resting = true;
     }
 }

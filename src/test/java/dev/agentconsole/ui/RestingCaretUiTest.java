@@ -100,6 +100,31 @@ class RestingCaretUiTest {
     }
 
     @Test
+    void aSelectionOrACaretScrolledOutOfSightRestsWithoutADrawnCaret(FxRobot robot) throws Exception {
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        settle(AFTER.toMillis() + 300);
+        assertTrue(fx(resting::isResting), "a selection rests too: nothing blinks");
+        assertFalse(fx(() -> resting.stillCaret().isVisible()), "a selection shows no caret");
+        assertTrue(pulsesOver(1000) <= 5);
+
+        robot.type(KeyCode.END);
+        fx(() -> {
+            area.setText("line\n".repeat(40) + "last");
+            area.end();
+            return null;
+        });
+        settle(200);
+        fx(() -> {
+            area.setScrollTop(0); // reading the start, the caret at the end below the fold
+            return null;
+        });
+        settle(AFTER.toMillis() + 300);
+        assertTrue(fx(resting::isResting));
+        assertFalse(fx(() -> resting.stillCaret().isVisible()), "the caret is out of sight: nothing drawn below the area");
+    }
+
+    @Test
     void withoutTheFocusNothingBlinksOrIsDrawn(FxRobot robot) throws Exception {
         robot.clickOn(area);
         settle(AFTER.toMillis() + 300);

@@ -131,6 +131,7 @@ public final class ConnectViewModel {
     private void applyProfile(ConnectProfile p) {
         if (p == null) {
             tokenNeeded.set(provider.get() != Provider.DEMO && !connector.hasEnvironmentToken(provider.get()));
+            refreshQuota(); // another key now: the environment's or the one typed
             return;
         }
         if (!profiles.isReading()) {
@@ -139,9 +140,10 @@ public final class ConnectViewModel {
                 if (!p.isDemo()) {
                     baseUrl.set(p.baseUrl());
                 }
-            }, this::refreshQuota);
+            }, null);
             p.agent().ifPresent(agentName::set);
             p.callerId().ifPresent(callerId::set);
+            refreshQuota(); // its account's quota, even where the provider and URL are the last profile's
         }
         tokenNeeded.set(!p.isDemo() && p.keyMissing());
     }

@@ -232,13 +232,20 @@ public final class WorkspaceView extends BorderPane {
 
     /**
      * The focus is in a field whose Esc means something of its own there (a rename, the find bar, an inbox reply,
-     * the connect form): a confirmation waiting elsewhere does not take the key from it. The composer's Esc is
-     * the confirmation's, as it has nothing else to do with it.
+     * the connect form): a confirmation waiting elsewhere does not take the key from it. The composer's fields
+     * (the message, the start URL, the caller id) give their Esc to the confirmation: they have no other use for it.
      */
     private boolean escapeIsTheFieldsOwn(Scene scene) {
         SessionView front = vm.front() == null ? null : views.get(vm.front());
-        return scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field
-                && (front == null || field != front.composer().input());
+        if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl field)) {
+            return false;
+        }
+        for (Node n = field; n != null; n = n.getParent()) {
+            if (front != null && n == front.composer()) {
+                return false; // the message, the start URL, the caller id: the composer's, as is the question
+            }
+        }
+        return true;
     }
 
     private void onFront(java.util.function.Consumer<SessionViewModel> command) {

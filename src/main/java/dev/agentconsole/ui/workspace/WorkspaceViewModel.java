@@ -228,6 +228,26 @@ public final class WorkspaceViewModel implements SessionOpener {
      * A request from outside the window (a second launch, a link): opens or brings forward that
      * session; with no session, the demo starts a new one and another provider lists its sessions.
      */
+    /**
+     * Opens what a later launch named: through the profile when it names one (its key, its hosts, its mark);
+     * otherwise by hand, no profile chosen, at the base URL given or else the provider's default, never at the
+     * URL the form last pointed at, which may be another server's. Its caller id goes to what opens.
+     */
+    public void openLaunched(Provider provider, Optional<String> baseUrl, Optional<SessionId> id, Optional<String> profile,
+                             Optional<String> callerId) {
+        Runnable open = () -> {
+            callerId.ifPresent(form.callerIdProperty()::set);
+            open(provider, baseUrl.or(() -> provider == Provider.DEMO ? Optional.empty()
+                    : Optional.of(connector.defaultBaseUrl(provider))), id);
+        };
+        if (profile.isPresent()) {
+            form.useProfile(profile.get(), open);
+        } else {
+            form.profileProperty().set(null);
+            open.run();
+        }
+    }
+
     public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
         Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value())));
         if (open.isPresent()) { // open already: it comes forward, read again from its own place if it was let go

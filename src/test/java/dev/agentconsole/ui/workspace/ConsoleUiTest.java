@@ -233,6 +233,10 @@ class ConsoleUiTest {
         assertTrue(fx(() -> robot.lookup("#confirmationBar").query().isVisible()), "Esc was the field's: the stop question stands");
         robot.clickOn("#messageInput").type(KeyCode.ESCAPE);
         waitFor("dismissed from the composer", () -> !robot.lookup("#confirmationBar").query().isVisible());
+        robot.clickOn("#stopButton");
+        waitFor("asked again", () -> robot.lookup("#confirmationBar").query().isVisible());
+        robot.clickOn("#startUrlInput").type(KeyCode.ESCAPE);
+        waitFor("dismissed from the composer's start URL", () -> !robot.lookup("#confirmationBar").query().isVisible());
     }
 
     @Test

@@ -151,6 +151,26 @@ class ProfilesInTheWindowTest {
     }
 
     @Test
+    void aLaterLaunchWithoutAProfileGoesToTheProvidersDefaultNotToTheLastProfilesHost() {
+        open(Map.of()); // no key anywhere: the session waits for one, and nothing goes out
+        String session = emulator.createDemoSession();
+        ConnectProfile staging = staging();
+        ui.run(() -> vm.form().profileProperty().set(staging)); // the form points at the staging host
+        long before = emulator.requestCount();
+        // agent-console --provider hcompany --session S, handed over: no --profile, no --base-url
+        ui.run(() -> vm.openLaunched(Provider.HCOMPANY, Optional.empty(), Optional.of(dev.agentconsole.agent.SessionId.parse(session)),
+                Optional.empty(), Optional.empty()));
+        ui.await("the session, waiting for its key", WAIT, () -> vm.front() != null);
+        ui.run(() -> {
+            assertEquals(null, vm.form().profileProperty().get(), "a provider by hand");
+            assertEquals(services.defaultBaseUrl(Provider.HCOMPANY), vm.form().baseUrlProperty().get(),
+                    "the provider's default, as on the command line");
+            assertEquals("", vm.front().title().profileProperty().get(), "no profile's mark");
+        });
+        assertEquals(before, emulator.requestCount(), "nothing sent to the staging host");
+    }
+
+    @Test
     void aProfileThatIsNotThereIsSaidAndTheLaunchGoesOn() {
         open(Map.of());
         java.util.concurrent.atomic.AtomicBoolean went = new java.util.concurrent.atomic.AtomicBoolean();
