@@ -33,6 +33,7 @@ public final class SmokeRun {
     private final PrintStream out;
     private final IntConsumer done;
     private final PauseTransition limit;
+    private final PauseTransition lookAgain = new PauseTransition(javafx.util.Duration.millis(100));
     private final long startNanos = System.nanoTime();
     /** Errors already in the transcript (an earlier run's history) do not fail this run. */
     private final java.util.Set<TranscriptEntry> earlierErrors = new java.util.HashSet<>();
@@ -46,6 +47,7 @@ public final class SmokeRun {
         this.out = out;
         this.done = done;
         this.limit = new PauseTransition(javafx.util.Duration.millis(limit.toMillis()));
+        this.lookAgain.setOnFinished(e -> check());
         this.limit.setOnFinished(e -> fail("no reply from the agent within " + limit.toSeconds() + " s"
                 + (sent ? "" : " (the session never became live)")));
     }
@@ -93,9 +95,13 @@ public final class SmokeRun {
             }
         }
         if (!sent && vm.stateProperty().get() == ConnectionState.LIVE) {
+            if (!(window.lookup("#messageInput") instanceof javafx.scene.control.TextInputControl input)) {
+                lookAgain.playFromStart(); // live before its view is in the window: look again shortly
+                return;
+            }
             sent = true;
             say("session live, sending through the composer");
-            ((javafx.scene.control.TextInputControl) window.lookup("#messageInput")).setText(MESSAGE);
+            input.setText(MESSAGE);
             javafx.scene.control.ButtonBase send = (javafx.scene.control.ButtonBase) window.lookup("#sendButton");
             if (send.isDisabled()) {
                 fail("the Send button is disabled while the session is live");
