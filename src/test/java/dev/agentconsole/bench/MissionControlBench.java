@@ -386,17 +386,22 @@ final class MissionControlBench {
         }
     }
 
+    /** A first session (added to {@code ids}), its agent at its question, and a window in operator mode bound to it. */
+    private WindowProcess windowOnFirstSession(StandaloneEmulator emulator, List<String> ids, Path data) throws Exception {
+        ids.add(emulator.createSession());
+        emulator.awaitIdle(ids, Duration.ofSeconds(30));
+        return WindowProcess.start(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
+                "dev.agentconsole.bench.MissionWindow", "--provider", "hcompany", "--base-url", emulator.baseUrl(),
+                "--session", ids.get(0), "--data-dir", data.toString()), emulator.keyEnvironment());
+    }
+
     /** One window, growing from 1 to 20 sessions. */
     private Growth growth(StandaloneEmulator emulator) throws Exception {
         System.out.println("-- one window, 1 to 20 sessions");
         Path data = dataFolder("mission-growth");
         List<String> ids = new ArrayList<>();
-        ids.add(emulator.createSession());
-        emulator.awaitIdle(ids, Duration.ofSeconds(30));
         List<Step> steps = new ArrayList<>();
-        try (WindowProcess w = WindowProcess.start(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
-                "dev.agentconsole.bench.MissionWindow", "--provider", "hcompany", "--base-url", emulator.baseUrl(),
-                "--session", ids.get(0), "--data-dir", data.toString()), emulator.keyEnvironment())) {
+        try (WindowProcess w = windowOnFirstSession(emulator, ids, data)) {
             double ready = Double.parseDouble(w.awaitLine("view-ready-ms=", Duration.ofSeconds(60)).substring("view-ready-ms=".length()));
             Map<String, String> startup = w.awaitResult("startup", Duration.ofSeconds(60));
             long pid = w.pid();
@@ -488,12 +493,8 @@ final class MissionControlBench {
         System.out.println("-- a second window, 1 to 20 sessions, nothing streaming");
         Path data = dataFolder("mission-quiet");
         List<String> ids = new ArrayList<>();
-        ids.add(emulator.createSession());
-        emulator.awaitIdle(ids, Duration.ofSeconds(30));
         List<Quiet> steps = new ArrayList<>();
-        try (WindowProcess w = WindowProcess.start(command("-Dagentconsole.reportFirstFrame=true", "-cp", classPath,
-                "dev.agentconsole.bench.MissionWindow", "--provider", "hcompany", "--base-url", emulator.baseUrl(),
-                "--session", ids.get(0), "--data-dir", data.toString()), emulator.keyEnvironment())) {
+        try (WindowProcess w = windowOnFirstSession(emulator, ids, data)) {
             w.awaitLine("view-ready-ms=", Duration.ofSeconds(60));
             w.awaitResult("startup", Duration.ofSeconds(60));
             w.command("off");
