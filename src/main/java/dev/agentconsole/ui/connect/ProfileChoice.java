@@ -65,7 +65,10 @@ final class ProfileChoice {
         return keySource.getReadOnlyProperty();
     }
 
-    /** True while a profile read again replaces itself: the form's fields stay as the operator left them. */
+    /**
+     * True while a profile read again replaces itself, or the built-in Demo is named for the Demo the form
+     * shows: the form's fields stay as they are, and nothing is read for them.
+     */
     boolean isReading() {
         return reading;
     }
@@ -90,7 +93,14 @@ final class ProfileChoice {
                     named(read, choose.get()).ifPresentOrElse(chosen::set,
                             () -> notice.accept("there is no profile named " + choose.get()));
                 } else if (before == null && formProvider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
-                    chosen.set(read.get(0)); // the built-in Demo, which is what the form shows anyway
+                    // the built-in Demo, which is what the form shows anyway: named, not applied, so nothing is read for
+                    // it (a window started on another provider's session would start the demo emulator for nothing)
+                    reading = true;
+                    try {
+                        chosen.set(read.get(0));
+                    } finally {
+                        reading = false;
+                    }
                 } else if (before != null) {
                     reading = true; // the same profile, read again (its key may be there now)
                     try {

@@ -71,6 +71,12 @@ class FormReadsTest {
         }
 
         @Override
+        public List<dev.agentconsole.ui.connect.ConnectProfile> profileChoices() {
+            return List.of(new dev.agentconsole.ui.connect.ConnectProfile("Demo", Provider.DEMO, "", Optional.empty(),
+                    Optional.empty(), List.of(), "gray", "not needed")); // as the console's own list starts
+        }
+
+        @Override
         public void close() {
             real.close();
         }
@@ -92,6 +98,8 @@ class FormReadsTest {
         Thread.sleep(300); // what the form's constructor posted has run by now
         ui.run(() -> assertEquals(QuotaViewModel.State.NONE, vm.form().quota().stateProperty().get()));
         assertEquals(List.of(), connector.opened, "no demo emulator, no request, until the operator asks for something");
+        ui.run(() -> assertEquals("Demo", String.valueOf(vm.form().profileProperty().get()),
+                "the built-in Demo named in the picker, as the form shows it, and nothing read for it"));
     }
 
     @Test
