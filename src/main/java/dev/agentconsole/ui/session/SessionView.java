@@ -6,6 +6,7 @@ import dev.agentconsole.ui.ImageLoader;
 import dev.agentconsole.ui.LinkOpener;
 import dev.agentconsole.ui.MessageBar;
 import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.Viewports;
 import dev.agentconsole.ui.chat.TranscriptView;
 import dev.agentconsole.ui.compose.ComposerView;
 import javafx.application.Platform;
@@ -91,6 +92,8 @@ public final class SessionView extends BorderPane {
             }
         });
         VBox.setVgrow(composerScroll, Priority.SOMETIMES);
+        Viewports.neverCached(composerScroll);
+        Viewports.neverCached(composer.input());
         Button unhold = new Button("Back to the composer", Icons.of(Feather.CORNER_LEFT_DOWN));
         unhold.setId("unholdButton");
         unhold.setTooltip(new Tooltip("Do not send them on resume: put them back into the composer to edit or send"));
