@@ -144,8 +144,13 @@ public final class ConsoleApp extends Application {
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         WindowPlacement.restore(stage, settings.window());
+        Map<String, String> options = getParameters().getNamed();
         Scene scene = StagedWindow.show(stage, ui -> {
             vm = new WorkspaceViewModel(services, ui, io, Instant::now, notifier);
+            // the named session's view is built, styled and laid out here with the window's, off the FX thread
+            Optional.ofNullable(options.get("session")).map(SessionId::parse).ifPresent(id -> vm.reserve(
+                    Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO), id,
+                    Optional.ofNullable(options.get("base-url"))));
             return new WorkspaceView(vm, new SystemBrowser(io), theme.darkProperty());
         }, built -> {
             view = built;

@@ -104,21 +104,33 @@ public final class SearchUi {
         researchSoon();
     }
 
+    /** The find bar's and the panel's stylesheet, for the window's scene (a change of a scene's stylesheets restyles it all). */
+    public static String stylesheet() {
+        return Objects.requireNonNull(SearchUi.class.getResource(STYLESHEET)).toExternalForm();
+    }
+
     /**
-     * Adds the find bar above {@code content}, and the keys and the stylesheet to the window's scene.
-     * {@code content} must be in a BorderPane's center.
+     * Adds the find bar above {@code content}, which must be in a BorderPane's center; with the view, before it
+     * joins the window (see {@link #installKeys}).
      */
-    public static void install(Scene scene, Node content, Host host) {
+    public static SearchUi attach(Node content, Host host) {
         SearchUi ui = new SearchUi(host);
         javafx.scene.layout.BorderPane parent = (javafx.scene.layout.BorderPane) content.getParent();
         VBox.setVgrow(content, Priority.ALWAYS);
         parent.setCenter(new VBox(ui.findBar, content));
-        scene.getStylesheets().add(Objects.requireNonNull(SearchUi.class.getResource(STYLESHEET)).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), ui::openFind);
+        return ui;
+    }
+
+    /** The keys, and the stylesheet where the scene lacks it; once the view is in the window's scene. */
+    public void installKeys(Scene scene) {
+        if (!scene.getStylesheets().contains(stylesheet())) {
+            scene.getStylesheets().add(stylesheet());
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::openFind);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), ui::openPanel);
+                KeyCombination.SHIFT_DOWN), this::openPanel);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), ui::openExport);
+                KeyCombination.SHIFT_DOWN), this::openExport);
     }
 
     private Store store() {

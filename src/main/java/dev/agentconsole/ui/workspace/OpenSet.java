@@ -56,12 +56,13 @@ final class OpenSet {
             ctx.ui().execute(() -> {
                 SessionViewModel wasInFront = workspace.front();
                 SessionViewModel inFront = null;
+                List<SessionViewModel> inOrder = new ArrayList<>();
                 for (OpenSession o : open) {
                     Optional<Provider> p = knownProvider(o.key().provider());
                     if (p.isEmpty() || p.get() == Provider.DEMO || SessionId.problemWith(o.key().sessionId()) != null) {
                         continue;
                     }
-                    Optional<SessionViewModel> already = workspace.find(o.key());
+                    Optional<SessionViewModel> already = workspace.find(o.key()).filter(s -> !workspace.isReserved(s));
                     SessionViewModel s;
                     if (already.isPresent()) {
                         s = already.get();
@@ -76,9 +77,11 @@ final class OpenSet {
                     if (o.front()) {
                         inFront = s;
                     }
+                    inOrder.add(s);
                 }
+                workspace.arrange(inOrder);
                 restored = true;
-                if (wasInFront != null) {
+                if (wasInFront != null && workspace.sessions().contains(wasInFront)) {
                     workspace.bringForward(wasInFront);
                 } else if (inFront != null || !workspace.sessions().isEmpty()) {
                     workspace.bringForward(inFront != null ? inFront : workspace.sessions().get(0));

@@ -1,6 +1,7 @@
 package dev.agentconsole.ui.workspace;
 
 import dev.agentconsole.ui.Styles;
+import dev.agentconsole.ui.search.SearchUi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,17 +11,16 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * Opens the window in two steps: an empty shell at once, then the console view built on a worker
- * thread (nodes may be built off the FX thread until they join a scene). The class loading and
- * construction, about half a second on a cold JVM, then neither holds the first frame back nor
- * blocks the FX thread.
+ * Opens the window in two steps: an empty shell at once, then the console's scene built, styled and
+ * laid out on a worker thread (a scene may be built off the FX thread until a showing window holds it).
+ * The class loading, construction and first CSS pass, most of a second on a cold JVM, then neither
+ * hold the first frame back nor block the FX thread.
  */
 public final class StagedWindow {
 
@@ -30,19 +30,21 @@ public final class StagedWindow {
     private StagedWindow() {}
 
     /**
-     * Shows {@code stage} with a shell now; calls {@code build} on a worker thread, then, on the FX
-     * thread, puts the view in the scene, installs its keys and hands it to {@code ready}.
-     * {@code build} gets the executor its ViewModel must use for the FX thread: it holds their work
-     * until the view is in the window (see {@link HeldUntilShown}).
+     * Shows {@code stage} with a shell now; calls {@code build} on a worker thread, styles and lays the view
+     * out there in the scene it will keep, then, on the FX thread, puts that scene in the window, installs the
+     * view's keys and hands it to {@code ready}. {@code build} gets the executor its ViewModel must use for
+     * the FX thread: it holds their work until the view is in the window (see {@link HeldUntilShown}).
      */
     public static Scene show(Stage stage, Function<Executor, WorkspaceView> build, Consumer<WorkspaceView> ready) {
         // No text in the shell: JavaFX measures labels with one shared text layout, which the builder
-        // thread's warm-up uses too, so nothing on the FX thread may measure text until the view is in.
+        // thread uses too, so nothing on the FX thread may measure text until the view is in.
         StackPane shell = new StackPane();
         shell.getStyleClass().add(Styles.ROOT);
         shell.setAccessibleText("Agent Console is starting");
         Scene scene = new Scene(shell, WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm());
+        List<String> stylesheets = List.of(Objects.requireNonNull(StagedWindow.class.getResource(Styles.STYLESHEET)).toExternalForm(),
+                SearchUi.stylesheet());
+        scene.getStylesheets().setAll(stylesheets);
         stage.setScene(scene);
         // Keys typed into the shell (the machine is busy, the operator already types) wait here, then go into the composer.
         TypedAhead typedAhead = new TypedAhead();
@@ -52,14 +54,14 @@ public final class StagedWindow {
         Thread builder = new Thread(() -> {
             try {
                 WorkspaceView view = build.apply(ui);
-                warmUp(view, scene.getStylesheets());
+                Scene built = styled(view, stylesheets);
                 Platform.runLater(() -> {
                     if (!stage.isShowing()) {
                         return; // closed while it was being built
                     }
                     scene.removeEventFilter(KeyEvent.ANY, typedAhead);
-                    scene.setRoot(view);
-                    view.installKeys(scene);
+                    stage.setScene(built);
+                    view.installKeys(built);
                     view.typeAhead(typedAhead.text());
                     view.focusComposer();
                     ui.open(); // the saved draft, if read by now, goes before what was typed ahead
@@ -81,24 +83,27 @@ public final class StagedWindow {
     }
 
     /**
-     * Styles and lays the view out once in a scene of its own, still off the FX thread (a scene may
-     * be built and changed on any thread until a showing window holds it): controls get their skins,
-     * and the CSS and layout code its first, slowest run, here rather than in the window's first pulse.
-     * The window's scene styles the view again, but warm.
+     * The window's scene, built off the FX thread (a scene may be built and changed on any thread until a
+     * showing window holds it): the view's controls get their skins, its CSS is matched and it is laid out
+     * here, with a transcript's rows styled once on the way ({@link WorkspaceView#warmUp()}). The view stays
+     * in this scene for good: JavaFX forgets what it matched for a view that leaves its scene, and the window
+     * would then match it all again on the FX thread. Taking this scene, the window restyles it from what was
+     * matched here.
      */
-    private static void warmUp(WorkspaceView view, List<String> stylesheets) {
-        Scene offscreen = new Scene(view, WIDTH, HEIGHT);
+    private static Scene styled(WorkspaceView view, List<String> stylesheets) {
+        Scene built = new Scene(view, WIDTH, HEIGHT);
+        built.getStylesheets().setAll(stylesheets);
         try {
-            offscreen.getStylesheets().setAll(stylesheets);
             view.applyCss();
             view.layout();
             view.warmUp();
+            view.applyCss(); // the session in front again, after the sample transcript
+            view.layout();
         } catch (RuntimeException e) {
-            // Only a head start: the window's scene styles and lays out the view in any case.
+            // Only a head start: the window styles and lays out what is left in its own pulse.
             System.getLogger("window").log(System.Logger.Level.WARNING, "styling the view ahead failed", e);
-        } finally {
-            offscreen.setRoot(new Group()); // lets the window's scene take the view
         }
+        return built;
     }
 
     /**

@@ -42,6 +42,7 @@ public final class WorkspaceView extends BorderPane {
     private final StackPane stage = new StackPane();
     private final Map<SessionViewModel, SessionView> views = new HashMap<>();
     private final WallView wall;
+    private final SearchUi search;
     private final Label empty = new Label("No session open. Paste a session id above and press Connect, or press New.");
     /** Narrower than this, the sidebar folds away unless the operator opened it. */
     static final double SIDEBAR_FROM_WIDTH = 1000;
@@ -80,6 +81,7 @@ public final class WorkspaceView extends BorderPane {
         empty.setWrapText(true);
         stage.setId("sessionStage");
         setCenter(stage);
+        search = SearchUi.attach(stage, new SearchHost(vm, this));
         vm.frontProperty().addListener((o, was, now) -> showFront());
         vm.wallShownProperty().addListener((o, was, now) -> showFront());
         vm.sessions().addListener((ListChangeListener<SessionViewModel>) c -> {
@@ -181,7 +183,7 @@ public final class WorkspaceView extends BorderPane {
             sidebarShown.set(true);
             sidebar.renameFront();
         });
-        SearchUi.install(scene, stage, new SearchHost(vm, this));
+        search.installKeys(scene);
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
             if (scene.getWindow() != null) {
                 scene.getWindow().fireEvent(new javafx.stage.WindowEvent(scene.getWindow(),

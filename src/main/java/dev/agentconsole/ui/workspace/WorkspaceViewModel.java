@@ -50,6 +50,8 @@ public final class WorkspaceViewModel implements SessionOpener {
     private final OpenSet openSet;
     /** What brings the window to the front (a notification was clicked); the app sets it. */
     private Runnable raiseWindow = () -> { };
+    /** The session the command line names, in the window before anything is read or bound ({@link #reserve}); else null. */
+    private SessionViewModel reserved;
 
     public WorkspaceViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Notifier notifier) {
         this.connector = connector;
@@ -194,14 +196,46 @@ public final class WorkspaceViewModel implements SessionOpener {
 
     /** The session with that key, brought to the front; opened in the window first if it was not. */
     private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
-        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> {
-            SessionViewModel added = add(provider, id, baseUrl, "");
+        SessionKey key = SessionKey.of(provider, id.value());
+        SessionViewModel s = takeReserved(key, baseUrl).or(() -> find(key)).orElseGet(() -> add(provider, id, baseUrl, ""));
+        if (s.title().profileProperty().get().isEmpty()) { // one new here, or the reserved one, wears the form's profile
             Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider && !p.isDemo())
-                    .ifPresent(p -> added.title().markProfile(p.name(), p.colour()));
-            return added;
-        });
+                    .ifPresent(p -> s.title().markProfile(p.name(), p.colour()));
+        }
         front.set(s);
         return s;
+    }
+
+    /**
+     * Puts the session the command line names in the window at once, in front, before the saved set is read
+     * and before anything binds it: its view is then built, styled and laid out with the rest of the window,
+     * off the FX thread, instead of in the window's first pulses. It binds later exactly as an unreserved one
+     * would: {@link #open} goes through the form, or {@link #restore} finds it in the saved set; one that turns
+     * out to be another (its base URL differs) is let go for a fresh one.
+     */
+    public void reserve(Provider provider, SessionId id, Optional<String> baseUrl) {
+        if (sessions.isEmpty()) {
+            String url = provider == Provider.DEMO ? "" : baseUrl.map(String::strip).orElseGet(() -> connector.defaultBaseUrl(provider));
+            reserved = add(provider, id, url, "");
+            front.set(reserved);
+        }
+    }
+
+    /**
+     * The reserved session, when it is this one (same key and base URL): no longer reserved from now on. A
+     * reserved session with this key but another base URL leaves the window; empty for any other key.
+     */
+    Optional<SessionViewModel> takeReserved(SessionKey key, String baseUrl) {
+        SessionViewModel r = reserved;
+        if (r == null || !r.key().equals(key)) {
+            return Optional.empty();
+        }
+        reserved = null;
+        if (r.baseUrl().equals(baseUrl)) {
+            return Optional.of(r);
+        }
+        close(r);
+        return Optional.empty();
     }
 
     private SessionViewModel add(Provider provider, SessionId id, String baseUrl, String title) {
@@ -249,7 +283,8 @@ public final class WorkspaceViewModel implements SessionOpener {
     }
 
     public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
-        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value())));
+        // a reserved session is not open yet: it binds through the form, as it would have without the reservation
+        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value()))).filter(s -> s != reserved);
         if (open.isPresent()) { // open already: it comes forward, read again from its own place if it was let go
             show(open.get());
             ConnectionState state = open.get().stateProperty().get();
@@ -301,8 +336,9 @@ public final class WorkspaceViewModel implements SessionOpener {
         if (at < 0 || to < 0 || to >= sessions.size()) {
             return;
         }
-        sessions.remove(at);
-        sessions.add(to, s);
+        List<SessionViewModel> order = new ArrayList<>(sessions);
+        order.add(to, order.remove(at));
+        reorder(order);
         save();
     }
 
@@ -328,6 +364,9 @@ public final class WorkspaceViewModel implements SessionOpener {
         int at = sessions.indexOf(s);
         if (at < 0) {
             return;
+        }
+        if (s == reserved) {
+            reserved = null;
         }
         s.close();
         alerts.forget(s);
@@ -386,9 +425,31 @@ public final class WorkspaceViewModel implements SessionOpener {
     }
 
     SessionViewModel addSaved(Provider p, SessionId id, String baseUrl, String title, boolean muted) {
-        SessionViewModel s = add(p, id, baseUrl, title);
+        SessionViewModel s = takeReserved(SessionKey.of(p, id.value()), baseUrl).orElseGet(() -> add(p, id, baseUrl, title));
+        s.title().rename(title);
         alerts.setMuted(s, muted);
         return s;
+    }
+
+    /**
+     * Puts {@code first} at the top of the list, in that order, the others after them as they were: the saved set
+     * comes back in its order, with a session the command line named (reserved before it was read) after it.
+     */
+    void arrange(List<SessionViewModel> first) {
+        List<SessionViewModel> order = new ArrayList<>(first.stream().filter(sessions::contains).distinct().toList());
+        sessions.stream().filter(s -> !order.contains(s)).forEach(order::add);
+        reorder(order);
+    }
+
+    /** One permutation of the list, never a removal: a session that moves keeps its view, its place in it and its pictures. */
+    private void reorder(List<SessionViewModel> order) {
+        if (!order.equals(sessions)) {
+            FXCollections.sort(sessions, java.util.Comparator.comparingInt(order::indexOf));
+        }
+    }
+
+    boolean isReserved(SessionViewModel s) {
+        return s != null && s == reserved;
     }
 
     void bringForward(SessionViewModel s) {

@@ -253,6 +253,87 @@ class MissionControlTest {
         ui.await("they wait for the key, and say so", WAIT, () -> vm.front().noticeProperty().get().contains("No API key"));
     }
 
+    /** The set c, a, b saved with b titled, a muted and a in front; then this window closes. */
+    private List<SessionViewModel> savedSetOfThree() {
+        SessionViewModel a = bindAgi(emulator.createAgiSession());
+        SessionViewModel b = bindAgi(emulator.createAgiSession());
+        SessionViewModel c = bindAgi(emulator.createAgiSession());
+        ui.run(() -> {
+            vm.move(c, -2);
+            b.title().rename("the one to watch");
+            vm.setMuted(a, true);
+            vm.show(a);
+        });
+        ui.run(vm::close);
+        connector.store().flushed().join();
+        return List.of(c, a, b);
+    }
+
+    @Test
+    void aSessionNamedAtStartIsInTheWindowAtOnceThenTakesItsSavedPlaceTitleAndWayOfBinding() {
+        List<SessionViewModel> saved = savedSetOfThree();
+        SessionViewModel b = saved.get(2);
+        SessionViewModel[] reserved = new SessionViewModel[1];
+        vm = open(w -> { // the command line names b: it is in the window before the saved set is read
+            w.reserve(Provider.AGI, b.id(), Optional.empty());
+            assertEquals(List.of(b.key()), w.sessions().stream().map(SessionViewModel::key).toList());
+            reserved[0] = w.front();
+        });
+        ui.run(() -> {
+            assertEquals(saved.stream().map(SessionViewModel::key).toList(), vm.sessions().stream().map(SessionViewModel::key).toList(),
+                    "in the saved order");
+            assertSame(reserved[0], vm.sessions().get(2), "the same session (its view stays), not a second one");
+            assertSame(reserved[0], vm.front(), "the one named stays in front");
+            assertEquals("the one to watch", vm.front().title().get());
+            vm.open(Provider.AGI, Optional.empty(), Optional.of(b.id())); // what the options then ask
+        });
+        // bound as a saved session is: from its own place, with a key at hand (none was typed in this run)
+        ui.await("it waits for the key, and says so", WAIT, () -> vm.front().noticeProperty().get().contains("No API key"));
+        ui.run(() -> assertSame(reserved[0], vm.front()));
+    }
+
+    @Test
+    void aSessionNamedAtStartThatWasNotSavedComesAfterTheSavedSetAndBindsThroughTheForm() {
+        List<SessionViewModel> saved = savedSetOfThree();
+        String d = emulator.createAgiSession();
+        SessionViewModel[] reserved = new SessionViewModel[1];
+        vm = open(w -> {
+            w.reserve(Provider.AGI, dev.agentconsole.agent.SessionId.parse(d), Optional.empty());
+            reserved[0] = w.front();
+        });
+        ui.run(() -> {
+            assertEquals(4, vm.sessions().size());
+            assertEquals(saved.stream().map(SessionViewModel::key).toList(),
+                    vm.sessions().subList(0, 3).stream().map(SessionViewModel::key).toList(), "the saved set first, in its order");
+            assertSame(reserved[0], vm.sessions().get(3));
+            assertSame(reserved[0], vm.front());
+            vm.form().tokenProperty().set(emulator.token());
+            vm.open(Provider.AGI, Optional.empty(), Optional.of(dev.agentconsole.agent.SessionId.parse(d)));
+        });
+        ui.await("live, through the form's key", WAIT, () -> reserved[0].stateProperty().get() == ConnectionState.LIVE);
+        ui.run(() -> {
+            assertEquals(4, vm.sessions().size(), "no second one");
+            assertSame(reserved[0], vm.front());
+        });
+    }
+
+    @Test
+    void aSessionNamedAtStartAtAnotherBaseUrlThanTheSavedOneIsLetGoForTheSavedOne() {
+        List<SessionViewModel> saved = savedSetOfThree();
+        SessionViewModel b = saved.get(2);
+        SessionViewModel[] reserved = new SessionViewModel[1];
+        vm = open(w -> {
+            w.reserve(Provider.AGI, b.id(), Optional.of("http://127.0.0.1:9/elsewhere"));
+            reserved[0] = w.front();
+        });
+        ui.run(() -> {
+            assertEquals(saved.stream().map(SessionViewModel::key).toList(), vm.sessions().stream().map(SessionViewModel::key).toList());
+            assertFalse(vm.sessions().contains(reserved[0]), "let go");
+            assertEquals(emulator.baseUrl(), vm.sessions().get(2).baseUrl(), "the saved one, at its own base URL");
+            assertEquals(saved.get(1).key(), vm.front().key(), "and the saved one in front, in front");
+        });
+    }
+
     @Test
     void aBackgroundSessionThatStartsToWaitNotifiesOnceWithoutItsIdAndAClickBringsItForward() throws InterruptedException {
         SessionViewModel a = bindAgi(emulator.createAgiSession());

@@ -111,6 +111,25 @@ class MissionControlUiTest {
     }
 
     @Test
+    void aSessionMovedInTheListKeepsItsView() throws Exception {
+        bindAgi(emulator.createAgiSession());
+        bindAgi(emulator.createAgiSession());
+        Object before = TestWindow.fx(() -> window.view.frontView().orElseThrow());
+        TestWindow.fx(() -> {
+            vm.move(vm.front(), -1); // to the top: taken out of the list and put back
+            return null;
+        });
+        assertEquals(before, TestWindow.fx(() -> window.view.frontView().orElseThrow()), "the view in front stays");
+        TestWindow.fx(() -> {
+            vm.showNumber(2);
+            vm.showNumber(1);
+            return null;
+        });
+        assertEquals(before, TestWindow.fx(() -> window.view.frontView().orElseThrow()),
+                "and is the one that comes back (its place in the transcript, its pictures), not one built again");
+    }
+
+    @Test
     void aSessionIsRenamedInPlaceAndTheWallOpensOne(FxRobot robot) throws Exception {
         bindAgi(emulator.createAgiSession());
         bindAgi(emulator.createAgiSession());
