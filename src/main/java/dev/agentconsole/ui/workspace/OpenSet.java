@@ -38,8 +38,9 @@ final class OpenSet {
     }
 
     /**
-     * Opens what the last run left open. Demo sessions are not kept (their emulator ended with the
-     * console that ran it); a session already open here keeps its place and takes the saved title.
+     * Opens what the last run left open, in its order. Demo sessions are not kept (their emulator ended with
+     * the console that ran it); a session already open here takes its saved place and title, and those not in the
+     * saved set (the one the command line named, say) come after it.
      *
      * @param named the session the options name: added, but left for the caller to bind
      * @param then  called on the UI thread once the saved set is back (with how many came back)

@@ -60,6 +60,12 @@ public final class StagedWindow {
                         return; // closed while it was being built
                     }
                     scene.removeEventFilter(KeyEvent.ANY, typedAhead);
+                    if (!stage.isMaximized() && !stage.isFullScreen()) {
+                        // the size it has now, set: a window whose size was never set takes a new scene's size, and a
+                        // resize (or a tiling window manager's placement) made while the view was built would be undone
+                        stage.setWidth(stage.getWidth());
+                        stage.setHeight(stage.getHeight());
+                    }
                     stage.setScene(built);
                     view.installKeys(built);
                     view.typeAhead(typedAhead.text());

@@ -197,8 +197,10 @@ public final class WorkspaceViewModel implements SessionOpener {
     /** The session with that key, brought to the front; opened in the window first if it was not. */
     private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
         SessionKey key = SessionKey.of(provider, id.value());
-        SessionViewModel s = takeReserved(key, baseUrl).or(() -> find(key)).orElseGet(() -> add(provider, id, baseUrl, ""));
-        if (s.title().profileProperty().get().isEmpty()) { // one new here, or the reserved one, wears the form's profile
+        Optional<SessionViewModel> reservedForIt = takeReserved(key, baseUrl);
+        Optional<SessionViewModel> openAlready = reservedForIt.isPresent() ? Optional.empty() : find(key);
+        SessionViewModel s = reservedForIt.or(() -> openAlready).orElseGet(() -> add(provider, id, baseUrl, ""));
+        if (openAlready.isEmpty()) { // new here (or reserved for it): it wears the form's profile; one open keeps its own
             Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider && !p.isDemo())
                     .ifPresent(p -> s.title().markProfile(p.name(), p.colour()));
         }
@@ -232,6 +234,7 @@ public final class WorkspaceViewModel implements SessionOpener {
         }
         reserved = null;
         if (r.baseUrl().equals(baseUrl)) {
+            withFormCallerId(r); // as add() gives one, now that the options and the profile have set the form's
             return Optional.of(r);
         }
         close(r);
@@ -244,14 +247,19 @@ public final class WorkspaceViewModel implements SessionOpener {
             form.open(provider, sub);
         });
         s.title().rename(title);
-        if (!form.callerIdProperty().get().isBlank()) {
-            s.composer().callerIdProperty().set(form.callerIdProperty().get());
-        }
+        withFormCallerId(s);
         s.title().givenProperty().addListener((o, was, now) -> save());
         alerts.follow(s);
         sessions.add(s);
         save();
         return s;
+    }
+
+    /** A session opening here takes the caller id the form holds (--caller-id, or the profile's), when it holds one. */
+    private void withFormCallerId(SessionViewModel s) {
+        if (!form.callerIdProperty().get().isBlank()) {
+            s.composer().callerIdProperty().set(form.callerIdProperty().get());
+        }
     }
 
     public Optional<SessionViewModel> find(SessionKey key) {

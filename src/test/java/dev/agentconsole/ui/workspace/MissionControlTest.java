@@ -92,11 +92,16 @@ class MissionControlTest {
 
     /** A window on the same folder; {@code before} runs before the saved set is read back. */
     private WorkspaceViewModel open(Consumer<WorkspaceViewModel> before) {
+        return open(before, Optional.empty());
+    }
+
+    /** As the console starts: {@code named} is the session its options name, left for them to bind. */
+    private WorkspaceViewModel open(Consumer<WorkspaceViewModel> before, Optional<dev.agentconsole.store.SessionKey> named) {
         WorkspaceViewModel w = ui.call(() -> new WorkspaceViewModel(connector, ui, io, Instant::now, notifier));
         ui.run(() -> w.windowFocusedProperty().set(focused));
         ui.run(() -> before.accept(w));
         int[] restored = {-1};
-        ui.run(() -> w.restore(n -> restored[0] = n));
+        ui.run(() -> w.restore(named, n -> restored[0] = n));
         ui.await("restored", WAIT, () -> restored[0] >= 0);
         return w;
     }
@@ -278,7 +283,8 @@ class MissionControlTest {
             w.reserve(Provider.AGI, b.id(), Optional.empty());
             assertEquals(List.of(b.key()), w.sessions().stream().map(SessionViewModel::key).toList());
             reserved[0] = w.front();
-        });
+            w.form().callerIdProperty().set("ops-7"); // --caller-id, set after the reservation as the console does
+        }, Optional.of(b.key()));
         ui.run(() -> {
             assertEquals(saved.stream().map(SessionViewModel::key).toList(), vm.sessions().stream().map(SessionViewModel::key).toList(),
                     "in the saved order");
@@ -287,9 +293,14 @@ class MissionControlTest {
             assertEquals("the one to watch", vm.front().title().get());
             vm.open(Provider.AGI, Optional.empty(), Optional.of(b.id())); // what the options then ask
         });
-        // bound as a saved session is: from its own place, with a key at hand (none was typed in this run)
+        // bound as a saved session is: from its own place, with a key at hand (none was typed in this run), not
+        // through the form (which would take its id into the session field)
         ui.await("it waits for the key, and says so", WAIT, () -> vm.front().noticeProperty().get().contains("No API key"));
-        ui.run(() -> assertSame(reserved[0], vm.front()));
+        ui.run(() -> {
+            assertSame(reserved[0], vm.front());
+            assertEquals("", vm.form().sessionTextProperty().get(), "bound again from its own place, not through the form");
+            assertEquals("ops-7", vm.front().composer().callerIdProperty().get(), "the caller id the options gave");
+        });
     }
 
     @Test
@@ -300,7 +311,8 @@ class MissionControlTest {
         vm = open(w -> {
             w.reserve(Provider.AGI, dev.agentconsole.agent.SessionId.parse(d), Optional.empty());
             reserved[0] = w.front();
-        });
+            w.form().callerIdProperty().set("ops-7");
+        }, Optional.of(dev.agentconsole.store.SessionKey.of(Provider.AGI, d)));
         ui.run(() -> {
             assertEquals(4, vm.sessions().size());
             assertEquals(saved.stream().map(SessionViewModel::key).toList(),
@@ -314,6 +326,8 @@ class MissionControlTest {
         ui.run(() -> {
             assertEquals(4, vm.sessions().size(), "no second one");
             assertSame(reserved[0], vm.front());
+            assertEquals(d, vm.form().sessionTextProperty().get(), "through the form");
+            assertEquals("ops-7", vm.front().composer().callerIdProperty().get(), "with the caller id the options gave");
         });
     }
 
@@ -325,7 +339,7 @@ class MissionControlTest {
         vm = open(w -> {
             w.reserve(Provider.AGI, b.id(), Optional.of("http://127.0.0.1:9/elsewhere"));
             reserved[0] = w.front();
-        });
+        }, Optional.of(b.key()));
         ui.run(() -> {
             assertEquals(saved.stream().map(SessionViewModel::key).toList(), vm.sessions().stream().map(SessionViewModel::key).toList());
             assertFalse(vm.sessions().contains(reserved[0]), "let go");

@@ -130,6 +130,16 @@ class MissionControlUiTest {
     }
 
     @Test
+    void theComposersScrollPanesKeepNoBitmapOfTheirViewport(FxRobot robot) throws Exception {
+        bindAgi(emulator.createAgiSession());
+        TestWindow.waitFor("the composer", () -> robot.lookup("#messageInput").tryQuery().isPresent());
+        List<javafx.scene.Node> viewports = TestWindow.fx(() -> List.copyOf(robot.lookup("#composerScroll").query().lookupAll(".viewport")));
+        assertTrue(viewports.size() >= 2, "the composer's own and its message field's: " + viewports);
+        assertTrue(TestWindow.fx(() -> viewports.stream().noneMatch(javafx.scene.Node::isCache)),
+                "JavaFX's skin caches them; each cached bitmap stays with a session's view, shown or not");
+    }
+
+    @Test
     void aSessionIsRenamedInPlaceAndTheWallOpensOne(FxRobot robot) throws Exception {
         bindAgi(emulator.createAgiSession());
         bindAgi(emulator.createAgiSession());
