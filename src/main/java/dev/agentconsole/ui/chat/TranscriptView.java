@@ -235,7 +235,9 @@ public final class TranscriptView extends StackPane {
         Platform.runLater(() -> {
             pinPending = false;
             VirtualFlow<?> flow = flow();
-            for (int i = 0; i < 100 && flow != null && following && list.getScene() != null; i++) {
+            // only in a showing window: a view still being built off the FX thread is that thread's alone
+            boolean showing = list.getScene() != null && list.getScene().getWindow() != null && list.getScene().getWindow().isShowing();
+            for (int i = 0; i < 100 && flow != null && following && showing; i++) {
                 double below = belowTheFold(flow);
                 if (below <= 0.5 || flow.scrollPixels(below == Double.MAX_VALUE ? Math.max(40, flow.getHeight()) : below) == 0) {
                     break;
