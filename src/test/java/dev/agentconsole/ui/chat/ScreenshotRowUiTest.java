@@ -86,6 +86,26 @@ class ScreenshotRowUiTest {
     }
 
     @Test
+    void aScreenshotIsDecodedForItsBoxAtTheScreensScaleNotLarger(FxRobot robot) throws Exception {
+        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1280, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(big, "png", png);
+        String uri = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("a full screen"), Optional.of(uri))));
+            return null;
+        });
+        waitFor("the picture", () -> robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
+                .anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
+        ImageView shown = robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
+                .filter(v -> shownWithAllItsParents(v) && v.getImage() != null).findFirst().orElseThrow();
+        double scale = fx(() -> shown.getScene().getWindow().getOutputScaleX());
+        double box = 240; // the thumbnail's box
+        assertEquals(Math.ceil(box * Math.max(1, scale)), shown.getImage().getWidth(), 1,
+                "as wide as the box draws on this screen: sharp, and no more pixels kept than it shows");
+    }
+
+    @Test
     void aRowAtTheSamePlaceInAnotherSessionNeverShowsTheLastSessionsPicture(FxRobot robot) throws Exception {
         refusal.set(null);
         String other = URL.replace("step-3", "step-3-of-another-session");

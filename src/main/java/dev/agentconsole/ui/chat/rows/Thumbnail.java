@@ -95,7 +95,7 @@ final class Thumbnail {
         status.setText("Loading the picture…");
         retry.setVisible(false);
         problem.setVisible(true);
-        images.load(asked, uri, WIDTH * 2, image -> {
+        images.load(asked, uri, Math.ceil(WIDTH * outputScale()), image -> {
             if (asked.equals(key)) {
                 showImage(image);
             }
@@ -104,6 +104,18 @@ final class Thumbnail {
                 showFailure(why);
             }
         });
+    }
+
+    /**
+     * The pixels the screen shows per unit here (2 on a HiDPI screen): a thumbnail decoded for it is sharp and no
+     * larger. Decoded at twice the box everywhere, every screenshot a session had shown held four times the pixels
+     * a usual screen draws (a decoded copy and the renderer's texture of it, 1.1 MiB at 480 by 300), kept with
+     * the transcript of each open session.
+     */
+    private double outputScale() {
+        javafx.stage.Window window = view.getScene() == null ? null : view.getScene().getWindow();
+        double scale = window != null ? window.getOutputScaleX() : javafx.stage.Screen.getPrimary().getOutputScaleX();
+        return Math.max(1, Math.min(3, scale));
     }
 
     private void showImage(Image image) {
