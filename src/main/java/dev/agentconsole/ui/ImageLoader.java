@@ -55,12 +55,14 @@ public final class ImageLoader {
     private volatile boolean closed;
     /** Moves on at every {@link #reset()}: a load begun for the last session is not shown in the next. */
     private volatile long generation;
-    private final Map<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
-            return size() > 300;
-        }
-    };
+    /**
+     * Decoded pictures kept by key, the least recently shown leaving first: at most 300 of them and this many
+     * bytes of pixels. Counted only, 300 enlarged screenshots of 1280 by 800 would have held 1.2 GB for one session.
+     */
+    static final long MAX_DECODED_BYTES = 24L * 1024 * 1024;
+    private static final int MAX_DECODED = 300;
+    private final LinkedHashMap<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private long decodedBytes;
     /** Why a picture did not load, by key; the FX thread only. A Retry forgets it. */
     private final Map<String, String> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -87,6 +89,7 @@ public final class ImageLoader {
     public void reset() {
         generation++;
         cache.clear();
+        decodedBytes = 0;
         failures.clear();
         waiting.clear();
         synchronized (downloads) {
@@ -174,7 +177,7 @@ public final class ImageLoader {
                         failed(gen, key, "the picture cannot be decoded");
                         return;
                     }
-                    cache.put(key, decoded);
+                    keep(key, decoded);
                     Waiting done = waiting.remove(key);
                     if (done != null) {
                         done.loaded.forEach(c -> c.accept(decoded));
@@ -184,6 +187,25 @@ public final class ImageLoader {
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // closing
         }
+    }
+
+    /** Into the cache; the least recently shown leave while it holds too many, never the one just kept. */
+    private void keep(String key, Image image) {
+        Image replaced = cache.put(key, image);
+        decodedBytes += pixelBytes(image) - (replaced == null ? 0 : pixelBytes(replaced));
+        var eldest = cache.entrySet().iterator();
+        while ((decodedBytes > MAX_DECODED_BYTES || cache.size() > MAX_DECODED) && eldest.hasNext()) {
+            Image gone = eldest.next().getValue();
+            if (gone == image) {
+                break;
+            }
+            decodedBytes -= pixelBytes(gone);
+            eldest.remove();
+        }
+    }
+
+    private static long pixelBytes(Image image) {
+        return (long) image.getWidth() * (long) image.getHeight() * 4;
     }
 
     /** The callbacks waiting for one key's picture. */
