@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One bound session: a reader that follows its events for as long as it is bound (reconnecting
@@ -127,8 +126,8 @@ public final class SessionController implements AutoCloseable {
         this.longPoll = longPoll;
         this.store = store;
         this.key = SessionKey.of(backend.provider(), session.value());
-        this.sender = Executors.newSingleThreadExecutor(daemon("sender-" + session));
-        this.commands = Executors.newSingleThreadExecutor(daemon("commands-" + session));
+        this.sender = whileBusy(daemon("sender-" + session));
+        this.commands = whileBusy(daemon("commands-" + session));
         this.reader = daemon("reader-" + session).newThread(this::read);
     }
 
@@ -783,6 +782,20 @@ public final class SessionController implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How long a sending or command thread waits for more work before it ends (the next task starts another). */
+    static final java.time.Duration IDLE_THREAD = java.time.Duration.ofSeconds(10);
+
+    /**
+     * One thread, tasks in order, as {@code newSingleThreadExecutor}, but the thread ends when idle: operators send
+     * seconds or minutes apart, and a window of twenty sessions kept twenty sending threads for nothing.
+     */
+    private static ExecutorService whileBusy(java.util.concurrent.ThreadFactory threads) {
+        java.util.concurrent.ThreadPoolExecutor one = new java.util.concurrent.ThreadPoolExecutor(1, 1, IDLE_THREAD.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads);
+        one.allowCoreThreadTimeOut(true);
+        return one;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
