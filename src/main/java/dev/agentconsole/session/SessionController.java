@@ -789,13 +789,12 @@ public final class SessionController implements AutoCloseable {
 
     /**
      * One thread, tasks in order, as {@code newSingleThreadExecutor}, but the thread ends when idle: operators send
-     * seconds or minutes apart, and a window of twenty sessions kept twenty sending threads for nothing.
+     * seconds or minutes apart, and a window of twenty sessions kept twenty sending threads for nothing. No core
+     * thread: every task goes through the queue, so one given as the idle thread ends still runs after those before it.
      */
     private static ExecutorService whileBusy(java.util.concurrent.ThreadFactory threads) {
-        java.util.concurrent.ThreadPoolExecutor one = new java.util.concurrent.ThreadPoolExecutor(1, 1, IDLE_THREAD.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads);
-        one.allowCoreThreadTimeOut(true);
-        return one;
+        return new java.util.concurrent.ThreadPoolExecutor(0, 1, IDLE_THREAD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), threads);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
