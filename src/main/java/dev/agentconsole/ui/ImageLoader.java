@@ -57,9 +57,11 @@ public final class ImageLoader {
     private volatile long generation;
     /**
      * Decoded pictures kept by key, the least recently shown leaving first: at most 300 of them and this many
-     * bytes of pixels. Counted only, 300 enlarged screenshots of 1280 by 800 would have held 1.2 GB for one session.
+     * bytes of pixels (300 thumbnails on a usual screen, about 90 on a HiDPI one). Counted only, 300 enlarged
+     * screenshots of 1280 by 800 would have held 1.2 GB for one session. One larger than half of it (a 4K
+     * screenshot enlarged) is shown but not kept, rather than push every thumbnail out.
      */
-    static final long MAX_DECODED_BYTES = 24L * 1024 * 1024;
+    static final long MAX_DECODED_BYTES = 48L * 1024 * 1024;
     private static final int MAX_DECODED = 300;
     private final LinkedHashMap<String, Image> cache = new LinkedHashMap<>(64, 0.75f, true);
     private long decodedBytes;
@@ -191,6 +193,9 @@ public final class ImageLoader {
 
     /** Into the cache; the least recently shown leave while it holds too many, never the one just kept. */
     private void keep(String key, Image image) {
+        if (pixelBytes(image) > MAX_DECODED_BYTES / 2) {
+            return;
+        }
         Image replaced = cache.put(key, image);
         decodedBytes += pixelBytes(image) - (replaced == null ? 0 : pixelBytes(replaced));
         var eldest = cache.entrySet().iterator();

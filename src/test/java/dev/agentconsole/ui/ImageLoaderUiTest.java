@@ -36,8 +36,12 @@ class ImageLoaderUiTest {
     }
 
     private static String screenOfPixels() throws Exception {
+        return pictureOf(1280, 800);
+    }
+
+    private static String pictureOf(int width, int height) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(1280, 800, BufferedImage.TYPE_INT_RGB), "png", png);
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", png);
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
@@ -66,5 +70,17 @@ class ImageLoaderUiTest {
         assertNull(cached("shot-1#full"));
         assertNotNull(cached("shot-" + (fit + 1) + "#full"), "the newest stays");
         assertNotNull(cached("shot-2#full"), "and those that fit with it");
+    }
+
+    @Test
+    void onePictureLargerThanHalfTheBoundIsShownButNotKeptAndPushesNothingOut() throws Exception {
+        String screen = screenOfPixels();
+        load("a#full", screen);
+        load("b#full", screen);
+        String huge = pictureOf(3840, 2160); // a 4K screenshot enlarged: 33 MB of pixels
+        assertNotNull(load("huge#full", huge), "shown");
+        assertNull(cached("huge#full"), "not kept");
+        assertNotNull(cached("a#full"), "and the others stay");
+        assertNotNull(cached("b#full"));
     }
 }
