@@ -80,7 +80,10 @@ final class OpenSet {
                     }
                     inOrder.add(s);
                 }
-                workspace.arrange(inOrder);
+                // the saved set in its order, then those not in it (the one the command line named, say) as they were
+                List<SessionViewModel> order = new ArrayList<>(inOrder.stream().filter(workspace.sessions()::contains).distinct().toList());
+                workspace.sessions().stream().filter(s -> !order.contains(s)).forEach(order::add);
+                workspace.reorder(order);
                 restored = true;
                 if (wasInFront != null && workspace.sessions().contains(wasInFront)) {
                     workspace.bringForward(wasInFront);

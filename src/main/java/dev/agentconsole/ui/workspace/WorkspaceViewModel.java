@@ -50,8 +50,7 @@ public final class WorkspaceViewModel implements SessionOpener {
     private final OpenSet openSet;
     /** What brings the window to the front (a notification was clicked); the app sets it. */
     private Runnable raiseWindow = () -> { };
-    /** The session the command line names, in the window before anything is read or bound ({@link #reserve}); else null. */
-    private SessionViewModel reserved;
+    private final NamedAtStart named = new NamedAtStart();
 
     public WorkspaceViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Notifier notifier) {
         this.connector = connector;
@@ -197,7 +196,7 @@ public final class WorkspaceViewModel implements SessionOpener {
     /** The session with that key, brought to the front; opened in the window first if it was not. */
     private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
         SessionKey key = SessionKey.of(provider, id.value());
-        Optional<SessionViewModel> reservedForIt = takeReserved(key, baseUrl);
+        Optional<SessionViewModel> reservedForIt = takeNamed(key, baseUrl);
         Optional<SessionViewModel> openAlready = reservedForIt.isPresent() ? Optional.empty() : find(key);
         SessionViewModel s = reservedForIt.or(() -> openAlready).orElseGet(() -> add(provider, id, baseUrl, ""));
         if (openAlready.isEmpty()) { // new here (or reserved for it): it wears the form's profile; one open keeps its own
@@ -218,27 +217,17 @@ public final class WorkspaceViewModel implements SessionOpener {
     public void reserve(Provider provider, SessionId id, Optional<String> baseUrl) {
         if (sessions.isEmpty()) {
             String url = provider == Provider.DEMO ? "" : baseUrl.map(String::strip).orElseGet(() -> connector.defaultBaseUrl(provider));
-            reserved = add(provider, id, url, "");
-            front.set(reserved);
+            SessionViewModel s = add(provider, id, url, "");
+            named.hold(s);
+            front.set(s);
         }
     }
 
-    /**
-     * The reserved session, when it is this one (same key and base URL): no longer reserved from now on. A
-     * reserved session with this key but another base URL leaves the window; empty for any other key.
-     */
-    Optional<SessionViewModel> takeReserved(SessionKey key, String baseUrl) {
-        SessionViewModel r = reserved;
-        if (r == null || !r.key().equals(key)) {
-            return Optional.empty();
-        }
-        reserved = null;
-        if (r.baseUrl().equals(baseUrl)) {
-            withFormCallerId(r); // as add() gives one, now that the options and the profile have set the form's
-            return Optional.of(r);
-        }
-        close(r);
-        return Optional.empty();
+    /** The reserved session when it is this one (see {@link NamedAtStart#take}), with the caller id add() would give. */
+    private Optional<SessionViewModel> takeNamed(SessionKey key, String baseUrl) {
+        Optional<SessionViewModel> s = named.take(key, baseUrl, this::close);
+        s.ifPresent(this::withFormCallerId); // the options and the profile have set the form's by now
+        return s;
     }
 
     private SessionViewModel add(Provider provider, SessionId id, String baseUrl, String title) {
@@ -267,10 +256,6 @@ public final class WorkspaceViewModel implements SessionOpener {
     }
 
     /**
-     * A request from outside the window (a second launch, a link): opens or brings forward that
-     * session; with no session, the demo starts a new one and another provider lists its sessions.
-     */
-    /**
      * Opens what a later launch named: through the profile when it names one (its key, its hosts, its mark);
      * otherwise by hand, no profile chosen, at the base URL given or else the provider's default, never at the
      * URL the form last pointed at, which may be another server's. Its caller id goes to what opens.
@@ -292,7 +277,7 @@ public final class WorkspaceViewModel implements SessionOpener {
 
     public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
         // a reserved session is not open yet: it binds through the form, as it would have without the reservation
-        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value()))).filter(s -> s != reserved);
+        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value()))).filter(s -> !named.holds(s));
         if (open.isPresent()) { // open already: it comes forward, read again from its own place if it was let go
             show(open.get());
             ConnectionState state = open.get().stateProperty().get();
@@ -373,9 +358,7 @@ public final class WorkspaceViewModel implements SessionOpener {
         if (at < 0) {
             return;
         }
-        if (s == reserved) {
-            reserved = null;
-        }
+        named.forget(s);
         s.close();
         alerts.forget(s);
         sessions.remove(at);
@@ -406,11 +389,6 @@ public final class WorkspaceViewModel implements SessionOpener {
         openSet.restore(named, then);
     }
 
-    /** As {@link #restore(Optional, java.util.function.IntConsumer)} with no session named. */
-    public void restore(java.util.function.IntConsumer then) {
-        openSet.restore(Optional.empty(), then);
-    }
-
     /**
      * A key typed for a session that waited for one: it binds that session, and every other one of the
      * same provider that waits. Kept in memory only, like the connect form's.
@@ -433,31 +411,21 @@ public final class WorkspaceViewModel implements SessionOpener {
     }
 
     SessionViewModel addSaved(Provider p, SessionId id, String baseUrl, String title, boolean muted) {
-        SessionViewModel s = takeReserved(SessionKey.of(p, id.value()), baseUrl).orElseGet(() -> add(p, id, baseUrl, title));
+        SessionViewModel s = takeNamed(SessionKey.of(p, id.value()), baseUrl).orElseGet(() -> add(p, id, baseUrl, title));
         s.title().rename(title);
         alerts.setMuted(s, muted);
         return s;
     }
 
-    /**
-     * Puts {@code first} at the top of the list, in that order, the others after them as they were: the saved set
-     * comes back in its order, with a session the command line named (reserved before it was read) after it.
-     */
-    void arrange(List<SessionViewModel> first) {
-        List<SessionViewModel> order = new ArrayList<>(first.stream().filter(sessions::contains).distinct().toList());
-        sessions.stream().filter(s -> !order.contains(s)).forEach(order::add);
-        reorder(order);
-    }
-
     /** One permutation of the list, never a removal: a session that moves keeps its view, its place in it and its pictures. */
-    private void reorder(List<SessionViewModel> order) {
+    void reorder(List<SessionViewModel> order) {
         if (!order.equals(sessions)) {
             FXCollections.sort(sessions, java.util.Comparator.comparingInt(order::indexOf));
         }
     }
 
     boolean isReserved(SessionViewModel s) {
-        return s != null && s == reserved;
+        return named.holds(s);
     }
 
     void bringForward(SessionViewModel s) {
