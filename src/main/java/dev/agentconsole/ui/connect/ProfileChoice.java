@@ -95,23 +95,23 @@ final class ProfileChoice {
                 } else if (before == null && formProvider.get() == Provider.DEMO && !read.isEmpty() && read.get(0).isDemo()) {
                     // the built-in Demo, which is what the form shows anyway: named, not applied, so nothing is read for
                     // it (a window started on another provider's session would start the demo emulator for nothing)
-                    reading = true;
-                    try {
-                        chosen.set(read.get(0));
-                    } finally {
-                        reading = false;
-                    }
+                    chooseAsItIs(read.get(0));
                 } else if (before != null) {
-                    reading = true; // the same profile, read again (its key may be there now)
-                    try {
-                        chosen.set(named(read, before).orElse(null));
-                    } finally {
-                        reading = false;
-                    }
+                    chooseAsItIs(named(read, before).orElse(null)); // the same profile, read again (its key may be there now)
                 }
                 then.run();
             });
         });
+    }
+
+    /** Chooses {@code p} with {@link #isReading()} set: the form's fields stay as they are. */
+    private void chooseAsItIs(ConnectProfile p) {
+        reading = true;
+        try {
+            chosen.set(p);
+        } finally {
+            reading = false;
+        }
     }
 
     private static Optional<ConnectProfile> named(List<ConnectProfile> read, String name) {

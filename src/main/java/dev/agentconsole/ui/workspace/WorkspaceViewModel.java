@@ -411,8 +411,12 @@ public final class WorkspaceViewModel implements SessionOpener {
     }
 
     SessionViewModel addSaved(Provider p, SessionId id, String baseUrl, String title, boolean muted) {
-        SessionViewModel s = takeNamed(SessionKey.of(p, id.value()), baseUrl).orElseGet(() -> add(p, id, baseUrl, title));
-        s.title().rename(title);
+        SessionViewModel s = takeNamed(SessionKey.of(p, id.value()), baseUrl).orElse(null);
+        if (s == null) {
+            s = add(p, id, baseUrl, title);
+        } else {
+            s.title().rename(title); // reserved untitled: it takes the saved title, as add() gives it
+        }
         alerts.setMuted(s, muted);
         return s;
     }
