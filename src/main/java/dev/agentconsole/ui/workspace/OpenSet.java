@@ -24,6 +24,7 @@ import java.util.function.IntConsumer;
 final class OpenSet {
 
     private final WorkspaceViewModel workspace;
+    private final Opening opening;
     private final Connector connector;
     private final SessionContext ctx;
     /** Keys typed for sessions that waited for one, per provider; never written anywhere. */
@@ -31,8 +32,9 @@ final class OpenSet {
     /** False until the saved set is read back: nothing is saved over it meanwhile. */
     private boolean restored;
 
-    OpenSet(WorkspaceViewModel workspace, Connector connector, SessionContext ctx) {
+    OpenSet(WorkspaceViewModel workspace, Opening opening, Connector connector, SessionContext ctx) {
         this.workspace = workspace;
+        this.opening = opening;
         this.connector = connector;
         this.ctx = ctx;
     }
@@ -63,13 +65,13 @@ final class OpenSet {
                     if (p.isEmpty() || p.get() == Provider.DEMO || SessionId.problemWith(o.key().sessionId()) != null) {
                         continue;
                     }
-                    Optional<SessionViewModel> already = workspace.find(o.key()).filter(s -> !workspace.isReserved(s));
+                    Optional<SessionViewModel> already = workspace.find(o.key()).filter(s -> !opening.isReserved(s));
                     SessionViewModel s;
                     if (already.isPresent()) {
                         s = already.get();
                         workspace.adopt(s, o.title(), o.muted());
                     } else {
-                        s = workspace.addSaved(p.get(), SessionId.parse(o.key().sessionId()), o.baseUrl(), o.title(), o.muted());
+                        s = opening.addSaved(p.get(), SessionId.parse(o.key().sessionId()), o.baseUrl(), o.title(), o.muted());
                         s.title().markProfile(o.profile(), o.colour());
                         if (named.filter(o.key()::equals).isEmpty()) {
                             reconnect(s);

@@ -1,15 +1,11 @@
 package dev.agentconsole.ui.workspace;
 
-import dev.agentconsole.agent.AgentBackend;
 import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
-import dev.agentconsole.session.ConnectionState;
-import dev.agentconsole.store.OpenSession;
 import dev.agentconsole.store.SessionKey;
 import dev.agentconsole.store.Store;
 import dev.agentconsole.ui.about.About;
 import dev.agentconsole.ui.connect.ConnectViewModel;
-import dev.agentconsole.ui.connect.SessionOpener;
 import dev.agentconsole.ui.connect.Connector;
 import dev.agentconsole.ui.session.SessionContext;
 import dev.agentconsole.ui.session.SessionViewModel;
@@ -29,10 +25,10 @@ import javafx.collections.ObservableList;
 /**
  * The window's sessions: which are open (any provider, in the operator's order), which one is in
  * front, the "needs me" inbox, the wall's Pause all / Stop all, the desktop notifications, and the
- * set saved for the next start. Each session is its own {@link SessionViewModel}; the connect form
- * ({@link ConnectViewModel}) opens them here. Toolkit-free; the UI thread only.
+ * set saved for the next start. Each session is its own {@link SessionViewModel}; they come in through
+ * {@link Opening} (the connect form, {@link ConnectViewModel}, opens them there). Toolkit-free; the UI thread only.
  */
-public final class WorkspaceViewModel implements SessionOpener {
+public final class WorkspaceViewModel {
 
     private final Connector connector;
     private final SessionContext ctx;
@@ -50,12 +46,13 @@ public final class WorkspaceViewModel implements SessionOpener {
     private final OpenSet openSet;
     /** What brings the window to the front (a notification was clicked); the app sets it. */
     private Runnable raiseWindow = () -> { };
-    private final NamedAtStart named = new NamedAtStart();
+    private final Opening opening;
 
     public WorkspaceViewModel(Connector connector, Executor ui, Executor io, Supplier<Instant> clock, Notifier notifier) {
         this.connector = connector;
         this.ctx = new SessionContext(ui, io, clock, connector::store);
-        this.form = new ConnectViewModel(connector, ctx.ui(), ctx.io(), clock, this);
+        this.opening = new Opening(this, connector, ctx);
+        this.form = new ConnectViewModel(connector, ctx.ui(), ctx.io(), clock, opening);
         Store store = connector.store();
         this.storeWarning = new StoreWarning(store, ctx.ui());
         // a failed write shows in the bar, and in the transcript in front, where the operator is looking
@@ -63,7 +60,7 @@ public final class WorkspaceViewModel implements SessionOpener {
                 .ifPresent(s -> s.transcript().addError(message))));
         this.now = new ReadOnlyObjectWrapper<>(clock.get());
         this.inbox = new Inbox(sessions);
-        this.openSet = new OpenSet(this, connector, ctx);
+        this.openSet = new OpenSet(this, opening, connector, ctx);
         this.alerts = new Alerts(notifier, windowFocused::get, s -> {
             show(s);
             raiseWindow.run();
@@ -158,54 +155,7 @@ public final class WorkspaceViewModel implements SessionOpener {
         return About.ofThisProcess(connector.dataFolder());
     }
 
-    // ---- opening (what the connect form asks) -------------------------------------------------------
-
-    @Override
-    public boolean showIfReading(Provider provider, SessionId id) {
-        Optional<SessionViewModel> open = find(SessionKey.of(provider, id.value())).filter(s -> {
-            ConnectionState state = s.stateProperty().get();
-            return state != ConnectionState.DISCONNECTED && state != ConnectionState.ENDED;
-        });
-        open.ifPresent(this::show);
-        return open.isPresent();
-    }
-
-    @Override
-    public void waitForKey(Provider provider, SessionId id, String baseUrl, String why) {
-        slot(provider, id, baseUrl).showWaiting(why);
-    }
-
-    @Override
-    public void opening(Provider provider, SessionId id, String baseUrl) {
-        slot(provider, id, baseUrl);
-    }
-
-    @Override
-    public void opened(Provider provider, SessionId id, String baseUrl, AgentBackend backend, Optional<String> task) {
-        // one already open keeps its place (the operator may have moved on while it connected); a new one comes forward
-        SessionViewModel s = find(SessionKey.of(provider, id.value())).orElseGet(() -> slot(provider, id, baseUrl));
-        task.ifPresent(s.title()::offerTask);
-        s.attach(backend);
-    }
-
-    @Override
-    public void failed(Provider provider, SessionId id, String baseUrl, String message) {
-        find(SessionKey.of(provider, id.value())).ifPresent(s -> s.bindingFailed(message));
-    }
-
-    /** The session with that key, brought to the front; opened in the window first if it was not. */
-    private SessionViewModel slot(Provider provider, SessionId id, String baseUrl) {
-        SessionKey key = SessionKey.of(provider, id.value());
-        Optional<SessionViewModel> reservedForIt = takeNamed(key, baseUrl);
-        Optional<SessionViewModel> openAlready = reservedForIt.isPresent() ? Optional.empty() : find(key);
-        SessionViewModel s = reservedForIt.or(() -> openAlready).orElseGet(() -> add(provider, id, baseUrl, ""));
-        if (openAlready.isEmpty()) { // new here (or reserved for it): it wears the form's profile; one open keeps its own
-            Optional.ofNullable(form.profileProperty().get()).filter(p -> p.provider() == provider && !p.isDemo())
-                    .ifPresent(p -> s.title().markProfile(p.name(), p.colour()));
-        }
-        front.set(s);
-        return s;
-    }
+    // ---- opening (see Opening) ---------------------------------------------------------------------------
 
     /**
      * Puts the session the command line names in the window at once, in front, before the saved set is read
@@ -215,44 +165,7 @@ public final class WorkspaceViewModel implements SessionOpener {
      * out to be another (its base URL differs) is let go for a fresh one.
      */
     public void reserve(Provider provider, SessionId id, Optional<String> baseUrl) {
-        if (sessions.isEmpty()) {
-            String url = provider == Provider.DEMO ? "" : baseUrl.map(String::strip).orElseGet(() -> connector.defaultBaseUrl(provider));
-            SessionViewModel s = add(provider, id, url, "");
-            named.hold(s);
-            front.set(s);
-        }
-    }
-
-    /** The reserved session when it is this one (see {@link NamedAtStart#take}), with the caller id add() would give. */
-    private Optional<SessionViewModel> takeNamed(SessionKey key, String baseUrl) {
-        Optional<SessionViewModel> s = named.take(key, baseUrl, this::close);
-        s.ifPresent(this::withFormCallerId); // the options and the profile have set the form's by now
-        return s;
-    }
-
-    private SessionViewModel add(Provider provider, SessionId id, String baseUrl, String title) {
-        SessionViewModel s = new SessionViewModel(ctx, provider, id, baseUrl, sub -> {
-            form.providerProperty().set(provider);
-            form.open(provider, sub);
-        });
-        s.title().rename(title);
-        withFormCallerId(s);
-        s.title().givenProperty().addListener((o, was, now) -> save());
-        alerts.follow(s);
-        sessions.add(s);
-        save();
-        return s;
-    }
-
-    /** A session opening here takes the caller id the form holds (--caller-id, or the profile's), when it holds one. */
-    private void withFormCallerId(SessionViewModel s) {
-        if (!form.callerIdProperty().get().isBlank()) {
-            s.composer().callerIdProperty().set(form.callerIdProperty().get());
-        }
-    }
-
-    public Optional<SessionViewModel> find(SessionKey key) {
-        return sessions.stream().filter(s -> s.key().equals(key)).findFirst();
+        opening.reserve(provider, id, baseUrl);
     }
 
     /**
@@ -262,39 +175,29 @@ public final class WorkspaceViewModel implements SessionOpener {
      */
     public void openLaunched(Provider provider, Optional<String> baseUrl, Optional<SessionId> id, Optional<String> profile,
                              Optional<String> callerId) {
-        Runnable open = () -> {
-            callerId.ifPresent(form.callerIdProperty()::set);
-            open(provider, baseUrl.or(() -> provider == Provider.DEMO ? Optional.empty()
-                    : Optional.of(connector.defaultBaseUrl(provider))), id);
-        };
-        if (profile.isPresent()) {
-            form.useProfile(profile.get(), open);
-        } else {
-            form.profileProperty().set(null);
-            open.run();
-        }
+        opening.openLaunched(provider, baseUrl, id, profile, callerId);
     }
 
+    /** Brings it forward when it is open (read again if it was let go); otherwise the form binds it, or lists or starts one. */
     public void open(Provider provider, Optional<String> baseUrl, Optional<SessionId> id) {
-        // a reserved session is not open yet: it binds through the form, as it would have without the reservation
-        Optional<SessionViewModel> open = id.flatMap(i -> find(SessionKey.of(provider, i.value()))).filter(s -> !named.holds(s));
-        if (open.isPresent()) { // open already: it comes forward, read again from its own place if it was let go
-            show(open.get());
-            ConnectionState state = open.get().stateProperty().get();
-            if (state == ConnectionState.DISCONNECTED || state == ConnectionState.ENDED) {
-                openSet.reconnect(open.get());
-            }
-            return;
-        }
-        form.select(provider, baseUrl);
-        if (id.isPresent()) {
-            form.sessionTextProperty().set(id.get().value());
-            form.open(provider, id.get());
-        } else if (provider == Provider.DEMO) {
-            form.newSession();
-        } else {
-            form.loadSessions();
-        }
+        opening.open(provider, baseUrl, id);
+    }
+
+    public Optional<SessionViewModel> find(SessionKey key) {
+        return sessions.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** Reads a session that was let go again, from its own place (the saved set knows the keys typed). */
+    void reconnect(SessionViewModel s) {
+        openSet.reconnect(s);
+    }
+
+    /** A session new in the window, at the end of the list: followed for notifications, saved with the set. */
+    void admit(SessionViewModel s) {
+        s.title().givenProperty().addListener((o, was, now) -> save());
+        alerts.follow(s);
+        sessions.add(s);
+        save();
     }
 
     // ---- switching ------------------------------------------------------------------------------------
@@ -358,7 +261,7 @@ public final class WorkspaceViewModel implements SessionOpener {
         if (at < 0) {
             return;
         }
-        named.forget(s);
+        opening.forget(s);
         s.close();
         alerts.forget(s);
         sessions.remove(at);
@@ -410,26 +313,11 @@ public final class WorkspaceViewModel implements SessionOpener {
         alerts.setMuted(s, muted || alerts.isMuted(s));
     }
 
-    SessionViewModel addSaved(Provider p, SessionId id, String baseUrl, String title, boolean muted) {
-        SessionViewModel s = takeNamed(SessionKey.of(p, id.value()), baseUrl).orElse(null);
-        if (s == null) {
-            s = add(p, id, baseUrl, title);
-        } else {
-            s.title().rename(title); // reserved untitled: it takes the saved title, as add() gives it
-        }
-        alerts.setMuted(s, muted);
-        return s;
-    }
-
     /** One permutation of the list, never a removal: a session that moves keeps its view, its place in it and its pictures. */
     void reorder(List<SessionViewModel> order) {
         if (!order.equals(sessions)) {
             FXCollections.sort(sessions, java.util.Comparator.comparingInt(order::indexOf));
         }
-    }
-
-    boolean isReserved(SessionViewModel s) {
-        return named.holds(s);
     }
 
     void bringForward(SessionViewModel s) {
