@@ -87,10 +87,7 @@ class ScreenshotRowUiTest {
 
     @Test
     void aScreenshotIsDecodedForItsBoxAtTheScreensScaleNotLarger(FxRobot robot) throws Exception {
-        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage(1280, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(big, "png", png);
-        String uri = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+        String uri = dataUri(1280, 800);
         fx(() -> {
             model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("a full screen"), Optional.of(uri))));
             return null;
@@ -103,6 +100,39 @@ class ScreenshotRowUiTest {
         double box = 240; // the thumbnail's box
         assertEquals(Math.ceil(box * Math.max(1, scale)), shown.getImage().getWidth(), 1,
                 "as wide as the box draws on this screen: sharp, and no more pixels kept than it shows");
+    }
+
+    @Test
+    void aWindowThatComesToAScreenOfAnotherScaleShowsItsScreenshotsDecodedForIt(FxRobot robot) throws Exception {
+        String uri = dataUri(1280, 800);
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("a full screen"), Optional.of(uri))));
+            return null;
+        });
+        waitFor("the picture", () -> shownThumbnail(robot) != null);
+        double at1x = shownThumbnail(robot).getImage().getWidth();
+        fx(() -> { // what a move to a HiDPI screen does to the window
+            javafx.stage.Window window = shownThumbnail(robot).getScene().getWindow();
+            window.setRenderScaleX(window.getRenderScaleX() * 2);
+            window.setRenderScaleY(window.getRenderScaleY() * 2);
+            return null;
+        });
+        waitFor("the picture decoded again, twice as wide", () -> {
+            ImageView v = shownThumbnail(robot);
+            return v != null && Math.abs(v.getImage().getWidth() - 2 * at1x) <= 1;
+        });
+    }
+
+    private static ImageView shownThumbnail(FxRobot robot) {
+        return robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
+                .filter(v -> shownWithAllItsParents(v) && v.getImage() != null).findFirst().orElse(null);
+    }
+
+    private static String dataUri(int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
     @Test

@@ -31,6 +31,9 @@ final class Thumbnail {
     private final Label status = new Label();
     private final Button retry = new Button("Retry", Icons.of(Feather.REFRESH_CW));
     private final VBox problem = new VBox(6, status, retry);
+    /** The scale its window draws at (null out of a window). */
+    private final javafx.beans.value.ObservableValue<Number> renderScale = view.sceneProperty()
+            .flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::renderScaleXProperty);
     private String key;
     private String uri;
 
@@ -55,7 +58,7 @@ final class Thumbnail {
         retry.getStyleClass().add("small");
         retry.setTooltip(new Tooltip("Fetch the picture again"));
         retry.setOnAction(e -> {
-            images.forgetFailure(key);
+            images.forgetFailure(decodedKey());
             load();
         });
         problem.setAlignment(Pos.CENTER_LEFT);
@@ -67,6 +70,8 @@ final class Thumbnail {
         frame.setMaxSize(WIDTH, HEIGHT);
         frame.setAlignment(Pos.TOP_LEFT);
         frame.managedProperty().bind(frame.visibleProperty());
+        // the window moved to a screen of another scale (or the view came back into it): decoded again for it
+        renderScale.addListener((o, was, now) -> sharpen());
     }
 
     /** Shows the picture {@code uri} of the row part {@code key} (null: this frame is not used). */
@@ -78,8 +83,8 @@ final class Thumbnail {
             view.setImage(null);
             return;
         }
-        Image cached = images.cached(key);
-        String failure = images.failure(key);
+        Image cached = images.cached(decodedKey());
+        String failure = images.failure(decodedKey());
         if (cached != null) {
             showImage(cached);
         } else if (failure != null) {
@@ -89,13 +94,38 @@ final class Thumbnail {
         }
     }
 
+    /**
+     * The picture as decoded for the screen the window is on now: a window moved to a HiDPI screen decodes its
+     * thumbnails again at that scale as they are shown, instead of keeping the blurred ones.
+     */
+    private String decodedKey() {
+        return key + "@" + decodedWidth();
+    }
+
+    private int decodedWidth() {
+        return (int) Math.ceil(WIDTH * drawScale());
+    }
+
+    /** The picture shown, decoded again for the scale the window draws at now; shown as it is meanwhile. */
+    private void sharpen() {
+        if (key == null || view.getImage() == null || view.getImage().getWidth() == decodedWidth()) {
+            return;
+        }
+        String asked = key;
+        images.load(decodedKey(), uri, decodedWidth(), image -> {
+            if (asked.equals(key)) {
+                showImage(image);
+            }
+        }, why -> { }); // the one shown stays
+    }
+
     private void load() {
         String asked = key;
         view.setImage(null);
         status.setText("Loading the picture…");
         retry.setVisible(false);
         problem.setVisible(true);
-        images.load(asked, uri, Math.ceil(WIDTH * outputScale()), image -> {
+        images.load(decodedKey(), uri, decodedWidth(), image -> {
             if (asked.equals(key)) {
                 showImage(image);
             }
@@ -107,14 +137,14 @@ final class Thumbnail {
     }
 
     /**
-     * The pixels the screen shows per unit here (2 on a HiDPI screen): a thumbnail decoded for it is sharp and no
+     * The pixels the window draws per unit (its render scale, the screen's: 2 on a HiDPI one): a thumbnail decoded for it is sharp and no
      * larger. Decoded at twice the box everywhere, every screenshot a session had shown held four times the pixels
      * a usual screen draws (a decoded copy and the renderer's texture of it, 1.1 MiB at 480 by 300), kept with
      * the transcript of each open session.
      */
-    private double outputScale() {
+    private double drawScale() {
         javafx.stage.Window window = view.getScene() == null ? null : view.getScene().getWindow();
-        double scale = window != null ? window.getOutputScaleX() : javafx.stage.Screen.getPrimary().getOutputScaleX();
+        double scale = window != null ? window.getRenderScaleX() : javafx.stage.Screen.getPrimary().getOutputScaleX();
         return Math.max(1, Math.min(3, scale));
     }
 
