@@ -213,6 +213,15 @@ public final class ConsoleApp extends Application {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> Platform.runLater(vm::tick), 5, 5, TimeUnit.SECONDS);
+        HeapTrim trim = HeapTrim.forThisJvm(ticker, TRIM_AFTER);
+        trim.afterBurst(); // start-up
+        vm.sessions().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    trim.afterBurst(); // a session's view built and its history read, or a session let go
+                }
+            }
+        });
 
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);
@@ -263,6 +272,9 @@ public final class ConsoleApp extends Application {
         vm.openLaunched(r.provider().orElse(Provider.DEMO), r.baseUrl(), r.session().map(SessionId::parse), r.profile(),
                 r.callerId());
     }
+
+    /** Quiet this long after start-up or a session came or went, the heap the burst grew is given back (HeapTrim). */
+    private static final java.time.Duration TRIM_AFTER = java.time.Duration.ofSeconds(3);
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */
     private static final java.time.Duration SMOKE_LIMIT = java.time.Duration.ofSeconds(90);

@@ -22,7 +22,7 @@ class LauncherOptionsTest {
     void theLauncherOptionsAreReadFromTheSharedArgumentFile() throws Exception {
         List<String> options = PackagedApps.launcherOptions(ROOT);
         assertFalse(options.isEmpty(), "packaging/jpackage.args names the launcher's JVM options");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options);
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+ExplicitGCInvokesConcurrent", "-XX:GCTimeRatio=49"), options);
     }
 
     @Test

@@ -548,7 +548,10 @@ final class MissionControlBench {
                         + "machine: before each round and each stream the run waits (up to ").append(QUIET_PATIENCE.toSeconds())
                 .append(" s) until the rest of the machine uses at most ").append(String.format(Locale.ROOT, "%.0f", BUSY_MACHINE))
                 .append("% of a core, and does a round or a stream again when it was busier meanwhile")
-                .append(redoneWhy.isEmpty() ? " (none was)" : ": " + String.join(", ", redoneWhy)).append(".\n\n");
+                .append(redoneWhy.isEmpty() ? " (none was)" : ": " + String.join(", ", redoneWhy)).append(". The console gives back "
+                        + "the heap a burst of work grew (`HeapTrim`: one concurrent collection 3 s after start-up and after sessions "
+                        + "come or go, where the launcher's options allow it); the bare and floor windows are plain JavaFX "
+                        + "applications and do not.\n\n");
 
         md.append("### What a session costs in memory: one window, 1 to 20 sessions, nothing streaming\n\n");
         md.append("The console in operator mode, H bound to a standalone emulator in its own process (`agent-console emulator "
