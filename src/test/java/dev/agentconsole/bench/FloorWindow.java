@@ -47,7 +47,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * (a list of 40 text rows, a text area, fields, combo boxes, buttons, a menu button, tooltips),
  * and the libraries the console cannot start without, each used once the way the console uses it:
  * an HTTP server on loopback (the emulator), OkHttp calling it, Jackson reading and writing a tree,
- * SQLite in a file. Prints its first frame as {@link BareWindow} does.
+ * SQLite in a file. Prints its first frame as {@link BareWindow} does. With {@code -Dfloor.trim=true} it
+ * gives back its heap 3 s after the first frame as the console does after start-up ({@code HeapTrim}), so the
+ * console's idle RSS can be set against a floor that trims too.
  */
 public final class FloorWindow {
 
@@ -118,6 +120,18 @@ public final class FloorWindow {
             BareWindow.reportFirstFrame(scene, getParameters().getRaw());
             stage.setScene(scene);
             stage.show();
+            if (Boolean.getBoolean("floor.trim")) {
+                Thread trim = new Thread(() -> {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    dev.agentconsole.app.HeapTrim.collector().ifPresent(Runnable::run);
+                }, "floor-trim");
+                trim.setDaemon(true);
+                trim.start();
+            }
         }
     }
 }
