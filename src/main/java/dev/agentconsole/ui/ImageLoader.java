@@ -100,9 +100,14 @@ public final class ImageLoader {
         }
     }
 
-    /** The cached image for {@code key}, or null; the FX thread only. */
-    public Image cached(String key) {
-        return cache.get(key);
+    /** The cached image for {@code key} decoded at {@code width} (as loaded), or null; the FX thread only. */
+    public Image cached(String key, double width) {
+        return cache.get(decodedKey(key, width));
+    }
+
+    /** A picture is kept once per width it is decoded at (a thumbnail on a 1x and on a 2x screen); a failure once. */
+    private static String decodedKey(String key, double width) {
+        return key + "@" + Math.round(width);
     }
 
     /** Why the picture for {@code key} did not load last time, or null; the FX thread only. */
@@ -126,19 +131,20 @@ public final class ImageLoader {
      * run on the FX thread; a failure is remembered ({@link #failure}) until {@link #forgetFailure}.
      */
     public void load(String key, String uri, double width, Consumer<Image> onLoaded, Consumer<String> onFailed) {
-        Image hit = cache.get(key);
+        String at = decodedKey(key, width);
+        Image hit = cache.get(at);
         if (hit != null) {
             onLoaded.accept(hit);
             return;
         }
-        Waiting already = waiting.get(key);
+        Waiting already = waiting.get(at);
         if (already != null) {
             already.add(onLoaded, onFailed); // a cell laid out twice asks twice: one fetch answers both
             return;
         }
         Waiting asked = new Waiting();
         asked.add(onLoaded, onFailed);
-        waiting.put(key, asked);
+        waiting.put(at, asked);
         long gen = generation;
         try {
             (uri.startsWith("data:") ? decoder : fetcherThreads).execute(() -> {
@@ -150,18 +156,18 @@ public final class ImageLoader {
                     bytes = bytes(uri, gen);
                 } catch (Throwable e) {
                     String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-                    Platform.runLater(() -> failed(gen, key, why));
+                    Platform.runLater(() -> failed(gen, at, key, why));
                     return;
                 }
-                decodeAndHandOver(gen, key, bytes, width);
+                decodeAndHandOver(gen, at, key, bytes, width);
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // The window is closing and a last layout pass asked for a picture: nobody will see it.
-            waiting.remove(key);
+            waiting.remove(at);
         }
     }
 
-    private void decodeAndHandOver(long gen, String key, byte[] bytes, double width) {
+    private void decodeAndHandOver(long gen, String at, String key, byte[] bytes, double width) {
         try {
             decoder.execute(() -> {
                 Image image;
@@ -176,11 +182,11 @@ public final class ImageLoader {
                         return; // loaded for the session before this one
                     }
                     if (decoded == null) {
-                        failed(gen, key, "the picture cannot be decoded");
+                        failed(gen, at, key, "the picture cannot be decoded");
                         return;
                     }
-                    keep(key, decoded);
-                    Waiting done = waiting.remove(key);
+                    keep(at, decoded);
+                    Waiting done = waiting.remove(at);
                     if (done != null) {
                         done.loaded.forEach(c -> c.accept(decoded));
                     }
@@ -224,12 +230,12 @@ public final class ImageLoader {
         }
     }
 
-    private void failed(long gen, String key, String why) {
+    private void failed(long gen, String at, String key, String why) {
         if (gen != generation) {
             return;
         }
         failures.put(key, why);
-        Waiting done = waiting.remove(key);
+        Waiting done = waiting.remove(at);
         if (done != null) {
             done.failed.forEach(c -> c.accept(why));
         }

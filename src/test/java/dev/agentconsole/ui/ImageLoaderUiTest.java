@@ -53,7 +53,7 @@ class ImageLoaderUiTest {
 
     private Image cached(String key) throws Exception {
         CompletableFuture<Image> c = new CompletableFuture<>();
-        Platform.runLater(() -> c.complete(images.cached(key)));
+        Platform.runLater(() -> c.complete(images.cached(key, 0)));
         return c.get(5, TimeUnit.SECONDS);
     }
 

@@ -157,7 +157,7 @@ public final class AttachmentStripView extends VBox {
             String key = key(next);
             if (!key.equals(shownKey)) {
                 shownKey = key;
-                view.setImage(images.cached(key));
+                view.setImage(images.cached(key, TILE * 2));
                 if (view.getImage() == null) {
                     images.load(key, fitted.dataUri(), TILE * 2, image -> {
                         if (key.equals(shownKey)) {

@@ -4,6 +4,7 @@ import static dev.agentconsole.ui.FxTesting.fx;
 import static dev.agentconsole.ui.FxTesting.shownWithAllItsParents;
 import static dev.agentconsole.ui.FxTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.ui.ImageLoader;
@@ -121,6 +122,27 @@ class ScreenshotRowUiTest {
             ImageView v = shownThumbnail(robot);
             return v != null && Math.abs(v.getImage().getWidth() - 2 * at1x) <= 1;
         });
+    }
+
+    @Test
+    void aFailedScreenshotIsNotFetchedAgainOnItsOwnWhenTheWindowChangesScale(FxRobot robot) throws Exception {
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
+            return null;
+        });
+        waitFor("the reason it did not load", () -> shownLabel(robot, "did not load: the key was refused for this image"));
+        fx(() -> {
+            javafx.stage.Window window = robot.lookup(".transcript").query().getScene().getWindow();
+            window.setRenderScaleX(window.getRenderScaleX() * 2);
+            window.setRenderScaleY(window.getRenderScaleY() * 2);
+            model.clear(); // the row shown afresh, as when it scrolls back into view
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
+            return null;
+        });
+        waitFor("the row shown again", () -> shownLabel(robot, "did not load") || fetched.size() > 1);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(URL), fetched, "fetched once: a failure is remembered for the row, whatever the scale");
+        assertTrue(shownLabel(robot, "did not load: the key was refused for this image"));
     }
 
     private static ImageView shownThumbnail(FxRobot robot) {

@@ -58,7 +58,7 @@ final class Thumbnail {
         retry.getStyleClass().add("small");
         retry.setTooltip(new Tooltip("Fetch the picture again"));
         retry.setOnAction(e -> {
-            images.forgetFailure(decodedKey());
+            images.forgetFailure(key);
             load();
         });
         problem.setAlignment(Pos.CENTER_LEFT);
@@ -71,7 +71,11 @@ final class Thumbnail {
         frame.setAlignment(Pos.TOP_LEFT);
         frame.managedProperty().bind(frame.visibleProperty());
         // the window moved to a screen of another scale (or the view came back into it): decoded again for it
-        renderScale.addListener((o, was, now) -> sharpen());
+        renderScale.addListener((o, was, now) -> {
+            if (now != null) { // out of the window (a session switched away) it keeps the picture it has
+                sharpen();
+            }
+        });
     }
 
     /** Shows the picture {@code uri} of the row part {@code key} (null: this frame is not used). */
@@ -83,8 +87,8 @@ final class Thumbnail {
             view.setImage(null);
             return;
         }
-        Image cached = images.cached(decodedKey());
-        String failure = images.failure(decodedKey());
+        Image cached = images.cached(key, decodedWidth());
+        String failure = images.failure(key);
         if (cached != null) {
             showImage(cached);
         } else if (failure != null) {
@@ -94,46 +98,56 @@ final class Thumbnail {
         }
     }
 
-    /**
-     * The picture as decoded for the screen the window is on now: a window moved to a HiDPI screen decodes its
-     * thumbnails again at that scale as they are shown, instead of keeping the blurred ones.
-     */
-    private String decodedKey() {
-        return key + "@" + decodedWidth();
-    }
-
+    /** Decoded for the scale the window draws at now: a window moved to a HiDPI screen gets sharp thumbnails. */
     private int decodedWidth() {
         return (int) Math.ceil(WIDTH * drawScale());
     }
 
-    /** The picture shown, decoded again for the scale the window draws at now; shown as it is meanwhile. */
+    /**
+     * The picture shown, decoded again when the window now draws at another scale; shown as it is meanwhile,
+     * and kept if that fails (the failure is not remembered against a picture that did load).
+     */
     private void sharpen() {
         if (key == null || view.getImage() == null || view.getImage().getWidth() == decodedWidth()) {
             return;
         }
         String asked = key;
-        images.load(decodedKey(), uri, decodedWidth(), image -> {
+        int width = decodedWidth();
+        images.load(asked, uri, width, image -> showIfStillWanted(asked, width, image), why -> {
             if (asked.equals(key)) {
-                showImage(image);
+                images.forgetFailure(asked);
             }
-        }, why -> { }); // the one shown stays
+        });
     }
 
     private void load() {
         String asked = key;
+        int width = decodedWidth();
         view.setImage(null);
         status.setText("Loading the picture…");
         retry.setVisible(false);
         problem.setVisible(true);
-        images.load(decodedKey(), uri, decodedWidth(), image -> {
-            if (asked.equals(key)) {
-                showImage(image);
-            }
-        }, why -> {
+        images.load(asked, uri, width, image -> showIfStillWanted(asked, width, image), why -> {
             if (asked.equals(key)) {
                 showFailure(why);
             }
         });
+    }
+
+    /**
+     * Shows what was decoded for {@code asked} when the frame still shows that row (a reused cell may show
+     * another by now); decoded for a scale the window has left meanwhile, it is shown and decoded again.
+     */
+    private void showIfStillWanted(String asked, int width, Image image) {
+        if (!asked.equals(key)) {
+            return;
+        }
+        if (view.getImage() == null || width == decodedWidth() || view.getImage().getWidth() != decodedWidth()) {
+            showImage(image);
+        }
+        if (width != decodedWidth()) {
+            sharpen();
+        }
     }
 
     /**
