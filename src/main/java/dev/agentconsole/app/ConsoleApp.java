@@ -273,7 +273,7 @@ public final class ConsoleApp extends Application {
                 r.callerId());
     }
 
-    /** Quiet this long after start-up or a session came or went, the heap the burst grew is given back (HeapTrim). */
+    /** This long after start-up, and after the last session came or went, the heap the burst grew is given back (HeapTrim). */
     private static final java.time.Duration TRIM_AFTER = java.time.Duration.ofSeconds(3);
 
     /** Generous for a cold start on a slow CI machine; the emulator replies within a few seconds. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -84,10 +85,17 @@ class HeapTrimTest {
     @Test
     void aTrimGivesBackWhatABurstTouchedAndLeavesTheLimitsAsTheyWere() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("heap-trim", ".txt");
         Process p = new ProcessBuilder(java, "-XX:+UseG1GC", "-XX:+ExplicitGCInvokesConcurrent", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), Burst.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+                "-cp", System.getProperty("java.class.path"), Burst.class.getName()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "the trimming JVM ended: " + out);
         assertEquals(0, p.exitValue(), out);
         List<String> words = Arrays.asList(out.strip().split("\\s+"));
         long before = Long.parseLong(words.get(words.indexOf("before") + 1));

@@ -163,7 +163,7 @@ final class Opening implements SessionOpener {
         } else {
             s.title().rename(title); // reserved untitled: it takes the saved title, as add() gives it
         }
-        workspace.setMuted(s, muted);
+        workspace.muteUnsaved(s, muted);
         return s;
     }
 

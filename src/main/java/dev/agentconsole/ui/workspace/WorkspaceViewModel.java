@@ -272,8 +272,13 @@ public final class WorkspaceViewModel {
     }
 
     public void setMuted(SessionViewModel s, boolean mute) {
-        alerts.setMuted(s, mute);
+        muteUnsaved(s, mute);
         save();
+    }
+
+    /** As saved: the saved set is being read back, and is not written over meanwhile. */
+    void muteUnsaved(SessionViewModel s, boolean mute) {
+        alerts.setMuted(s, mute);
     }
 
     /** Every few seconds: stale marks, and the waiting times move on. */
