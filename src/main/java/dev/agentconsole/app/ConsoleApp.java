@@ -222,6 +222,13 @@ public final class ConsoleApp extends Application {
                 }
             }
         });
+        int[] waiting = {0};
+        vm.inbox().waiting().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (c.getList().size() > waiting[0]) {
+                trim.afterBurst(); // an agent came to rest, waiting for the operator: what its run grew can go
+            }
+            waiting[0] = c.getList().size();
+        });
 
         Map<String, String> options = getParameters().getNamed();
         Provider provider = Optional.ofNullable(options.get("provider")).map(Provider::fromCli).orElse(Provider.DEMO);

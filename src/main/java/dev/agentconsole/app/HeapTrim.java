@@ -14,13 +14,14 @@ import java.util.function.Supplier;
  * Gives back the heap a burst of work grew. Start-up (loading the classes, matching the CSS, building the
  * first views) allocates about 190 MB in two seconds, and opening a session builds its view and reads its
  * history; G1 grows the heap for such a burst and keeps it, two to five times what the window goes on to use,
- * for as long as the window stays open. 3 s after start-up, and 3 s after the last of the sessions that came or
- * went (a session opened: its view built, its history read by then as a rule), one concurrent collection with
- * a tight free-space limit lets G1 shrink the heap to what it holds plus about 10%. The limit is the
+ * for as long as the window stays open; so do streaming sessions. 3 s after start-up, after the last of the
+ * sessions that came or went (a session opened: its view built, its history read by then as a rule), and after
+ * an agent came to rest waiting for the operator, one concurrent collection with a tight free-space limit
+ * lets G1 shrink the heap to what it holds plus about 10%. The limit is the
  * JVM's own for that collection only, and put back at once: held tight throughout, G1 collected so often while
  * ten sessions streamed that it took 12 points more CPU and the FX thread's p99 went 10 -> 20 ms. Nothing runs
- * at rest or because sessions stream: only after start-up and after sessions come or go (a session closed
- * while others stream costs them one concurrent cycle, a few milliseconds of pauses).
+ * at rest or because sessions stream: only after those moments (one that comes while others stream costs them
+ * one concurrent cycle, a few milliseconds of pauses).
  *
  * <p>Only with G1 and when the launcher asks for explicit collections to run concurrently
  * ({@code -XX:+ExplicitGCInvokesConcurrent}, packaging/jpackage.args): the FX thread then waits for nothing
