@@ -70,10 +70,7 @@ class ScreenshotRowUiTest {
 
     @Test
     void aUrlScreenshotThatFailsSaysWhyAndRetryFetchesItThroughTheSession(FxRobot robot) throws Exception {
-        fx(() -> {
-            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
-            return null;
-        });
+        showRow("Search results", URL);
         waitFor("the reason it did not load", () -> shownLabel(robot, "did not load: the key was refused for this image"));
         assertEquals(List.of(URL), fetched, "fetched through the session's fetcher, by its address");
 
@@ -89,14 +86,9 @@ class ScreenshotRowUiTest {
     @Test
     void aScreenshotIsDecodedForItsBoxAtTheScreensScaleNotLarger(FxRobot robot) throws Exception {
         String uri = dataUri(1280, 800);
-        fx(() -> {
-            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("a full screen"), Optional.of(uri))));
-            return null;
-        });
-        waitFor("the picture", () -> robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
-                .anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
-        ImageView shown = robot.lookup(".transcript .thumbnail").queryAllAs(ImageView.class).stream()
-                .filter(v -> shownWithAllItsParents(v) && v.getImage() != null).findFirst().orElseThrow();
+        showRow("a full screen", uri);
+        waitFor("the picture", () -> shownThumbnail(robot) != null);
+        ImageView shown = shownThumbnail(robot);
         double scale = fx(() -> shown.getScene().getWindow().getOutputScaleX());
         double box = 240; // the thumbnail's box
         assertEquals(Math.ceil(box * Math.max(1, scale)), shown.getImage().getWidth(), 1,
@@ -106,16 +98,11 @@ class ScreenshotRowUiTest {
     @Test
     void aWindowThatComesToAScreenOfAnotherScaleShowsItsScreenshotsDecodedForIt(FxRobot robot) throws Exception {
         String uri = dataUri(1280, 800);
-        fx(() -> {
-            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("a full screen"), Optional.of(uri))));
-            return null;
-        });
+        showRow("a full screen", uri);
         waitFor("the picture", () -> shownThumbnail(robot) != null);
         double at1x = shownThumbnail(robot).getImage().getWidth();
-        fx(() -> { // what a move to a HiDPI screen does to the window
-            javafx.stage.Window window = shownThumbnail(robot).getScene().getWindow();
-            window.setRenderScaleX(window.getRenderScaleX() * 2);
-            window.setRenderScaleY(window.getRenderScaleY() * 2);
+        fx(() -> {
+            doubleTheScale(shownThumbnail(robot).getScene().getWindow());
             return null;
         });
         waitFor("the picture decoded again, twice as wide", () -> {
@@ -126,15 +113,10 @@ class ScreenshotRowUiTest {
 
     @Test
     void aFailedScreenshotIsNotFetchedAgainOnItsOwnWhenTheWindowChangesScale(FxRobot robot) throws Exception {
-        fx(() -> {
-            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
-            return null;
-        });
+        showRow("Search results", URL);
         waitFor("the reason it did not load", () -> shownLabel(robot, "did not load: the key was refused for this image"));
         fx(() -> {
-            javafx.stage.Window window = robot.lookup(".transcript").query().getScene().getWindow();
-            window.setRenderScaleX(window.getRenderScaleX() * 2);
-            window.setRenderScaleY(window.getRenderScaleY() * 2);
+            doubleTheScale(robot.lookup(".transcript").query().getScene().getWindow());
             model.clear(); // the row shown afresh, as when it scrolls back into view
             model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("Search results"), Optional.of(URL))));
             return null;
@@ -143,6 +125,20 @@ class ScreenshotRowUiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(URL), fetched, "fetched once: a failure is remembered for the row, whatever the scale");
         assertTrue(shownLabel(robot, "did not load: the key was refused for this image"));
+    }
+
+    /** One screenshot row, added as the session's reading adds it. */
+    private void showRow(String caption, String uri) throws Exception {
+        fx(() -> {
+            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of(caption), Optional.of(uri))));
+            return null;
+        });
+    }
+
+    /** What a move to a screen of twice the scale does to the window. */
+    private static void doubleTheScale(javafx.stage.Window window) {
+        window.setRenderScaleX(window.getRenderScaleX() * 2);
+        window.setRenderScaleY(window.getRenderScaleY() * 2);
     }
 
     private static ImageView shownThumbnail(FxRobot robot) {
@@ -161,10 +157,7 @@ class ScreenshotRowUiTest {
     void aRowAtTheSamePlaceInAnotherSessionNeverShowsTheLastSessionsPicture(FxRobot robot) throws Exception {
         refusal.set(null);
         String other = URL.replace("step-3", "step-3-of-another-session");
-        fx(() -> {
-            model.addEvents(List.of(new AgentEvent.Observation(0, Instant.now(), Optional.of("first session"), Optional.of(URL))));
-            return null;
-        });
+        showRow("first session", URL);
         waitFor("the first picture", () -> fetched.contains(URL) && robot.lookup(".transcript .thumbnail")
                 .queryAllAs(ImageView.class).stream().anyMatch(v -> shownWithAllItsParents(v) && v.getImage() != null));
         fx(() -> { // what binding another session does: the transcript starts over, and so do the pictures
