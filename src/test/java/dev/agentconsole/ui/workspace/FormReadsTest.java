@@ -109,7 +109,9 @@ class FormReadsTest {
         ui.await("the form at rest", WAIT, () -> vm.form().quota().stateProperty().get() != QuotaViewModel.State.LOADING);
         connector.opened.clear();
         ui.run(() -> vm.open(Provider.HCOMPANY, Optional.of(emulator.baseUrl()), Optional.of(SessionId.parse(session))));
-        ui.await("the quota of that server", WAIT, () -> vm.form().quota().stateProperty().get() == QuotaViewModel.State.LOADED);
+        // the quota may still say LOADED from before the form moved: wait for a read the open has made
+        ui.await("the quota of that server", WAIT, () -> !connector.opened.isEmpty()
+                && vm.form().quota().stateProperty().get() == QuotaViewModel.State.LOADED);
         assertTrue(connector.opened.stream().noneMatch(o -> o.contains(DEFAULT_HOST) || o.contains("(default)")),
                 "nothing opened on the provider's default host: " + connector.opened);
         assertTrue(connector.opened.contains("hcompany " + emulator.baseUrl() + " with a key"), connector.opened.toString());
