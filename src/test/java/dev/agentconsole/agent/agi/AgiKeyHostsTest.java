@@ -9,20 +9,11 @@ import dev.agentconsole.agent.AgentError;
 import dev.agentconsole.agent.AgentEvent;
 import dev.agentconsole.agent.LiveEvents;
 import dev.agentconsole.agent.SessionId;
-import dev.agentconsole.agent.http.ApiToken;
-import dev.agentconsole.agent.http.Endpoint;
-import dev.agentconsole.agent.http.ErrorDecoder;
-import dev.agentconsole.agent.http.HttpCaller;
-import dev.agentconsole.agent.http.HttpStack;
-import dev.agentconsole.agent.http.RetryPolicy;
-import java.net.InetAddress;
-import java.time.Clock;
+import dev.agentconsole.agent.http.TwoHosts;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -33,48 +24,40 @@ import org.junit.jupiter.api.Test;
 
 /**
  * AGI's SSE reader follows the same rule as every other request: its key goes only to the endpoint's
- * hosts. The API's recorder is {@code 127.0.0.1}; the other host is the other recorder reached as
- * {@code localhost} (pinned to loopback by HttpStack, a different host to OkHttp and to the rule).
+ * hosts ({@link TwoHosts}: the API's recorder is {@code 127.0.0.1}, the other host is the other
+ * recorder reached as {@code localhost}).
  */
 class AgiKeyHostsTest {
 
     static final String TOKEN = "agi-hosts-test-0123";
     static final SessionId SESSION = SessionId.parse("5b6c7d8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e");
 
+    TwoHosts hosts;
     MockWebServer api;
     MockWebServer elsewhere;
-    HttpStack http;
 
     @BeforeEach
     void start() throws Exception {
-        api = new MockWebServer();
-        api.start(InetAddress.getByName("127.0.0.1"), 0);
-        elsewhere = new MockWebServer();
-        elsewhere.start(InetAddress.getByName("127.0.0.1"), 0);
-        http = new HttpStack(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        hosts = new TwoHosts();
+        api = hosts.api;
+        elsewhere = hosts.elsewhere;
     }
 
     @AfterEach
     void stop() {
-        http.close();
-        api.close();
-        elsewhere.close();
+        hosts.close();
     }
 
-    private AgiBackend agi(String... hosts) {
-        HttpUrl base = HttpUrl.get("http://127.0.0.1:" + api.getPort() + "/");
-        Endpoint endpoint = hosts.length == 0 ? new Endpoint(base, new ApiToken(TOKEN)) : new Endpoint(base, new ApiToken(TOKEN), Set.of(hosts));
-        HttpCaller caller = new HttpCaller(RetryPolicy.standard(), new ErrorDecoder(http.json()), d -> { },
-                RandomGenerator.of("L64X128MixRandom"), Clock.systemUTC());
-        return new AgiBackend(endpoint, http, caller, Duration.ofMillis(20));
+    private AgiBackend agi(String... names) {
+        return new AgiBackend(TwoHosts.endpoint(hosts.api("/"), TOKEN, names), hosts.http, hosts.caller(), Duration.ofMillis(20));
     }
 
     private String elsewhere(String path) {
-        return "http://localhost:" + elsewhere.getPort() + path;
+        return hosts.elsewhere(path).toString();
     }
 
     private static MockResponse redirect(String to) {
-        return new MockResponse.Builder().code(307).addHeader("Location", to).build();
+        return TwoHosts.redirect(307, HttpUrl.get(to));
     }
 
     private static MockResponse stream(String events) {

@@ -16,12 +16,9 @@ import dev.agentconsole.agent.Provider;
 import dev.agentconsole.agent.SessionId;
 import dev.agentconsole.agent.hcompany.HCompanyBackend;
 import java.net.InetAddress;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -33,54 +30,47 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A key goes only to its endpoint's hosts. Two loopback recorders stand for two machines: the API on
- * {@code 127.0.0.1} and "another host" reached as {@code localhost} (HttpStack pins that name to the
- * loopback address, so it lands on a recorder bound to 127.0.0.1, yet to OkHttp and to the rule it is
- * a different host). What the other recorder received proves what left.
+ * A key goes only to its endpoint's hosts. Two loopback recorders stand for two machines
+ * ({@link TwoHosts}): the API on {@code 127.0.0.1} and "another host" reached as {@code localhost}.
+ * What the other recorder received proves what left.
  */
 class KeyHostsTest {
 
     static final String TOKEN = "hk-hosts-test-0123456789";
     static final SessionId SESSION = SessionId.parse("3f2b8c1e-0a4d-4e5f-9b6a-7c8d9e0f1a2b");
 
+    TwoHosts hosts;
     MockWebServer api;
     MockWebServer elsewhere;
     HttpStack http;
 
     @BeforeEach
     void start() throws Exception {
-        api = new MockWebServer();
-        api.start(InetAddress.getByName("127.0.0.1"), 0);
-        elsewhere = new MockWebServer();
-        elsewhere.start(InetAddress.getByName("127.0.0.1"), 0);
-        http = new HttpStack(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    }
-
-    /** Retries without waiting; one per backend (closing a backend closes its caller). */
-    private HttpCaller caller() {
-        return new HttpCaller(RetryPolicy.standard(), new ErrorDecoder(http.json()), d -> { },
-                RandomGenerator.of("L64X128MixRandom"), Clock.systemUTC());
+        hosts = new TwoHosts();
+        api = hosts.api;
+        elsewhere = hosts.elsewhere;
+        http = hosts.http;
     }
 
     @AfterEach
     void stop() {
-        http.close();
-        api.close();
-        elsewhere.close();
+        hosts.close();
     }
 
-    /** The API's recorder under its address (MockWebServer's own url() says localhost). */
+    private HttpCaller caller() {
+        return hosts.caller();
+    }
+
     private HttpUrl api(String path) {
-        return HttpUrl.get("http://127.0.0.1:" + api.getPort() + path);
+        return hosts.api(path);
     }
 
-    /** The other recorder under the other name. */
     private HttpUrl elsewhere(String path) {
-        return HttpUrl.get("http://localhost:" + elsewhere.getPort() + path);
+        return hosts.elsewhere(path);
     }
 
-    private Endpoint endpoint(HttpUrl base, String... hosts) {
-        return hosts.length == 0 ? new Endpoint(base, new ApiToken(TOKEN)) : new Endpoint(base, new ApiToken(TOKEN), Set.of(hosts));
+    private Endpoint endpoint(HttpUrl base, String... names) {
+        return TwoHosts.endpoint(base, TOKEN, names);
     }
 
     private HCompanyBackend h(Endpoint endpoint) {
@@ -96,7 +86,7 @@ class KeyHostsTest {
     }
 
     private static MockResponse redirect(int code, HttpUrl to) {
-        return new MockResponse.Builder().code(code).addHeader("Location", to.toString()).build();
+        return TwoHosts.redirect(code, to);
     }
 
     // (a) redirects
