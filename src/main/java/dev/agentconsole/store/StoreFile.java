@@ -47,7 +47,19 @@ final class StoreFile {
 
     private StoreFile() {}
 
+    /**
+     * @throws IllegalStateException when SQLite's native library cannot be loaded (nothing, not even a
+     *         store in memory, works then), saying why and what to do
+     */
     static Opened open(Path folder) {
+        try {
+            return openIn(folder);
+        } catch (LinkageError e) {
+            throw noNativeLibrary(e);
+        }
+    }
+
+    private static Opened openIn(Path folder) {
         Path file = folder.resolve(Store.FILE_NAME);
         try {
             Files.createDirectories(folder);
@@ -139,7 +151,22 @@ final class StoreFile {
             return new Opened(c, null, Store.Mode.MEMORY_ONLY, Optional.ofNullable(why), null);
         } catch (SQLException e) {
             throw new IllegalStateException("SQLite does not work in this runtime: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw noNativeLibrary(e);
         }
+    }
+
+    /**
+     * sqlite-jdbc unpacks its native library into the temp folder and loads it from there; a temp folder
+     * mounted noexec (a common hardening) or not writable stops it, and the first call into SQLite then
+     * fails with a LinkageError. The installer ships the library beside the app and points there instead.
+     */
+    private static IllegalStateException noNativeLibrary(LinkageError e) {
+        String unpackedInto = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
+        return new IllegalStateException("SQLite's native library could not be loaded, so nothing can be kept. It is unpacked "
+                + "into the temp folder " + unpackedInto + " and loaded from there, which a folder mounted noexec or not "
+                + "writable refuses. Start the console with -Dorg.sqlite.tmpdir=<a folder that may hold programs>, or "
+                + "install it with the installer, which keeps the library beside the app. (" + e + ")", e);
     }
 
     /**
