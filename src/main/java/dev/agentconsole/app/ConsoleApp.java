@@ -156,6 +156,15 @@ public final class ConsoleApp extends Application {
             view = built;
             bind(stage);
             report(stage.getScene(), "view-ready-ms");
+        }, failure -> {
+            if (Boolean.parseBoolean(options.get("smoke"))) { // the window says why; a smoke run ends with it, not at its limit
+                System.out.println("smoke: failed: the window could not be built: "
+                        + (failure.getMessage() == null ? failure : failure.getMessage()));
+                System.out.flush();
+                exitCode.set(SmokeRun.FAILED);
+                stage.close();
+                Platform.exit();
+            }
         });
         reportFirstFrame(scene);
         WindowPlacement.remember(stage, bounds -> saveSetting(() -> settings.saveWindow(bounds)));

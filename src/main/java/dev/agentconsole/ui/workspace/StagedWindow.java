@@ -36,6 +36,15 @@ public final class StagedWindow {
      * the FX thread: it holds their work until the view is in the window (see {@link HeldUntilShown}).
      */
     public static Scene show(Stage stage, Function<Executor, WorkspaceView> build, Consumer<WorkspaceView> ready) {
+        return show(stage, build, ready, failure -> { });
+    }
+
+    /**
+     * The same; when {@code build} (or styling the view) throws, the shell says so in the window and
+     * {@code failed} gets what was thrown, on the FX thread (a smoke run ends there instead of waiting).
+     */
+    public static Scene show(Stage stage, Function<Executor, WorkspaceView> build, Consumer<WorkspaceView> ready,
+                             Consumer<Throwable> failed) {
         // No text in the shell: JavaFX measures labels with one shared text layout, which the builder
         // thread uses too, so nothing on the FX thread may measure text until the view is in.
         StackPane shell = new StackPane();
@@ -75,11 +84,14 @@ public final class StagedWindow {
                 });
             } catch (RuntimeException | Error e) {
                 Platform.runLater(() -> {
-                    Label failed = new Label("The window could not be built: " + e);
-                    failed.getStyleClass().add(Styles.EMPTY);
-                    shell.getChildren().setAll(failed);
+                    Label why = new Label("The window could not be built: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    why.getStyleClass().add(Styles.EMPTY);
+                    why.setWrapText(true);
+                    why.setMaxWidth(640);
+                    shell.getChildren().setAll(why);
+                    failed.accept(e);
                 });
-                throw e;
+                System.getLogger("window").log(System.Logger.Level.ERROR, "the window could not be built", e);
             }
         }, "view-builder");
         builder.setDaemon(true);
