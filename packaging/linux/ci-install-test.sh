@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the .deb `mvn -B -Pdist package` built, the way a user would (apt-get), and checks the
 # installed app for real: the launcher opens the window under Xvfb and steers a session on a
-# standalone emulator (--smoke), again with a damaged CDS archive, the installed CLI sends a
-# message, and removing the package leaves nothing behind. Run as root (CI does: .ci/run).
+# standalone emulator (--smoke), again with a damaged CDS archive and with a temp folder nothing can
+# be unpacked into, the installed CLI sends a message, and removing the package leaves nothing
+# behind. Run as root (CI does: .ci/run).
 #   usage: packaging/linux/ci-install-test.sh target/dist/agent-console_*.deb
 set -euo pipefail
 deb=$(readlink -f "$1")
@@ -22,6 +23,7 @@ echo "== on PATH: $(command -v agent-console) -> $(readlink -f "$(command -v age
 agent-console --version
 jsa=/opt/agent-console/lib/app/agent-console.jsa
 [[ -s $jsa ]] || { echo "postinst built no CDS archive" >&2; exit 1; }
+[[ -s /opt/agent-console/lib/app/libsqlitejdbc.so ]] || { echo "SQLite's native library is not beside the jar" >&2; exit 1; }
 
 echo "== a standalone emulator, from the installed CLI"
 export AGENT_CONSOLE_EMULATOR_TOKEN="ci-$$-$RANDOM"
@@ -36,8 +38,8 @@ session=$(sed -n 's/^H demo session: *//p' "$work/emulator.log")
 [[ -n $url && -n $session ]] || { cat "$work/emulator.log" >&2; exit 1; }
 export HAI_API_KEY=$AGENT_CONSOLE_EMULATOR_TOKEN
 
-smoke() {
-  xvfb-run -a -s "-screen 0 1400x900x24" agent-console --smoke --provider hcompany --base-url "$url" \
+smoke() { # a hung window fails the check within 5 minutes rather than holding CI
+  timeout 300 xvfb-run -a -s "-screen 0 1400x900x24" agent-console --smoke --provider hcompany --base-url "$url" \
       --session "$session" --data-dir "$work/data-$1" >"$work/smoke-$1.log" 2>&1 || {
     echo "smoke ($1) failed:" >&2; cat "$work/smoke-$1.log" >&2; exit 1; }
   grep '^smoke:' "$work/smoke-$1.log"
@@ -49,6 +51,10 @@ mv "$jsa" "$work/archive.jsa"
 echo "not an archive" >"$jsa"
 smoke damaged-archive
 mv "$work/archive.jsa" "$jsa"
+echo "== the same where nothing can be unpacked into the temp folder (as under a /tmp mounted noexec):"
+echo "   SQLite's library loads from beside the jar"
+touch "$work/a-file"
+JAVA_TOOL_OPTIONS="-Dorg.sqlite.tmpdir=$work/a-file/tmp" smoke no-temp-folder
 
 echo "== the installed CLI"
 agent-console send --provider hcompany --base-url "$url" --session "$session" "CI: the installed CLI says hello"
