@@ -24,6 +24,8 @@ agent-console --version
 jsa=/opt/agent-console/lib/app/agent-console.jsa
 [[ -s $jsa ]] || { echo "postinst built no CDS archive" >&2; exit 1; }
 [[ -s /opt/agent-console/lib/app/libsqlitejdbc.so ]] || { echo "SQLite's native library is not beside the jar" >&2; exit 1; }
+grep -q -- '-Dorg.sqlite.lib.path=$APPDIR' /opt/agent-console/lib/app/agent-console.cfg \
+  || { echo "the launcher does not load SQLite's library from beside the jar" >&2; exit 1; }
 
 echo "== a standalone emulator, from the installed CLI"
 export AGENT_CONSOLE_EMULATOR_TOKEN="ci-$$-$RANDOM"
@@ -39,9 +41,14 @@ session=$(sed -n 's/^H demo session: *//p' "$work/emulator.log")
 export HAI_API_KEY=$AGENT_CONSOLE_EMULATOR_TOKEN
 
 smoke() { # a hung window fails the check within 5 minutes rather than holding CI
-  timeout 300 xvfb-run -a -s "-screen 0 1400x900x24" agent-console --smoke --provider hcompany --base-url "$url" \
-      --session "$session" --data-dir "$work/data-$1" >"$work/smoke-$1.log" 2>&1 || {
-    echo "smoke ($1) failed:" >&2; cat "$work/smoke-$1.log" >&2; exit 1; }
+  local rc=0
+  timeout -k 30 300 xvfb-run -a -s "-screen 0 1400x900x24" agent-console --smoke --provider hcompany --base-url "$url" \
+      --session "$session" --data-dir "$work/data-$1" >"$work/smoke-$1.log" 2>&1 || rc=$?
+  if ((rc != 0)); then
+    if ((rc == 124 || rc == 137)); then echo "smoke ($1) timed out after 300 s:" >&2; else echo "smoke ($1) failed:" >&2; fi
+    cat "$work/smoke-$1.log" >&2
+    exit 1
+  fi
   grep '^smoke:' "$work/smoke-$1.log"
 }
 echo "== the installed window, with the CDS archive"

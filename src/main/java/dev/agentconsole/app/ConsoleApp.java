@@ -158,16 +158,40 @@ public final class ConsoleApp extends Application {
             report(stage.getScene(), "view-ready-ms");
         }, failure -> {
             if (Boolean.parseBoolean(options.get("smoke"))) { // the window says why; a smoke run ends with it, not at its limit
-                System.out.println("smoke: failed: the window could not be built: "
+                endSmoke(stage, "the window could not be opened: "
                         + (failure.getMessage() == null ? failure : failure.getMessage()));
-                System.out.flush();
-                exitCode.set(SmokeRun.FAILED);
-                stage.close();
-                Platform.exit();
+            } else {
+                // later launches on this folder would be answered and then see nothing: they bring this window,
+                // which says why, forward instead
+                instance.ifPresent(l -> l.onRequest(r -> Platform.runLater(() -> {
+                    stage.setIconified(false);
+                    stage.toFront();
+                    stage.requestFocus();
+                })));
             }
         });
+        if (Boolean.parseBoolean(options.get("smoke"))) {
+            // the run's own limit starts once the window is ready; this one covers a window that never gets there
+            javafx.animation.PauseTransition never = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(SMOKE_LIMIT.plus(SMOKE_LIMIT).toMillis()));
+            never.setOnFinished(e -> {
+                if (view == null) {
+                    endSmoke(stage, "the window was not ready within " + SMOKE_LIMIT.plus(SMOKE_LIMIT).toSeconds() + " s");
+                }
+            });
+            never.play();
+        }
         reportFirstFrame(scene);
         WindowPlacement.remember(stage, bounds -> saveSetting(() -> settings.saveWindow(bounds)));
+    }
+
+    /** A smoke run that cannot go on: says why, exits 1. */
+    private static void endSmoke(Stage stage, String why) {
+        System.out.println("smoke: failed: " + why);
+        System.out.flush();
+        exitCode.set(SmokeRun.FAILED);
+        stage.close();
+        Platform.exit();
     }
 
     /** On the io executor; a folder that cannot be written costs the next start this choice, nothing more. */

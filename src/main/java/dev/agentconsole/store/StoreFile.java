@@ -23,9 +23,10 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Opening the store's file, which never fails: a damaged file is kept aside and a fresh one
- * started, a file from a newer version or one another process holds is opened read-only, an
- * unwritable folder falls back to memory. The result says which, in words for the operator.
+ * Opening the store's file, which fails only where SQLite itself cannot run (its native library does
+ * not load): a damaged file is kept aside and a fresh one started, a file from a newer version or one
+ * another process holds is opened read-only, an unwritable folder falls back to memory. The result
+ * says which, in words for the operator.
  */
 final class StoreFile {
 
@@ -52,14 +53,7 @@ final class StoreFile {
      *         store in memory, works then), saying why and what to do
      */
     static Opened open(Path folder) {
-        try {
-            return openIn(folder);
-        } catch (LinkageError e) {
-            throw noNativeLibrary(e);
-        }
-    }
-
-    private static Opened openIn(Path folder) {
+        requireNativeLibrary(); // before the folder is locked: a failure here leaves nothing held
         Path file = folder.resolve(Store.FILE_NAME);
         try {
             Files.createDirectories(folder);
@@ -145,28 +139,46 @@ final class StoreFile {
     }
 
     static Opened memory(String why) {
+        requireNativeLibrary();
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
             migrate(c, 0);
             return new Opened(c, null, Store.Mode.MEMORY_ONLY, Optional.ofNullable(why), null);
         } catch (SQLException e) {
             throw new IllegalStateException("SQLite does not work in this runtime: " + e.getMessage(), e);
-        } catch (LinkageError e) {
+        }
+    }
+
+    /**
+     * Loads SQLite's native library now, where a failure can be told as such. Left to the driver, a failed
+     * load surfaces as "Error opening connection" (taken for a bad file), then as an UnsatisfiedLinkError on
+     * the next connection, and the driver's own account of it goes to a logger nobody reads.
+     */
+    private static void requireNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize(); // loads once per process; at once after that
+        } catch (Exception | UnsatisfiedLinkError e) {
             throw noNativeLibrary(e);
         }
     }
 
     /**
-     * sqlite-jdbc unpacks its native library into the temp folder and loads it from there; a temp folder
-     * mounted noexec (a common hardening) or not writable stops it, and the first call into SQLite then
-     * fails with a LinkageError. The installer ships the library beside the app and points there instead.
+     * sqlite-jdbc loads its native library from org.sqlite.lib.path when that is set (the installers set
+     * it: the library sits beside the app), else unpacks it into the temp folder and loads it from there;
+     * a temp folder mounted noexec (a common hardening) or not writable refuses that.
      */
-    private static IllegalStateException noNativeLibrary(LinkageError e) {
+    private static IllegalStateException noNativeLibrary(Throwable e) {
         String unpackedInto = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
-        return new IllegalStateException("SQLite's native library could not be loaded, so nothing can be kept. It is unpacked "
-                + "into the temp folder " + unpackedInto + " and loaded from there, which a folder mounted noexec or not "
-                + "writable refuses. Start the console with -Dorg.sqlite.tmpdir=<a folder that may hold programs>, or "
-                + "install it with the installer, which keeps the library beside the app. (" + e + ")", e);
+        String besideTheApp = System.getProperty("org.sqlite.lib.path");
+        String where = besideTheApp == null
+                ? "It is unpacked into the temp folder " + unpackedInto + " and loaded from there"
+                : "It was looked for in " + besideTheApp + ", where the installer puts it (installing again puts it back), "
+                        + "then unpacked into the temp folder " + unpackedInto + " and loaded from there";
+        return new IllegalStateException("SQLite's native library could not be loaded, so nothing can be kept. " + where
+                + ", which a folder mounted noexec or not writable refuses. Start the console with "
+                + "-Dorg.sqlite.tmpdir=<a folder that may hold programs>"
+                + (besideTheApp == null ? ", or install it with the installer, which keeps the library beside the app" : "")
+                + ". (" + e.getMessage() + ")", e);
     }
 
     /**

@@ -102,6 +102,9 @@ public final class HistoryBench {
                 javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
                 settle.setOnFinished(e -> open(view, stage.getScene()));
                 settle.play();
+            }, failure -> { // no view, nothing to time: say so and end, rather than leave the harness waiting
+                System.out.println("FAILED the window could not be opened: " + failure);
+                System.exit(1);
             });
         }
 

@@ -97,6 +97,9 @@ public final class ResponsivenessBench {
             }, view -> {
                 vm.form().newSession();
                 runScript(vm);
+            }, failure -> { // no view, no phases: say so and end, rather than leave the harness waiting
+                System.out.println("FAILED the window could not be opened: " + failure);
+                System.exit(1);
             });
         }
 

@@ -40,8 +40,9 @@ public final class StagedWindow {
     }
 
     /**
-     * The same; when {@code build} (or styling the view) throws, the shell says so in the window and
-     * {@code failed} gets what was thrown, on the FX thread (a smoke run ends there instead of waiting).
+     * The same, and {@code failed} gets what was thrown, on the FX thread, when the view cannot be built
+     * (the shell then says why in the window) or putting it in the window and {@code ready} throw: a
+     * smoke run ends there instead of waiting. Styling ahead is only a head start: its failures are logged.
      */
     public static Scene show(Stage stage, Function<Executor, WorkspaceView> build, Consumer<WorkspaceView> ready,
                              Consumer<Throwable> failed) {
@@ -76,14 +77,20 @@ public final class StagedWindow {
                         stage.setHeight(stage.getHeight());
                     }
                     stage.setScene(built);
-                    view.installKeys(built);
-                    view.typeAhead(typedAhead.text());
-                    view.focusComposer();
-                    ui.open(); // the saved draft, if read by now, goes before what was typed ahead
-                    ready.accept(view);
+                    try {
+                        view.installKeys(built);
+                        view.typeAhead(typedAhead.text());
+                        view.focusComposer();
+                        ui.open(); // the saved draft, if read by now, goes before what was typed ahead
+                        ready.accept(view);
+                    } catch (RuntimeException | Error e) {
+                        System.getLogger("window").log(System.Logger.Level.ERROR, "the window could not be made ready", e);
+                        failed.accept(e);
+                    }
                 });
             } catch (RuntimeException | Error e) {
                 Platform.runLater(() -> {
+                    scene.removeEventFilter(KeyEvent.ANY, typedAhead); // no composer is coming for what is typed
                     Label why = new Label("The window could not be built: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     why.getStyleClass().add(Styles.EMPTY);
                     why.setWrapText(true);

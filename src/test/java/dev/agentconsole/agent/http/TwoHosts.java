@@ -24,8 +24,13 @@ public final class TwoHosts implements AutoCloseable {
     public final HttpStack http = new HttpStack(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     public TwoHosts() throws IOException {
-        api.start(InetAddress.getByName("127.0.0.1"), 0);
-        elsewhere.start(InetAddress.getByName("127.0.0.1"), 0);
+        try {
+            api.start(InetAddress.getByName("127.0.0.1"), 0);
+            elsewhere.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The API's recorder under its address (MockWebServer's own url() says localhost). */
