@@ -90,6 +90,9 @@ final class JfrSummary {
         return type + "." + m.getName();
     }
 
+    /** Below this many FX samples there is no table: the recording caught the thread almost idle. */
+    static final int MIN_FX_SAMPLES = 10;
+
     String markdown(int n) {
         StringBuilder md = new StringBuilder();
         if (samples == 0) {
@@ -101,15 +104,17 @@ final class JfrSummary {
                 .toList()));
         md.append(String.format(Locale.ROOT, " of %d.%s\n\n", samples,
                 truncated > 0 ? " " + truncated + " FX stacks were cut at the recording's depth." : ""));
-        if (fxSamples == 0) {
-            return md.toString();
+        if (fxSamples < MIN_FX_SAMPLES) { // a ranking of one or two samples says nothing, and its empty rows less
+            return md.append(String.format(Locale.ROOT, "The FX thread was sampled %d time%s: too few to say where its time goes.%n",
+                    fxSamples, fxSamples == 1 ? "" : "s")).toString();
         }
         md.append("| the FX thread's samples in (inclusive) | share | the console's own code in them (inclusive) | share | "
                 + "on top (self) | share |\n|---|---|---|---|---|---|\n");
         List<Map.Entry<String, Integer>> all = sorted(fxInclusive, n, false);
         List<Map.Entry<String, Integer>> ours = sorted(fxInclusive, n, true);
         List<Map.Entry<String, Integer>> self = sorted(fxSelf, n, false);
-        for (int i = 0; i < n; i++) {
+        int rows = Math.max(all.size(), Math.max(ours.size(), self.size()));
+        for (int i = 0; i < rows; i++) {
             md.append("| ").append(cell(all, i)).append(" | ").append(cell(ours, i)).append(" | ").append(cell(self, i)).append(" |\n");
         }
         return md.toString();
