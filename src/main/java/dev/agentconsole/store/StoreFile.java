@@ -175,9 +175,12 @@ final class StoreFile {
                 : "It was looked for in " + besideTheApp + ", where the installer puts it (installing again puts it back), "
                         + "then unpacked into the temp folder " + unpackedInto + " and loaded from there";
         return new IllegalStateException("SQLite's native library could not be loaded, so nothing can be kept. " + where
-                + ", which a folder mounted noexec or not writable refuses. Start the console with "
-                + "-Dorg.sqlite.tmpdir=<a folder that may hold programs>"
-                + (besideTheApp == null ? ", or install it with the installer, which keeps the library beside the app" : "")
+                + ", which a folder mounted noexec or not writable refuses. "
+                + (besideTheApp == null
+                        ? "Start the console with -Dorg.sqlite.tmpdir=<a folder that may hold programs>, "
+                                + "or install it with the installer, which keeps the library beside the app"
+                        // the installed launcher passes its arguments to the console, not to Java
+                        : "Start it with the environment variable JAVA_TOOL_OPTIONS=-Dorg.sqlite.tmpdir=<a folder that may hold programs>")
                 + ". (" + e.getMessage() + ")", e);
     }
 

@@ -39,6 +39,8 @@ class NativeLibraryTest {
         String said = refusal(dir, "-Dorg.sqlite.lib.path=" + beside, "-Dorg.sqlite.tmpdir=" + unpackInto);
         assertTrue(said.contains("It was looked for in " + beside + ", where the installer puts it (installing again puts it "
                 + "back), then unpacked into the temp folder " + unpackInto), said);
+        assertTrue(said.contains("Start it with the environment variable JAVA_TOOL_OPTIONS=-Dorg.sqlite.tmpdir=<a folder that may "
+                + "hold programs>"), "the launcher takes no Java options: " + said);
         assertFalse(said.contains("or install it with the installer"), said);
     }
 
