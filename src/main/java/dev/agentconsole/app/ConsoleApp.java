@@ -172,14 +172,15 @@ public final class ConsoleApp extends Application {
         });
         if (Boolean.parseBoolean(options.get("smoke"))) {
             // the run's own limit starts once the window is ready; this one covers a window that never gets there
-            javafx.animation.PauseTransition never = new javafx.animation.PauseTransition(
-                    javafx.util.Duration.millis(SMOKE_LIMIT.plus(SMOKE_LIMIT).toMillis()));
-            never.setOnFinished(e -> {
+            java.time.Duration readyWithin = SMOKE_LIMIT.multipliedBy(2);
+            javafx.animation.PauseTransition notReady = new javafx.animation.PauseTransition(
+                    javafx.util.Duration.millis(readyWithin.toMillis()));
+            notReady.setOnFinished(e -> {
                 if (view == null) {
-                    endSmoke(stage, "the window was not ready within " + SMOKE_LIMIT.plus(SMOKE_LIMIT).toSeconds() + " s");
+                    endSmoke(stage, "the window was not ready within " + readyWithin.toSeconds() + " s");
                 }
             });
-            never.play();
+            notReady.play();
         }
         reportFirstFrame(scene);
         WindowPlacement.remember(stage, bounds -> saveSetting(() -> settings.saveWindow(bounds)));
